@@ -1,0 +1,60 @@
+/* What an article is: its header facts and, once opened, its text.
+ * No I/O here; parse.c fills these in and corpus.c owns them. */
+#ifndef READER_ARTICLE_H
+#define READER_ARTICLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "system.h"
+
+/* What the list pane needs of an article; cheap enough to keep for a
+ * library of 100,000. Strings live in the corpus's string pool. */
+struct article {
+	const char	*path;		/* as on disk: raw bytes */
+	const char	*title;		/* clean UTF-8 */
+	const char	*url;		/* clean UTF-8, or NULL */
+	int64_t		 date;		/* YYYYMMDDhhmmss, or 0 when undated */
+	uint64_t	 id;		/* identity that survives a move */
+	uint64_t	 title_key;	/* text_title_key() of the title */
+	int64_t		 size;
+	int64_t		 mtime;
+};
+
+/* A byte range of a document's text. */
+struct span {
+	uint32_t	off;
+	uint32_t	len;
+};
+
+/* A body paragraph: its text and the columns of its first-line indent. */
+struct para {
+	struct span	text;
+	uint16_t	indent;
+};
+
+/* One entry of the 相关文章 list. */
+struct related {
+	struct span	title;
+	struct span	excerpt;
+	uint64_t	key;		/* text_title_key() of the title */
+	long		target;		/* corpus index, or -1 if not loaded */
+};
+
+/* A fully parsed article. The spans point into text. */
+struct doc {
+	char		*text;
+	size_t		 len;
+	struct span	 title;
+	struct span	 url;		/* len 0 when there is none */
+	int64_t		 date;
+	bool		 has_header;
+	struct para	*paras;
+	size_t		 npara;
+	struct related	*rel;
+	size_t		 nrel;
+};
+
+void	doc_free(struct doc *);
+
+#endif

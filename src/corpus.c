@@ -1,0 +1,399 @@
+/* Loading articles: headers for the list, whole files when opened. */
+#include "system.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "corpus.h"
+#include "parse.h"
+#include "text.h"
+#include "walk.h"
+#include "xmalloc.h"
+
+#define POOL_CHUNK	65536
+/* Larger files are refused rather than read into memory. */
+#define MAX_FILE_BYTES	((off_t) 1 << 30)
+
+/* Starts an empty library. */
+void
+corpus_init(struct corpus *c)
+{
+	memset(c, 0, sizeof *c);
+}
+
+/* Frees the library and every string of its articles. */
+void
+corpus_free(struct corpus *c)
+{
+	size_t	i;
+
+	for (i = 0; i < c->pool.nchunks; i++)
+		free(c->pool.chunks[i]);
+	free(c->pool.chunks);
+	free(c->v);
+	free(c->titles);
+	free(c->seen);
+	memset(c, 0, sizeof *c);
+}
+
+static const char *
+pool_strndup(struct pool *p, const char *s, size_t n)
+{
+	char	*r;
+
+	if (n + 1 > p->left) {
+		size_t size = n + 1 > POOL_CHUNK ? n + 1 : POOL_CHUNK;
+		p->chunks = xreallocarray(p->chunks, p->nchunks + 1,
+		    sizeof *p->chunks);
+		p->chunks[p->nchunks++] = p->cur = xmalloc(size);
+		p->left = size;
+	}
+	r = p->cur;
+	memcpy(r, s, n);
+	r[n] = '\0';
+	p->cur += n + 1;
+	p->left -= n + 1;
+	return r;
+}
+
+/* Returns a path in a form safe to print. Caller frees. */
+char *
+corpus_display_path(const char *path)
+{
+	return text_clean_str(path);
+}
+
+static uint64_t
+hash_bytes(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char	*b = p;
+	size_t			 i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ b[i]) * 0x100000001b3ULL;
+	return h;
+}
+
+/* Remembers a file by device and inode; false if it was seen before. */
+static bool
+first_sight(struct corpus *c, dev_t dev, ino_t ino)
+{
+	uint64_t	key = hash_bytes(hash_bytes(0xcbf29ce484222325ULL, &dev,
+			    sizeof dev), &ino, sizeof ino) | 1;
+	size_t		i, j;
+
+	if ((c->seen_n + 1) * 2 > c->seen_cap) {
+		uint64_t	*old = c->seen;
+		size_t		 oldcap = c->seen_cap;
+
+		c->seen_cap = oldcap ? oldcap * 2 : 1024;
+		c->seen = xcalloc(c->seen_cap, sizeof *c->seen);
+		for (i = 0; i < oldcap; i++) {
+			if (old[i] == 0)
+				continue;
+			for (j = old[i] & (c->seen_cap - 1); c->seen[j] != 0;
+			    j = (j + 1) & (c->seen_cap - 1))
+				;
+			c->seen[j] = old[i];
+		}
+		free(old);
+	}
+	for (j = key & (c->seen_cap - 1); c->seen[j] != 0;
+	    j = (j + 1) & (c->seen_cap - 1))
+		if (c->seen[j] == key)
+			return false;
+	c->seen[j] = key;
+	c->seen_n++;
+	return true;
+}
+
+/* Opens path for reading without blocking on a FIFO or a device, and
+ * checks that it is a regular file of a size we are willing to read. */
+static int
+open_regular(const char *path, struct stat *st, struct causes *cs)
+{
+	const char	*why;
+	char		*shown;
+	int		 fd;
+
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, st) != 0)
+		why = strerror(errno);
+	else if (!S_ISREG(st->st_mode))
+		why = _("not a regular file");
+	else if (st->st_size > MAX_FILE_BYTES)
+		why = _("file too large");
+	else
+		return fd;
+	shown = corpus_display_path(path);
+	causes_add(cs, "%s: %s", shown, why);
+	free(shown);
+	if (fd >= 0)
+		close(fd);
+	return -1;
+}
+
+/* Reads up to max bytes from fd into buf; returns the count or -1. */
+static ssize_t
+read_full(int fd, char *buf, size_t max)
+{
+	size_t	got = 0;
+	ssize_t	r;
+
+	while (got < max) {
+		r = read(fd, buf + got, max - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			break;
+		got += (size_t) r;
+	}
+	return (ssize_t) got;
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char	*s = strrchr(path, '/');
+
+	return s != NULL && s[1] != '\0' ? s + 1 : path;
+}
+
+/* The title of an article whose text has none: its file name. */
+static char *
+title_from_name(const char *path)
+{
+	const char	*b = base_name(path);
+	const char	*dot = strrchr(b, '.');
+	char		*raw, *clean;
+
+	raw = xstrndup(b, dot != NULL && dot != b ? (size_t) (dot - b) :
+	    strlen(b));
+	clean = text_clean_str(raw);
+	free(raw);
+	return clean;
+}
+
+static void
+add_article(struct corpus *c, const char *path, const struct stat *st,
+    const char *head, size_t n)
+{
+	struct article	*a;
+	struct meta	 m;
+	char		*clean, *fallback = NULL;
+	size_t		 len;
+
+	clean = text_clean(head, n, &len, NULL);
+	parse_meta(clean, len, &m);
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 256;
+		c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
+	}
+	a = &c->v[c->n++];
+	memset(a, 0, sizeof *a);
+	a->path = pool_strndup(&c->pool, path, strlen(path));
+	if (m.title.len == 0) {
+		fallback = title_from_name(path);
+		a->title = pool_strndup(&c->pool, fallback, strlen(fallback));
+	} else
+		a->title = pool_strndup(&c->pool, clean + m.title.off,
+		    m.title.len);
+	if (m.url.len > 0)
+		a->url = pool_strndup(&c->pool, clean + m.url.off, m.url.len);
+	a->date = m.date;
+	a->size = st->st_size;
+	a->mtime = st->st_mtime;
+	a->id = hash_bytes(hash_bytes(0xcbf29ce484222325ULL, head, n),
+	    &a->size, sizeof a->size);
+	a->title_key = text_title_key(a->title, strlen(a->title));
+	free(fallback);
+	free(clean);
+	x_free(c->titles);
+	c->tcap = 0;
+}
+
+/* Reads the header of one file and adds it. Returns -1 (with a cause) if
+ * the file could not be read; an empty file is skipped with a warning. */
+int
+corpus_add_file(struct corpus *c, const char *path,
+    const struct walk_entry *e, struct causes *cs)
+{
+	char		 head[CORPUS_HEAD_BYTES];
+	struct stat	 st;
+	ssize_t		 n;
+	int		 fd;
+	char		*shown, *nl;
+
+	if (e != NULL && !first_sight(c, e->dev, e->ino))
+		return 0;
+	if ((fd = open_regular(path, &st, cs)) < 0)
+		return -1;
+	if (e == NULL && !first_sight(c, st.st_dev, st.st_ino)) {
+		close(fd);
+		return 0;
+	}
+	n = read_full(fd, head, sizeof head);
+	close(fd);
+	shown = corpus_display_path(path);
+	if (n < 0) {
+		causes_add(cs, "%s: %s", shown, strerror(errno));
+		free(shown);
+		return -1;
+	}
+	if (n == 0) {
+		causes_warn(cs, "%s: %s", shown, _("empty file, skipped"));
+		free(shown);
+		return 0;
+	}
+	free(shown);
+	/* Cut a partial read at a line end: no character is split there. */
+	if ((size_t) n == sizeof head && st.st_size > n &&
+	    (nl = memrchr(head, '\n', (size_t) n)) != NULL)
+		n = nl - head + 1;
+	add_article(c, path, &st, head, (size_t) n);
+	return 0;
+}
+
+/* Adds every article found at path (a file or a directory). Returns -1
+ * if anything could not be read; what could be read is added anyway. */
+int
+corpus_add_path(struct corpus *c, const char *path, struct causes *cs)
+{
+	struct walk		*w;
+	struct walk_entry	 e;
+	size_t			 before = cs->nerrors;
+
+	if ((w = walk_open(path, cs)) == NULL)
+		return -1;
+	while (walk_next(w, &e, cs))
+		corpus_add_file(c, e.path, &e, cs);
+	walk_close(w);
+	return cs->nerrors > before ? -1 : 0;
+}
+
+static int
+compare_articles(const void *pa, const void *pb)
+{
+	const struct article	*a = pa, *b = pb;
+	int			 r;
+
+	if ((a->date == 0) != (b->date == 0))
+		return a->date == 0 ? 1 : -1;
+	if (a->date != b->date)
+		return a->date > b->date ? -1 : 1;
+	if ((r = strcmp(a->title, b->title)) != 0)
+		return r;
+	return strcmp(a->path, b->path);
+}
+
+/* Puts the articles in list order: newest first, undated last by title. */
+void
+corpus_sort(struct corpus *c)
+{
+	qsort(c->v, c->n, sizeof *c->v, compare_articles);
+	x_free(c->titles);
+	c->tcap = 0;
+}
+
+static void
+index_titles(struct corpus *c)
+{
+	size_t	i, j, mask;
+
+	c->tcap = 64;
+	while (c->tcap < c->n * 2)
+		c->tcap *= 2;
+	mask = c->tcap - 1;
+	c->titles = xcalloc(c->tcap, sizeof *c->titles);
+	for (i = 0; i < c->n; i++) {
+		for (j = c->v[i].title_key & mask; c->titles[j] != 0;
+		    j = (j + 1) & mask)
+			if (c->v[c->titles[j] - 1].title_key ==
+			    c->v[i].title_key)
+				break;
+		if (c->titles[j] == 0)
+			c->titles[j] = (uint32_t) i + 1;
+	}
+}
+
+/* Returns the index of the first article in list order whose title has
+ * the given key, or -1. */
+long
+corpus_find_title(struct corpus *c, uint64_t key)
+{
+	size_t	j, mask;
+
+	if (c->n == 0)
+		return -1;
+	if (c->titles == NULL)
+		index_titles(c);
+	mask = c->tcap - 1;
+	for (j = key & mask; c->titles[j] != 0; j = (j + 1) & mask)
+		if (c->v[c->titles[j] - 1].title_key == key)
+			return (long) c->titles[j] - 1;
+	return -1;
+}
+
+/* Points each related item of d at the article it names, if loaded. */
+void
+corpus_resolve(struct corpus *c, struct doc *d)
+{
+	size_t	i;
+
+	for (i = 0; i < d->nrel; i++)
+		d->rel[i].target = corpus_find_title(c, d->rel[i].key);
+}
+
+/* Reads and parses the whole file at path. Returns -1 with a cause. */
+int
+corpus_load_doc(const char *path, struct doc *d, struct causes *cs)
+{
+	struct stat	 st;
+	char		*raw, *clean, *shown;
+	ssize_t		 n;
+	size_t		 len;
+	int		 fd;
+
+	memset(d, 0, sizeof *d);
+	if ((fd = open_regular(path, &st, cs)) < 0)
+		return -1;
+	raw = xmalloc((size_t) st.st_size + 1);
+	n = read_full(fd, raw, (size_t) st.st_size);
+	close(fd);
+	if (n < 0) {
+		shown = corpus_display_path(path);
+		causes_add(cs, "%s: %s", shown, strerror(errno));
+		free(shown);
+		free(raw);
+		return -1;
+	}
+	clean = text_clean(raw, (size_t) n, &len, NULL);
+	free(raw);
+	parse_doc(clean, len, d);
+	if (d->title.len == 0) {
+		char *t = title_from_name(path);
+		size_t tl = strlen(t);
+
+		d->text = xreallocarray(d->text, d->len + tl + 1, 1);
+		memcpy(d->text + d->len, t, tl + 1);
+		d->title.off = (uint32_t) d->len;
+		d->title.len = (uint32_t) tl;
+		d->len += tl;
+		free(t);
+	}
+	return 0;
+}
+
+/* Opens article i of the library and resolves its related items. */
+int
+corpus_open(struct corpus *c, size_t i, struct doc *d, struct causes *cs)
+{
+	if (corpus_load_doc(c->v[i].path, d, cs) != 0)
+		return -1;
+	corpus_resolve(c, d);
+	return 0;
+}

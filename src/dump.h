@@ -1,0 +1,14 @@
+/* The text backend: pages and the list printed to a stream, through the
+ * same layout the interface draws with. */
+#ifndef READER_DUMP_H
+#define READER_DUMP_H
+
+#include <stdio.h>
+
+#include "corpus.h"
+#include "page.h"
+
+int	dump_page(FILE *, struct page *);
+int	dump_list(FILE *, const struct corpus *, int);
+
+#endif

@@ -1,0 +1,225 @@
+/* Greedy line filling over UAX #14 break opportunities. */
+#include "system.h"
+
+#include "layout.h"
+#include "text.h"
+#include "xmalloc.h"
+
+/* Bounds how far a forced break may move back to respect the rules. */
+#define MAX_BACKOFF 4
+
+/* Where the scan of one line stands. */
+struct scan {
+	const char	*s;
+	size_t		 n;
+	const char	*brk;
+	const char	*gb;
+};
+
+/* Appends one line. */
+void
+lines_push(struct lines *l, const struct line *line)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+	}
+	l->v[l->n++] = *line;
+}
+
+/* Frees the lines and empties the list. */
+void
+lines_free(struct lines *l)
+{
+	x_free(l->v);
+	l->n = l->cap = 0;
+}
+
+/* Frees the work space. */
+void
+layout_scratch_free(struct layout_scratch *sc)
+{
+	x_free(sc->brk);
+	x_free(sc->gb);
+	sc->cap = 0;
+}
+
+static void
+scratch_reserve(struct layout_scratch *sc, size_t n)
+{
+	if (n <= sc->cap)
+		return;
+	sc->cap = n + n / 2 + 64;
+	sc->brk = xreallocarray(sc->brk, sc->cap, 1);
+	sc->gb = xreallocarray(sc->gb, sc->cap, 1);
+}
+
+static size_t
+next_cluster(const struct scan *sc, size_t i)
+{
+	for (i++; i < sc->n && !sc->gb[i]; i++)
+		;
+	return i;
+}
+
+static size_t
+prev_cluster(const struct scan *sc, size_t i, size_t floor)
+{
+	while (i > floor && !sc->gb[--i])
+		;
+	return i;
+}
+
+static int
+span_width(const struct scan *sc, size_t from, size_t to)
+{
+	if (to == from + 1 && (unsigned char) sc->s[from] < 0x80)
+		return 1;
+	return text_width(sc->s + from, to - from);
+}
+
+static uint32_t
+char_at(const struct scan *sc, size_t i)
+{
+	uint32_t	c;
+
+	text_next_char(sc->s + i, sc->n - i, &c);
+	return c;
+}
+
+static uint32_t
+char_before(const struct scan *sc, size_t i)
+{
+	return text_prev_char(sc->s, i);
+}
+
+/* A break forced inside a token: move it back while it would put a
+ * closing mark first on the next line or an opening mark last here. */
+static size_t
+back_off(const struct scan *sc, size_t start, size_t end)
+{
+	size_t	prev;
+	int	k;
+
+	for (k = 0; k < MAX_BACKOFF; k++) {
+		if (!text_no_line_start(char_at(sc, end)) &&
+		    !text_no_line_end(char_before(sc, end)))
+			break;
+		prev = prev_cluster(sc, end, start);
+		if (prev <= start)
+			break;
+		end = prev;
+	}
+	return end;
+}
+
+/* A cluster wider than the whole line (a long emoji sequence): cut it
+ * between code points, the only way to keep within the width. */
+static size_t
+split_cluster(const struct scan *sc, size_t start, size_t next, int avail)
+{
+	size_t		i = start, len;
+	int		w = 0, cw;
+	uint32_t	c;
+
+	while (i < next) {
+		len = text_next_char(sc->s + i, next - i, &c);
+		cw = text_char_width(c);
+		if (cw < 0)
+			cw = 0;
+		if (w + cw > avail && i > start)
+			break;
+		w += cw;
+		i += len;
+	}
+	return i;
+}
+
+/* Finds where the line that starts at start ends. Returns the position
+ * of the next line; *end and *width describe the visible part. */
+static size_t
+fill_line(const struct scan *sc, size_t start, int avail, size_t *end,
+    int *width)
+{
+	size_t	i = start, next, brk_at = 0, brk_end = start, solid = start;
+	int	w = 0, w_solid = 0, brk_w = 0, cw;
+
+	while (i < sc->n) {
+		next = next_cluster(sc, i);
+		if (i > start && sc->brk[i]) {
+			brk_at = i;
+			brk_end = solid;
+			brk_w = w_solid;
+		}
+		if (sc->s[i] == ' ' && next == i + 1) {
+			/* Spaces may hang past the edge; they are trimmed. */
+			w++;
+			i = next;
+			continue;
+		}
+		cw = span_width(sc, i, next);
+		if (w + cw > avail) {
+			if (brk_at > start) {
+				*end = brk_end;
+				*width = brk_w;
+				return brk_at;
+			}
+			if (i == start)
+				i = split_cluster(sc, start, next, avail);
+			else
+				i = back_off(sc, start, i);
+			*end = i;
+			*width = span_width(sc, start, i);
+			return i;
+		}
+		w += cw;
+		w_solid = w;
+		i = next;
+		solid = i;
+	}
+	*end = solid;
+	*width = w_solid;
+	return sc->n;
+}
+
+/* Wraps n bytes of clean text (no newlines) and appends the lines to out.
+ * An empty paragraph gives one empty line. */
+void
+layout_wrap(struct layout_scratch *scr, const char *s, size_t n,
+    const struct wrap *wr, struct lines *out)
+{
+	struct scan	sc;
+	struct line	line;
+	size_t		pos = 0, start, end;
+	int		indent, avail, width;
+	bool		first = true;
+
+	scratch_reserve(scr, n);
+	text_line_breaks(s, n, scr->brk);
+	text_cluster_starts(s, n, scr->gb);
+	sc.s = s;
+	sc.n = n;
+	sc.brk = scr->brk;
+	sc.gb = scr->gb;
+	do {
+		if (!first)
+			while (pos < n && s[pos] == ' ')
+				pos++;
+		if (!first && pos >= n)
+			break;
+		indent = first ? wr->first_indent : wr->indent;
+		if (indent < 0 || indent > wr->width - 2)
+			indent = 0;
+		avail = wr->width - indent;
+		if (avail < 1)
+			avail = 1;
+		start = pos;
+		pos = fill_line(&sc, start, avail, &end, &width);
+		line.off = (uint32_t) start;
+		line.len = (uint32_t) (end - start);
+		line.width = (uint16_t) width;
+		line.indent = (uint16_t) indent;
+		lines_push(out, &line);
+		first = false;
+	} while (pos < n);
+}

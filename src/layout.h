@@ -1,0 +1,53 @@
+/* Wrapping a paragraph of clean text into display lines. No curses here.
+ *
+ * Break opportunities follow UAX #14 (which already keeps closing marks
+ * such as ，。」 off the start of a line and opening marks such as （「 off
+ * its end); widths come from text.c, so they agree with what ncursesw
+ * draws. A token longer than the line is broken between grapheme clusters,
+ * still avoiding those marks where it can. Work is linear in the length.
+ */
+#ifndef READER_LAYOUT_H
+#define READER_LAYOUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "system.h"
+
+/* One display line: a byte range of the paragraph, its width in columns
+ * (indent not included) and the blank columns to put before it. */
+struct line {
+	uint32_t	off;
+	uint32_t	len;
+	uint16_t	width;
+	uint16_t	indent;
+};
+
+struct lines {
+	struct line	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+/* How to wrap: total columns, and the indent of the first and the other
+ * lines. An indent that would leave less than two columns is dropped. */
+struct wrap {
+	int	width;
+	int	first_indent;
+	int	indent;
+};
+
+/* Reusable work space, so wrapping many paragraphs allocates once. */
+struct layout_scratch {
+	char	*brk;
+	char	*gb;
+	size_t	 cap;
+};
+
+void	layout_wrap(struct layout_scratch *, const char *, size_t,
+	    const struct wrap *, struct lines *);
+void	layout_scratch_free(struct layout_scratch *);
+void	lines_free(struct lines *);
+void	lines_push(struct lines *, const struct line *);
+
+#endif

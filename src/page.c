@@ -1,0 +1,217 @@
+/* Building the reading pane's blocks and wrapping them lazily. */
+#include "system.h"
+
+#include <stdio.h>
+
+#include "page.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#define RELATED_HEADING	"相关文章"
+#define MARK_LOADED	"[*] "
+#define MARK_MISSING	"[ ] "
+/* How far back from a chunk's end a break opportunity is looked for. */
+#define CHUNK_WINDOW	2048
+
+/* Writes a date as "YYYY-MM-DD hh:mm" (":ss" too when not zero). */
+void
+page_format_date(int64_t d, char *buf, size_t size)
+{
+	int	s = (int) (d % 100), mi = (int) (d / 100 % 100);
+	int	h = (int) (d / 10000 % 100), dd = (int) (d / 1000000 % 100);
+	int	mo = (int) (d / 100000000 % 100), y = (int) (d / 10000000000);
+
+	if (d <= 0) {
+		snprintf(buf, size, "%s", "");
+		return;
+	}
+	if (s != 0)
+		snprintf(buf, size, "%04d-%02d-%02d %02d:%02d:%02d", y, mo, dd,
+		    h, mi, s);
+	else
+		snprintf(buf, size, "%04d-%02d-%02d %02d:%02d", y, mo, dd, h,
+		    mi);
+}
+
+static struct pblock *
+add_block(struct page *p, const char *s, size_t len, enum elem e, int gap)
+{
+	struct pblock	*b;
+
+	p->b = xreallocarray(p->b, p->nb + 1, sizeof *p->b);
+	b = &p->b[p->nb++];
+	memset(b, 0, sizeof *b);
+	b->s = s;
+	b->len = (uint32_t) len;
+	b->elem = (uint8_t) e;
+	b->gap = (uint8_t) gap;
+	b->related = -1;
+	b->para = -1;
+	b->pos = p->total;
+	p->total += len;
+	return b;
+}
+
+static const char *
+own(struct page *p, char *s)
+{
+	p->owned = xreallocarray(p->owned, p->nowned + 1, sizeof *p->owned);
+	p->owned[p->nowned++] = s;
+	return s;
+}
+
+/* Where to end a piece of a long paragraph that starts at s: at the last
+ * line-break opportunity (else cluster boundary) before PAGE_CHUNK. */
+static size_t
+chunk_end(const char *s)
+{
+	char	flags[CHUNK_WINDOW];
+	size_t	a = PAGE_CHUNK - CHUNK_WINDOW, i;
+
+	/* Start the window on a character, not inside one. */
+	while (a < PAGE_CHUNK && ((unsigned char) s[a] & 0xC0) == 0x80)
+		a++;
+	text_line_breaks(s + a, PAGE_CHUNK - a, flags);
+	for (i = PAGE_CHUNK - a; i-- > 1;)
+		if (flags[i])
+			return a + i;
+	text_cluster_starts(s + a, PAGE_CHUNK - a, flags);
+	for (i = PAGE_CHUNK - a; i-- > 1;)
+		if (flags[i])
+			return a + i;
+	return a;
+}
+
+static void
+add_paragraph(struct page *p, const struct para *pa, int n)
+{
+	const char	*s = p->doc.text + pa->text.off;
+	size_t		 len = pa->text.len, off = 0, cut;
+	struct pblock	*b;
+
+	do {
+		cut = len - off > PAGE_CHUNK ? chunk_end(s + off) : len - off;
+		b = add_block(p, s + off, cut, ELEM_BODY, off == 0);
+		b->first_indent = off == 0 ? pa->indent : 0;
+		b->para = n;
+		b->para_off = (uint32_t) off;
+		off += cut;
+	} while (off < len);
+}
+
+static void
+add_related(struct page *p, size_t k)
+{
+	const struct related	*r = &p->doc.rel[k];
+	const char		*t;
+	struct pblock		*b;
+
+	t = own(p, xasprintf("%s%.*s", r->target >= 0 ? MARK_LOADED :
+	    MARK_MISSING, (int) r->title.len, p->doc.text + r->title.off));
+	b = add_block(p, t, strlen(t), ELEM_RELATED, 1);
+	b->indent = PAGE_RELATED_INDENT;
+	b->related = (int32_t) k;
+	if (r->excerpt.len == 0)
+		return;
+	b = add_block(p, p->doc.text + r->excerpt.off, r->excerpt.len,
+	    ELEM_BODY, 0);
+	b->first_indent = b->indent = PAGE_RELATED_INDENT;
+	b->related = (int32_t) k;
+}
+
+/* Makes the blocks of an article, taking ownership of *d (which is left
+ * empty). Related targets must already be resolved. */
+void
+page_build(struct page *p, struct doc *d)
+{
+	char	date[32];
+	size_t	i;
+
+	memset(p, 0, sizeof *p);
+	p->doc = *d;
+	memset(d, 0, sizeof *d);
+	d = &p->doc;
+	add_block(p, d->text + d->title.off, d->title.len, ELEM_TITLE, 0);
+	if (d->date != 0) {
+		page_format_date(d->date, date, sizeof date);
+		add_block(p, own(p, xstrdup(date)), strlen(date), ELEM_META,
+		    0);
+	}
+	if (d->url.len > 0)
+		add_block(p, d->text + d->url.off, d->url.len, ELEM_META, 0);
+	for (i = 0; i < d->npara; i++)
+		add_paragraph(p, &d->paras[i], (int) i);
+	if (d->nrel > 0)
+		add_block(p, RELATED_HEADING, strlen(RELATED_HEADING),
+		    ELEM_TITLE, 1);
+	for (i = 0; i < d->nrel; i++)
+		add_related(p, i);
+}
+
+static void
+forget_lines(struct page *p)
+{
+	size_t	i;
+
+	for (i = 0; i < p->nb; i++) {
+		x_free(p->b[i].lines);
+		p->b[i].nlines = 0;
+		p->b[i].laid = false;
+	}
+}
+
+/* Frees the page and the document it owns. */
+void
+page_free(struct page *p)
+{
+	size_t	i;
+
+	forget_lines(p);
+	for (i = 0; i < p->nowned; i++)
+		free(p->owned[i]);
+	free(p->owned);
+	free(p->b);
+	layout_scratch_free(&p->scratch);
+	doc_free(&p->doc);
+	memset(p, 0, sizeof *p);
+}
+
+/* Sets the width to wrap for; lines wrapped for another width are
+ * dropped and made again when asked for. */
+void
+page_set_width(struct page *p, int width)
+{
+	if (width == p->width)
+		return;
+	forget_lines(p);
+	p->width = width;
+}
+
+/* Returns block i, wrapped for the current width. */
+struct pblock *
+page_block(struct page *p, size_t i)
+{
+	struct pblock	*b = &p->b[i];
+	struct lines	 l = { NULL, 0, 0 };
+	struct wrap	 w;
+
+	if (b->laid)
+		return b;
+	w.width = p->width;
+	w.first_indent = b->first_indent;
+	w.indent = b->indent;
+	layout_wrap(&p->scratch, b->s, b->len, &w, &l);
+	b->lines = xreallocarray(l.v, l.n, sizeof *l.v);
+	b->nlines = (uint32_t) l.n;
+	b->laid = true;
+	return b;
+}
+
+/* Returns the screen rows block i takes: its gap and its lines. */
+size_t
+page_block_rows(struct page *p, size_t i)
+{
+	struct pblock	*b = page_block(p, i);
+
+	return b->gap + b->nlines;
+}

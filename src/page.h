@@ -1,0 +1,56 @@
+/* The reading pane's content: an article as a sequence of blocks (title,
+ * date, URL, body paragraphs, related items), each wrapped on demand for
+ * the current width and kept until the width changes. --dump prints a
+ * page; the interface draws the part of it that is on screen. */
+#ifndef READER_PAGE_H
+#define READER_PAGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "article.h"
+#include "layout.h"
+#include "theme.h"
+
+/* Paragraphs longer than this are wrapped in pieces, so that no single
+ * keystroke has to wrap a whole multi-megabyte line. */
+#define PAGE_CHUNK 32768
+
+/* Columns of the mark and hanging indent of related items. */
+#define PAGE_RELATED_INDENT 4
+
+struct pblock {
+	const char	*s;
+	uint32_t	 len;
+	uint8_t		 elem;		/* enum elem */
+	uint8_t		 gap;		/* blank lines before the block */
+	uint16_t	 first_indent;
+	uint16_t	 indent;
+	int32_t		 related;	/* related item index, or -1 */
+	int32_t		 para;		/* body paragraph number, or -1 */
+	uint32_t	 para_off;	/* where this piece starts in it */
+	uint64_t	 pos;		/* bytes of all blocks before this */
+	struct line	*lines;
+	uint32_t	 nlines;
+	bool		 laid;
+};
+
+struct page {
+	struct doc		 doc;
+	struct pblock		*b;
+	size_t			 nb;
+	char			**owned;	/* composed strings */
+	size_t			 nowned;
+	uint64_t		 total;		/* bytes of all blocks */
+	int			 width;
+	struct layout_scratch	 scratch;
+};
+
+void		 page_build(struct page *, struct doc *);
+void		 page_free(struct page *);
+void		 page_set_width(struct page *, int);
+struct pblock	*page_block(struct page *, size_t);
+size_t		 page_block_rows(struct page *, size_t);
+void		 page_format_date(int64_t, char *, size_t);
+
+#endif

@@ -1,0 +1,508 @@
+/* Decoding, sanitizing and measuring text. The only user of libunistring. */
+#include "system.h"
+
+#include <stdio.h>
+#include <wchar.h>
+
+#include <unigbrk.h>
+#include <unilbrk.h>
+#include <unistr.h>
+#include <uniconv.h>
+#include <uniwidth.h>
+
+#include "text.h"
+#include "xmalloc.h"
+
+#define WIDTH_UNKNOWN	127
+#define REPLACEMENT	0xFFFDu
+#define ELLIPSIS	0x2026u
+
+/* wcwidth() of every BMP code point, filled in as they are met. */
+static signed char	width_cache[0x10000];
+static int		ambiguous_width = 1;
+
+/* Growing output buffer used while cleaning text. */
+struct obuf {
+	char	*p;
+	size_t	 n;
+	size_t	 cap;
+};
+
+/* Resets the width cache; call after setlocale(). */
+int
+text_init(void)
+{
+	memset(width_cache, WIDTH_UNKNOWN, sizeof width_cache);
+	return 0;
+}
+
+/* Sets the width (1 or 2) of East Asian ambiguous characters. */
+void
+text_set_ambiguous_width(int w)
+{
+	ambiguous_width = w == 2 ? 2 : 1;
+	text_init();
+}
+
+/* Returns the width of East Asian ambiguous characters. */
+int
+text_get_ambiguous_width(void)
+{
+	return ambiguous_width;
+}
+
+static bool
+is_ambiguous(uint32_t c)
+{
+	/* uc_width counts ambiguous characters as wide only in CJK
+	 * encodings, so the difference between the two answers is the
+	 * East Asian Width "A" class. */
+	return uc_width(c, "GBK") == 2 && uc_width(c, "UTF-8") == 1;
+}
+
+static int
+char_width_slow(uint32_t c)
+{
+	int	w = wcwidth((wchar_t) c);
+
+	if (w == 1 && ambiguous_width == 2 && is_ambiguous(c))
+		w = 2;
+	return w;
+}
+
+/* Returns the columns c takes on screen, or -1 if it has no width. */
+int
+text_char_width(uint32_t c)
+{
+	int	w;
+
+	if (c >= 0x20 && c < 0x7f)
+		return 1;
+	if (c >= 0x10000)
+		return char_width_slow(c);
+	w = width_cache[c];
+	if (w == WIDTH_UNKNOWN) {
+		w = char_width_slow(c);
+		width_cache[c] = (signed char) w;
+	}
+	return w;
+}
+
+/* Decodes one code point of valid UTF-8; returns its length in bytes. */
+size_t
+text_next_char(const char *s, size_t n, uint32_t *c)
+{
+	ucs4_t	uc;
+	int	len = u8_mbtouc(&uc, (const uint8_t *) s, n);
+
+	*c = uc;
+	return len > 0 ? (size_t) len : 1;
+}
+
+/* Steps back over the code point that ends at byte i of valid UTF-8:
+ * returns where it starts and stores it in *c (0 at the start). */
+size_t
+text_prev(const char *s, size_t i, uint32_t *c)
+{
+	const uint8_t	*p;
+	ucs4_t		 uc = 0;
+
+	if (i == 0 || (p = u8_prev(&uc, (const uint8_t *) s + i,
+	    (const uint8_t *) s)) == NULL) {
+		*c = 0;
+		return i > 0 ? i - 1 : 0;
+	}
+	*c = uc;
+	return (size_t) (p - (const uint8_t *) s);
+}
+
+/* Returns the code point that ends at byte i of valid UTF-8, or 0. */
+uint32_t
+text_prev_char(const char *s, size_t i)
+{
+	uint32_t	c;
+
+	text_prev(s, i, &c);
+	return c;
+}
+
+/* Returns the display width of n bytes of clean text. */
+int
+text_width(const char *s, size_t n)
+{
+	size_t		i = 0;
+	int		total = 0, w;
+	uint32_t	c;
+
+	while (i < n) {
+		if ((unsigned char) s[i] < 0x80) {
+			total++;
+			i++;
+			continue;
+		}
+		i += text_next_char(s + i, n - i, &c);
+		w = text_char_width(c);
+		if (w > 0)
+			total += w;
+	}
+	return total;
+}
+
+static void
+obuf_reserve(struct obuf *o, size_t more)
+{
+	if (o->n + more <= o->cap)
+		return;
+	o->cap = (o->cap + more) * 3 / 2 + 64;
+	o->p = xreallocarray(o->p, o->cap, 1);
+}
+
+static void
+obuf_putc(struct obuf *o, uint32_t c)
+{
+	int	len;
+
+	obuf_reserve(o, 6);
+	len = u8_uctomb((uint8_t *) o->p + o->n, c, 6);
+	if (len > 0)
+		o->n += (size_t) len;
+}
+
+static bool
+is_bidi_control(uint32_t c)
+{
+	/* Embeddings, overrides and isolates can reorder what follows
+	 * them on screen; marks (LRM, RLM, ALM) only affect one side. */
+	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Returns what stands on screen for code point c: c itself, a visible
+ * picture of a control character, or U+FFFD. */
+static uint32_t
+substitute(uint32_t c, bool keep_newline)
+{
+	if (c < 0x20)
+		return c == '\n' && keep_newline ? c : 0x2400 + c;
+	if (c == 0x7F)
+		return 0x2421;
+	if (c < 0x7F)
+		return c;
+	if (c < 0xA0 || is_bidi_control(c) || (c >= 0xFFF9 && c <= 0xFFFB))
+		return REPLACEMENT;
+	if (text_char_width(c) < 0)
+		return REPLACEMENT;
+	return c;
+}
+
+/* Copies s to o, replacing invalid bytes, controls and characters of
+ * no width, expanding tabs and turning CR and CRLF into LF. */
+static void
+sanitize(struct obuf *o, const char *s, size_t n, bool multiline)
+{
+	size_t		i = 0, run, len;
+	unsigned	col = 0, k;
+	uint32_t	c, out;
+	int		w;
+
+	obuf_reserve(o, n + 16);
+	while (i < n) {
+		for (run = i; run < n; run++) {
+			unsigned char b = (unsigned char) s[run];
+			if (b < 0x20 || b >= 0x7F)
+				break;
+		}
+		if (run > i) {
+			obuf_reserve(o, run - i);
+			memcpy(o->p + o->n, s + i, run - i);
+			o->n += run - i;
+			col += (unsigned) (run - i);
+			i = run;
+			continue;
+		}
+		c = (unsigned char) s[i];
+		if (multiline && (c == '\n' || c == '\r')) {
+			obuf_putc(o, '\n');
+			col = 0;
+			i += (c == '\r' && i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
+			continue;
+		}
+		if (c == '\t') {
+			k = TEXT_TABSTOP - col % TEXT_TABSTOP;
+			obuf_reserve(o, k);
+			memset(o->p + o->n, ' ', k);
+			o->n += k;
+			col += k;
+			i++;
+			continue;
+		}
+		len = 1;
+		if (c >= 0x80) {
+			int	l = u8_mbtouc(&c, (const uint8_t *) s + i, n - i);
+			len = l > 0 ? (size_t) l : 1;
+		}
+		if (multiline && (c == 0x2028 || c == 0x2029)) {
+			obuf_putc(o, '\n');
+			col = 0;
+			i += len;
+			continue;
+		}
+		out = substitute(c, multiline);
+		if (out == c && len > 1) {
+			obuf_reserve(o, len);
+			memcpy(o->p + o->n, s + i, len);
+			o->n += len;
+		} else
+			obuf_putc(o, out);
+		w = text_char_width(out);
+		col += w > 0 ? (unsigned) w : 0;
+		i += len;
+	}
+}
+
+/* Decides whether bytes that are not valid UTF-8 are damaged UTF-8 (most
+ * multibyte sequences valid) rather than text in another encoding. */
+static bool
+mostly_utf8(const char *s, size_t n)
+{
+	size_t	i = 0, good = 0, bad = 0;
+	ucs4_t	c;
+	int	l;
+
+	while (i < n) {
+		if ((unsigned char) s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		l = u8_mbtouc(&c, (const uint8_t *) s + i, n - i);
+		if (c == REPLACEMENT && l <= 1 && !(n - i >= 3 &&
+		    memcmp(s + i, "\xEF\xBF\xBD", 3) == 0))
+			bad++;
+		else
+			good++;
+		i += l > 0 ? (size_t) l : 1;
+	}
+	return good > bad * 4;
+}
+
+static char *
+convert(const char *from, const char *s, size_t n, size_t *outlen)
+{
+	size_t	 len = 0;
+	uint8_t	*r;
+
+	r = u8_conv_from_encoding(from, iconveh_error, s, n, NULL, NULL, &len);
+	if (r == NULL)
+		return NULL;
+	*outlen = len;
+	return (char *) r;
+}
+
+/* Turns the bytes of a file into clean UTF-8: the encoding is found (BOM,
+ * UTF-8, GB18030), then sanitize() makes every character displayable.
+ * Never fails. Caller frees; *outlen gets the length (the result is also
+ * NUL-terminated). */
+char *
+text_clean(const char *raw, size_t n, size_t *outlen, enum text_encoding *encp)
+{
+	enum text_encoding	 enc = TEXT_UTF8;
+	const char		*src = raw;
+	size_t			 len = n;
+	char			*conv = NULL;
+	struct obuf		 o = { NULL, 0, 0 };
+
+	if (n >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0) {
+		src += 3;
+		len -= 3;
+		enc = TEXT_UTF8_BOM;
+	} else if (n >= 2 && (memcmp(raw, "\xFF\xFE", 2) == 0 ||
+	    memcmp(raw, "\xFE\xFF", 2) == 0)) {
+		bool le = raw[0] == '\xFF';
+
+		conv = convert(le ? "UTF-16LE" : "UTF-16BE", raw + 2,
+		    (n - 2) & ~(size_t) 1, &len);
+		if (conv != NULL) {
+			src = conv;
+			enc = le ? TEXT_UTF16LE : TEXT_UTF16BE;
+		} else
+			enc = TEXT_UTF8_REPAIRED;
+	} else if (u8_check((const uint8_t *) raw, n) != NULL) {
+		if (!mostly_utf8(raw, n) &&
+		    (conv = convert("GB18030", raw, n, &len)) != NULL) {
+			src = conv;
+			enc = TEXT_GB18030;
+		} else
+			enc = TEXT_UTF8_REPAIRED;
+	}
+	sanitize(&o, src, len, true);
+	free(conv);
+	obuf_reserve(&o, 1);
+	o.p[o.n] = '\0';
+	*outlen = o.n;
+	if (encp != NULL)
+		*encp = enc;
+	return o.p;
+}
+
+/* Cleans a one-line string (a file name, a config value): a newline in it
+ * is shown, not obeyed. Caller frees. */
+char *
+text_clean_str(const char *s)
+{
+	struct obuf	o = { NULL, 0, 0 };
+
+	sanitize(&o, s, strlen(s), false);
+	obuf_reserve(&o, 1);
+	o.p[o.n] = '\0';
+	return o.p;
+}
+
+static int
+cluster_width(const char *s, size_t n)
+{
+	return text_width(s, n);
+}
+
+/* Returns how many bytes of s fit in cols columns without splitting a
+ * grapheme cluster; *width gets their width. */
+size_t
+text_fit(const char *s, size_t n, int cols, int *width)
+{
+	const uint8_t	*p = (const uint8_t *) s, *end = p + n, *next;
+	int		 w = 0, cw;
+
+	while (p < end) {
+		next = u8_grapheme_next(p, end);
+		if (next == NULL)
+			next = end;
+		cw = cluster_width((const char *) p, (size_t) (next - p));
+		if (w + cw > cols)
+			break;
+		w += cw;
+		p = next;
+	}
+	if (width != NULL)
+		*width = w;
+	return (size_t) (p - (const uint8_t *) s);
+}
+
+/* Returns s shortened to cols columns, ending in an ellipsis when
+ * something was cut. Caller frees; *width gets the result's width. */
+char *
+text_ellipsize(const char *s, size_t n, int cols, int *width)
+{
+	int	 ew = text_char_width(ELLIPSIS), w;
+	size_t	 keep;
+	char	*r;
+
+	if (cols < 0)
+		cols = 0;
+	keep = text_fit(s, n, cols, &w);
+	if (keep == n || cols < ew) {
+		if (width != NULL)
+			*width = w;
+		return xstrndup(s, keep);
+	}
+	keep = text_fit(s, n, cols - ew, &w);
+	r = xmalloc(keep + 4);
+	memcpy(r, s, keep);
+	memcpy(r + keep, "\xE2\x80\xA6", 4);
+	if (width != NULL)
+		*width = w + ew;
+	return r;
+}
+
+/* Sets brk[i] to 1 where UAX #14 allows a line break before byte i. */
+void
+text_line_breaks(const char *s, size_t n, char *brk)
+{
+	size_t	i;
+
+	u8_possible_linebreaks((const uint8_t *) s, n, "UTF-8", brk);
+	for (i = 0; i < n; i++)
+		brk[i] = brk[i] == UC_BREAK_POSSIBLE ||
+		    brk[i] == UC_BREAK_HYPHENATION;
+}
+
+/* Sets gb[i] to 1 where a grapheme cluster starts at byte i. */
+void
+text_cluster_starts(const char *s, size_t n, char *gb)
+{
+	u8_grapheme_breaks((const uint8_t *) s, n, gb);
+}
+
+/* Closing and trailing marks that must not begin a line (Chinese rules). */
+bool
+text_no_line_start(uint32_t c)
+{
+	static const uint32_t set[] = {
+		0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF01,
+		0xFF09, 0x300D, 0x300F, 0x3011, 0x300B, 0x3015, 0x3009, 0x3017,
+		0xFF3D, 0xFF5D, 0x201D, 0x2019, 0x2026, 0xFF61, 0xFF63, 0xFF64,
+		',', '.', ';', ':', '?', '!', ')', ']', '}'
+	};
+	size_t	i;
+
+	for (i = 0; i < ARRAY_SIZE(set); i++)
+		if (set[i] == c)
+			return true;
+	return false;
+}
+
+/* Opening marks that must not end a line (Chinese rules). */
+bool
+text_no_line_end(uint32_t c)
+{
+	static const uint32_t set[] = {
+		0xFF08, 0x300C, 0x300E, 0x3010, 0x300A, 0x3014, 0x3008, 0x3016,
+		0xFF3B, 0xFF5B, 0x201C, 0x2018, 0xFF62, '(', '[', '{'
+	};
+	size_t	i;
+
+	for (i = 0; i < ARRAY_SIZE(set); i++)
+		if (set[i] == c)
+			return true;
+	return false;
+}
+
+/* True for the white space that separates paragraphs and indents them. */
+bool
+text_is_blank(uint32_t c)
+{
+	return c == ' ' || c == 0x3000 || c == 0xA0 ||
+	    (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
+}
+
+/* Maps full-width and half-width forms to one spelling for comparison. */
+static uint32_t
+fold_width_variant(uint32_t c)
+{
+	if (c >= 0xFF01 && c <= 0xFF5E)
+		return c - 0xFEE0;
+	switch (c) {
+	case 0xFF61: return 0x3002;
+	case 0xFF62: return 0x300C;
+	case 0xFF63: return 0x300D;
+	case 0xFF64: return 0x3001;
+	case 0x3002: return 0x3002;
+	}
+	return c;
+}
+
+/* Hashes a title so that titles differing only in white space or in
+ * full-width versus half-width forms get the same key. */
+uint64_t
+text_title_key(const char *s, size_t n)
+{
+	uint64_t	h = 0xcbf29ce484222325ULL;
+	size_t		i = 0;
+	uint32_t	c;
+
+	while (i < n) {
+		i += text_next_char(s + i, n - i, &c);
+		if (text_is_blank(c) || c == '\t' || c == 0x200B)
+			continue;
+		c = fold_width_variant(c);
+		h = (h ^ c) * 0x100000001b3ULL;
+	}
+	return h;
+}

@@ -1,0 +1,54 @@
+/* Text primitives: decoding, display widths, clusters, break opportunities.
+ *
+ * Every column count in the program comes from here. Widths follow the C
+ * library's wcwidth(), because that is how ncursesw places characters;
+ * libunistring supplies grapheme clusters, line-break opportunities and
+ * encoding conversion. Text handed out by text_clean() is valid UTF-8 in
+ * which every code point has a defined width and none is a control.
+ */
+#ifndef READER_TEXT_H
+#define READER_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "system.h"
+
+/* How text_clean() found the bytes encoded. */
+enum text_encoding {
+	TEXT_UTF8,
+	TEXT_UTF8_BOM,
+	TEXT_UTF16LE,
+	TEXT_UTF16BE,
+	TEXT_GB18030,
+	TEXT_UTF8_REPAIRED	/* invalid bytes were replaced by U+FFFD */
+};
+
+#define TEXT_TABSTOP 8
+
+int	 text_init(void);
+void	 text_set_ambiguous_width(int);
+int	 text_get_ambiguous_width(void);
+
+char	*text_clean(const char *, size_t, size_t *, enum text_encoding *);
+char	*text_clean_str(const char *);
+void	 text_fold_lines(char *, size_t *);
+
+int	 text_char_width(uint32_t);
+int	 text_width(const char *, size_t);
+size_t	 text_next_char(const char *, size_t, uint32_t *);
+uint32_t text_prev_char(const char *, size_t);
+size_t	 text_prev(const char *, size_t, uint32_t *);
+size_t	 text_fit(const char *, size_t, int, int *);
+char	*text_ellipsize(const char *, size_t, int, int *);
+
+void	 text_line_breaks(const char *, size_t, char *);
+void	 text_cluster_starts(const char *, size_t, char *);
+
+bool	 text_no_line_start(uint32_t);
+bool	 text_no_line_end(uint32_t);
+bool	 text_is_blank(uint32_t);
+
+uint64_t text_title_key(const char *, size_t);
+
+#endif

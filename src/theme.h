@@ -1,0 +1,23 @@
+/* Colour elements: every part of the screen that can be styled. */
+#ifndef READER_THEME_H
+#define READER_THEME_H
+
+enum elem {
+	ELEM_NORMAL,
+	ELEM_LIST,
+	ELEM_LIST_SELECTED,
+	ELEM_LIST_UNREAD,
+	ELEM_TITLE,
+	ELEM_META,
+	ELEM_BODY,
+	ELEM_RELATED,
+	ELEM_RELATED_SELECTED,
+	ELEM_SEARCH_MATCH,
+	ELEM_STATUS,
+	ELEM_BORDER,
+	ELEM_HELP,
+	ELEM_ERROR,
+	ELEM_COUNT
+};
+
+#endif

@@ -1,0 +1,209 @@
+/* Depth-first directory walk with an explicit stack. */
+#include "system.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "corpus.h"
+#include "walk.h"
+#include "xmalloc.h"
+
+struct frame {
+	DIR	*dir;
+	char	*path;
+	dev_t	 dev;
+	ino_t	 ino;
+};
+
+struct walk {
+	struct frame	*stack;
+	size_t		 depth;
+	char		*root;		/* a single file to yield, or NULL */
+	struct stat	 root_st;
+	char		*cur;		/* the path last handed out */
+	struct {
+		dev_t	dev;
+		ino_t	ino;
+	}		*dirs;		/* every directory entered */
+	size_t		 ndirs;
+};
+
+static void
+report(struct causes *c, const char *path, const char *why, bool error)
+{
+	char	*shown = corpus_display_path(path);
+
+	if (error)
+		causes_add(c, "%s: %s", shown, why);
+	else
+		causes_warn(c, "%s: %s", shown, why);
+	free(shown);
+}
+
+static bool
+seen_dir(struct walk *w, const struct stat *st)
+{
+	size_t	i;
+
+	for (i = 0; i < w->ndirs; i++)
+		if (w->dirs[i].dev == st->st_dev && w->dirs[i].ino == st->st_ino)
+			return true;
+	w->dirs = xreallocarray(w->dirs, w->ndirs + 1, sizeof *w->dirs);
+	w->dirs[w->ndirs].dev = st->st_dev;
+	w->dirs[w->ndirs].ino = st->st_ino;
+	w->ndirs++;
+	return false;
+}
+
+static int
+push_dir(struct walk *w, char *path, const struct stat *st,
+    struct causes *c)
+{
+	DIR	*d;
+
+	if (seen_dir(w, st)) {
+		report(c, path, _("directory already visited (a symbolic link "
+		    "loop?), skipped"), false);
+		free(path);
+		return 0;
+	}
+	if (w->depth >= WALK_MAX_DEPTH) {
+		report(c, path, _("directories nested too deeply, skipped"),
+		    false);
+		free(path);
+		return 0;
+	}
+	if ((d = opendir(path)) == NULL) {
+		report(c, path, strerror(errno), true);
+		free(path);
+		return -1;
+	}
+	w->stack = xreallocarray(w->stack, w->depth + 1, sizeof *w->stack);
+	w->stack[w->depth].dir = d;
+	w->stack[w->depth].path = path;
+	w->depth++;
+	return 0;
+}
+
+/* Starts a walk at path. Returns NULL (with a cause) if path cannot be
+ * read or is neither a regular file nor a directory. */
+struct walk *
+walk_open(const char *path, struct causes *c)
+{
+	struct walk	*w;
+	struct stat	 st;
+
+	if (stat(path, &st) != 0) {
+		report(c, path, strerror(errno), true);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		report(c, path, _("not a regular file or directory"), true);
+		return NULL;
+	}
+	w = xcalloc(1, sizeof *w);
+	if (S_ISREG(st.st_mode)) {
+		w->root = xstrdup(path);
+		w->root_st = st;
+	} else if (push_dir(w, xstrdup(path), &st, c) != 0) {
+		walk_close(w);
+		return NULL;
+	}
+	return w;
+}
+
+static void
+fill(struct walk_entry *e, char *path, const struct stat *st)
+{
+	e->path = path;
+	e->dev = st->st_dev;
+	e->ino = st->st_ino;
+	e->size = st->st_size;
+	e->mtime = st->st_mtime;
+}
+
+static void
+pop_dir(struct walk *w)
+{
+	struct frame	*f = &w->stack[--w->depth];
+
+	closedir(f->dir);
+	free(f->path);
+}
+
+static char *
+join(const char *dir, const char *name)
+{
+	size_t	dl = strlen(dir);
+
+	if (dl > 0 && dir[dl - 1] == '/')
+		return xasprintf("%s%s", dir, name);
+	return xasprintf("%s/%s", dir, name);
+}
+
+/* Hands out the next regular file in *e. Returns 1, or 0 at the end.
+ * Problems on the way are added to c and the walk goes on. */
+int
+walk_next(struct walk *w, struct walk_entry *e, struct causes *c)
+{
+	struct dirent	*de;
+	struct stat	 st;
+	struct frame	*f;
+	char		*path;
+
+	x_free(w->cur);
+	if (w->root != NULL) {
+		w->cur = w->root;
+		w->root = NULL;
+		fill(e, w->cur, &w->root_st);
+		return 1;
+	}
+	while (w->depth > 0) {
+		f = &w->stack[w->depth - 1];
+		errno = 0;
+		if ((de = readdir(f->dir)) == NULL) {
+			if (errno != 0)
+				report(c, f->path, strerror(errno), true);
+			pop_dir(w);
+			continue;
+		}
+		if (de->d_name[0] == '.')
+			continue;
+		path = join(f->path, de->d_name);
+		if (fstatat(dirfd(f->dir), de->d_name, &st, 0) != 0) {
+			report(c, path, strerror(errno), true);
+			free(path);
+			continue;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			push_dir(w, path, &st, c);
+			continue;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			free(path);
+			continue;
+		}
+		w->cur = path;
+		fill(e, path, &st);
+		return 1;
+	}
+	return 0;
+}
+
+/* Ends a walk and frees it. */
+void
+walk_close(struct walk *w)
+{
+	if (w == NULL)
+		return;
+	while (w->depth > 0)
+		pop_dir(w);
+	free(w->stack);
+	free(w->root);
+	free(w->cur);
+	free(w->dirs);
+	free(w);
+}

@@ -1,0 +1,29 @@
+/* Walking the paths given on the command line: a file yields itself, a
+ * directory its regular files, recursively, hidden names skipped. Loops
+ * through symbolic links are reported and never followed twice. The walk
+ * is an iterator so that loading can be spread over time. */
+#ifndef READER_WALK_H
+#define READER_WALK_H
+
+#include <sys/types.h>
+
+#include "error.h"
+
+/* Directories nested deeper than this are reported and skipped. */
+#define WALK_MAX_DEPTH 64
+
+struct walk_entry {
+	char	*path;		/* owned by the walk; valid until walk_next */
+	dev_t	 dev;
+	ino_t	 ino;
+	off_t	 size;
+	time_t	 mtime;
+};
+
+struct walk;
+
+struct walk	*walk_open(const char *, struct causes *);
+int		 walk_next(struct walk *, struct walk_entry *, struct causes *);
+void		 walk_close(struct walk *);
+
+#endif

@@ -1,0 +1,3 @@
+#include "system.h"
+#include "tap.h"
+int main(void){tap_locale();return tap_done();}
