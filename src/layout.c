@@ -169,7 +169,9 @@ fill_line(const struct scan *sc, size_t start, int avail, size_t *end,
 			else
 				i = back_off(sc, start, i);
 			*end = i;
-			*width = span_width(sc, start, i);
+			while (*end > start && sc->s[*end - 1] == ' ')
+				(*end)--;
+			*width = span_width(sc, start, *end);
 			return i;
 		}
 		w += cw;

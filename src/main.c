@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "corpus.h"
@@ -190,11 +191,20 @@ output_width(const struct options *o)
 static int
 load_paths(struct corpus *c, char **paths, int n, struct causes *cs)
 {
-	int	i, rc = 0;
+	char	*shown;
+	size_t	 before;
+	int	 i, rc = 0;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		before = c->n;
 		if (corpus_add_path(c, paths[i], cs) != 0)
 			rc = -1;
+		else if (c->n == before) {
+			shown = corpus_display_path(paths[i]);
+			causes_add(cs, "%s: %s", shown, _("no articles found"));
+			free(shown);
+		}
+	}
 	corpus_sort(c);
 	return rc;
 }
@@ -221,13 +231,27 @@ run_dump(const struct options *o)
 	struct causes	cs;
 	struct doc	d;
 	struct page	p;
+	struct stat	st;
 	int		rc = 0;
 
 	if (o->npaths == 0)
 		misuse("%s", _("--dump needs an article file"));
+	if (stat(o->paths[0], &st) == 0 && S_ISDIR(st.st_mode)) {
+		char *shown = corpus_display_path(o->paths[0]);
+		misuse(_("%s: is a directory (--dump needs an article file)"),
+		    shown);
+	}
 	causes_init(&cs);
 	corpus_init(&c);
 	if (corpus_load_doc(o->paths[0], &d, &cs) != 0) {
+		corpus_free(&c);
+		return finish(EXIT_TROUBLE, &cs);
+	}
+	if (d.len == 0 && stat(o->paths[0], &st) == 0 && st.st_size == 0) {
+		char *shown = corpus_display_path(o->paths[0]);
+		causes_add(&cs, "%s: %s", shown, _("empty file"));
+		free(shown);
+		doc_free(&d);
 		corpus_free(&c);
 		return finish(EXIT_TROUBLE, &cs);
 	}
@@ -254,8 +278,6 @@ run_list(const struct options *o)
 		load_paths(&c, &dot, 1, &cs);
 	else
 		load_paths(&c, o->paths, o->npaths, &cs);
-	if (c.n == 0 && cs.nerrors == 0)
-		causes_add(&cs, "%s", _("no articles found"));
 	dump_list(stdout, &c, output_width(o));
 	corpus_free(&c);
 	return finish(0, &cs);

@@ -187,7 +187,8 @@ substitute(uint32_t c, bool keep_newline)
 		return 0x2421;
 	if (c < 0x7F)
 		return c;
-	if (c < 0xA0 || is_bidi_control(c) || (c >= 0xFFF9 && c <= 0xFFFB))
+	if (c < 0xA0 || is_bidi_control(c) || (c >= 0xD800 && c <= 0xDFFF) ||
+	    (c >= 0xFFF9 && c <= 0xFFFB))
 		return REPLACEMENT;
 	if (text_char_width(c) < 0)
 		return REPLACEMENT;
@@ -247,7 +248,7 @@ sanitize(struct obuf *o, const char *s, size_t n, bool multiline)
 			continue;
 		}
 		out = substitute(c, multiline);
-		if (out == c && len > 1) {
+		if (out == c && len > 1 && c != REPLACEMENT) {
 			obuf_reserve(o, len);
 			memcpy(o->p + o->n, s + i, len);
 			o->n += len;
@@ -281,7 +282,7 @@ mostly_utf8(const char *s, size_t n)
 			good++;
 		i += l > 0 ? (size_t) l : 1;
 	}
-	return good > bad * 4;
+	return good * 2 > bad;
 }
 
 static char *

@@ -1,3 +1,158 @@
+/* Unit tests of layout.c: wrapping by UAX #14 and the Chinese rules. */
 #include "system.h"
+
+#include "layout.h"
 #include "tap.h"
-int main(void){tap_locale();return tap_done();}
+#include "text.h"
+#include "xmalloc.h"
+
+static struct layout_scratch	scratch;
+
+/* Wraps s and joins the lines with '|', indents written as spaces. */
+static char *
+wrap3(const char *s, int width, int first, int rest, int *maxw)
+{
+	struct lines	 l = { NULL, 0, 0 };
+	struct wrap	 w = { width, first, rest };
+	char		*out = xmalloc(strlen(s) * 2 + 4 * strlen(s) + 64);
+	size_t		 i, o = 0;
+
+	layout_wrap(&scratch, s, strlen(s), &w, &l);
+	*maxw = 0;
+	for (i = 0; i < l.n; i++) {
+		if (i > 0)
+			out[o++] = '|';
+		memset(out + o, ' ', l.v[i].indent);
+		o += l.v[i].indent;
+		memcpy(out + o, s + l.v[i].off, l.v[i].len);
+		o += l.v[i].len;
+		if (l.v[i].width + l.v[i].indent > *maxw)
+			*maxw = l.v[i].width + l.v[i].indent;
+		if (l.v[i].width != text_width(s + l.v[i].off, l.v[i].len))
+			*maxw = 100000;
+	}
+	out[o] = '\0';
+	lines_free(&l);
+	return out;
+}
+
+static void
+check(const char *s, int width, const char *want, const char *name)
+{
+	int	 maxw;
+	char	*got = wrap3(s, width, 0, 0, &maxw);
+
+	is_str(got, want, "%s (width %d)", name, width);
+	ok(maxw <= width, "  no line wider than %d (widest %d)", width, maxw);
+	free(got);
+}
+
+static void
+test_latin(void)
+{
+	check("hello world foo", 11, "hello world|foo", "words");
+	check("hello world foo", 5, "hello|world|foo", "one word a line");
+	check("hello    world", 8, "hello|world", "spaces at a break vanish");
+	check("abcdefghijklmnopqrstuvwxyz", 10,
+	    "abcdefghij|klmnopqrst|uvwxyz", "a long word is broken hard");
+	check("pay 3,141.59 now", 10, "pay|3,141.59|now", "numbers whole");
+	check("", 10, "", "empty paragraph is one empty line");
+	check("see https://example.com/a/very/long/path/that/goes/on", 20,
+	    "see https://example.|com/a/very/long/|path/that/goes/on",
+	    "a URL breaks after slashes");
+}
+
+static void
+test_cjk(void)
+{
+	check("一二三四五六", 6, "一二三|四五六", "ideographs break anywhere");
+	check("一二三四五。六", 10, "一二三四|五。六",
+	    "。 never starts a line");
+	check("一二三四，五六", 10, "一二三四，|五六", "， may end a full line");
+	check("一二三四，五六", 9, "一二三|四，五六",
+	    "， never starts a line");
+	check("一二三四（五六）", 10, "一二三四|（五六）",
+	    "（ never ends a line");
+	check("一二三「四」五", 8, "一二三|「四」五", "「 never ends a line");
+	check("一二三“四”五", 7, "一二|三“四”|五",
+	    "quotes stay with their text");
+	check("增长了84.7%以上。", 12, "增长了84.7%|以上。",
+	    "a number is not split");
+	check("一二三四……五", 9, "一二三|四……五", "…… never starts a line");
+	check("中文,English", 8, "中文,|English",
+	    "ASCII comma after CJK stays on the line");
+}
+
+static void
+test_clusters(void)
+{
+	int	 maxw;
+	char	*got;
+
+	check("e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81", 2,
+	    "e\xCC\x81" "e\xCC\x81|e\xCC\x81" "e\xCC\x81",
+	    "accents stay with their letters");
+	/* A family emoji is one cluster of width 8 (4 x 2 by wcwidth). */
+	got = wrap3("ab\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80"
+	    "\x8D\xF0\x9F\x91\xA7\xE2\x80\x8D\xF0\x9F\x91\xA6", 9, 0, 0,
+	    &maxw);
+	is_str(got, "ab|\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80"
+	    "\x8D\xF0\x9F\x91\xA7\xE2\x80\x8D\xF0\x9F\x91\xA6",
+	    "a ZWJ sequence moves whole");
+	free(got);
+	got = wrap3("\xF0\x9F\x87\xA8\xF0\x9F\x87\xB3\xF0\x9F\x87\xAF"
+	    "\xF0\x9F\x87\xB5", 3, 0, 0, &maxw);
+	is_str(got, "\xF0\x9F\x87\xA8\xF0\x9F\x87\xB3|\xF0\x9F\x87\xAF"
+	    "\xF0\x9F\x87\xB5", "flags are not split");
+	free(got);
+	/* Wider than the line: cut between code points, never past it. */
+	got = wrap3("\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80"
+	    "\x8D\xF0\x9F\x91\xA7", 4, 0, 0, &maxw);
+	ok(maxw <= 4, "an over-wide cluster still fits the width (%d)",
+	    maxw);
+	free(got);
+}
+
+static void
+test_indent(void)
+{
+	int	 maxw;
+	char	*got;
+
+	got = wrap3("一二三四五六七八", 8, 2, 0, &maxw);
+	is_str(got, "  一二三|四五六七|八", "first-line indent");
+	free(got);
+	got = wrap3("[*] 一二三四五六七八", 10, 0, 4, &maxw);
+	is_str(got, "[*] 一二三|    四五六|    七八", "hanging indent");
+	free(got);
+	got = wrap3("一二三四", 4, 8, 8, &maxw);
+	ok(maxw <= 4, "an indent wider than the line is dropped");
+	free(got);
+}
+
+static void
+test_hard(void)
+{
+	int	 maxw;
+	char	*got;
+
+	got = wrap3("。。。。。。。。。。。。", 10, 0, 0, &maxw);
+	ok(maxw <= 10, "a run of closing marks still fits the width");
+	free(got);
+	check("abcdefghij.klmnop", 10, "abcdefghi|j.klmnop",
+	    "a forced break does not put '.' first");
+}
+
+int
+main(void)
+{
+	tap_locale();
+	text_init();
+	test_latin();
+	test_cjk();
+	test_clusters();
+	test_indent();
+	test_hard();
+	layout_scratch_free(&scratch);
+	return tap_done();
+}

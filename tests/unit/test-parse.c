@@ -1,3 +1,161 @@
+/* Unit tests of parse.c: header, paragraphs, related items. */
 #include "system.h"
+
+#include "parse.h"
 #include "tap.h"
-int main(void){tap_locale();return tap_done();}
+#include "text.h"
+#include "xmalloc.h"
+
+static struct doc	d;
+
+static void
+parse(const char *s)
+{
+	size_t	 len;
+	char	*clean = text_clean(s, strlen(s), &len, NULL);
+
+	doc_free(&d);
+	parse_doc(clean, len, &d);
+}
+
+static char *
+sp(struct span s)
+{
+	return xstrndup(d.text + s.off, s.len);
+}
+
+#define IS_SPAN(span, want, ...) do {					\
+	char *g = sp(span);						\
+	is_str(g, want, __VA_ARGS__);					\
+	free(g);							\
+} while (0)
+
+static const char sample[] =
+    "发布时间:2024-04-29 10:42 原文链接: 天津市已获批组建17家全国重点实验室\n"
+    "\n  \n\n"
+    "京津冀创新协同是深入落实京津冀协同发展战略的重要着力点。\n"
+    "\n"
+    "  建立多层面合作机制方面,我市与科技部召开了部市工作会商会议。\n"
+    "\n\n"
+    "相关文章\n"
+    "\n"
+    "这家自然资源部重点实验室开放基金,开始申报\n"
+    "\n"
+    "为了加强自然资源部......\n"
+    "\n"
+    "天津市已获批组建17家全国重点实验室\n"
+    "\n"
+    "京津冀创新协同是......\n"
+    "\n"
+    "一教育部重点实验室开放开放基金课题指南\n"
+    "\n"
+    "2024年雷达成像......\n"
+    "\n"
+    "一教育部重点实验室开放开放基金课题指南\n"
+    "\n"
+    "2024年雷达成像......\n";
+
+static void
+test_sample(void)
+{
+	parse(sample);
+	ok(d.has_header, "header found");
+	is_int(d.date, 20240429104200LL, "date");
+	IS_SPAN(d.title, "天津市已获批组建17家全国重点实验室", "title");
+	is_int(d.url.len, 0, "no URL");
+	is_int(d.npara, 2, "two paragraphs");
+	is_int(d.paras[0].indent, 0, "first not indented");
+	is_int(d.paras[1].indent, 2, "second indented by two");
+	IS_SPAN(d.paras[1].text, "建立多层面合作机制方面,我市与科技部召开了部市"
+	    "工作会商会议。", "indent is not part of the text");
+	is_int(d.nrel, 2, "self and duplicate related items dropped");
+	IS_SPAN(d.rel[0].title, "这家自然资源部重点实验室开放基金,开始申报",
+	    "first related title");
+	IS_SPAN(d.rel[0].excerpt, "为了加强自然资源部......", "its excerpt");
+	IS_SPAN(d.rel[1].title, "一教育部重点实验室开放开放基金课题指南",
+	    "second related title");
+}
+
+static void
+test_headers(void)
+{
+	parse("发布时间：2024-05-02 08:15  原文链接：  某标题\n\n正文。\n");
+	is_int(d.date, 20240502081500LL, "full-width colons: date");
+	IS_SPAN(d.title, "某标题", "full-width colons: title");
+	parse("发布时间 : 2024/5/2 8:05 原文链接 : https://example.com/a?b=1\n"
+	    "\n真正的标题\n\n正文第一段。\n");
+	IS_SPAN(d.url, "https://example.com/a?b=1", "URL kept");
+	IS_SPAN(d.title, "真正的标题", "title from the first line");
+	is_int(d.npara, 1, "title line not repeated in the body");
+	is_int(d.date, 20240502080500LL, "loose date");
+	parse("发布时间:not a date 原文链接: T\n\nx\n");
+	is_int(d.date, 0, "bad date means undated");
+	ok(d.has_header, "but the header is still a header");
+}
+
+static void
+test_no_header(void)
+{
+	parse("\n\n短标题\n\n第一段。\n\n第二段。\n");
+	ok(!d.has_header, "no header");
+	IS_SPAN(d.title, "短标题", "title is the first line");
+	is_int(d.npara, 2, "title consumed");
+	parse("This is the start of a paragraph\nthat goes on here.\n\nNext.\n");
+	IS_SPAN(d.title, "This is the start of a paragraph", "title from a "
+	    "paragraph's first line");
+	is_int(d.npara, 2, "which stays in the body");
+	IS_SPAN(d.paras[0].text, "This is the start of a paragraph that goes "
+	    "on here.", "Latin lines join with a space");
+	parse("");
+	is_int(d.title.len, 0, "empty text: no title");
+	is_int(d.npara, 0, "empty text: no paragraphs");
+}
+
+static void
+test_joining(void)
+{
+	parse("T\n\n第一行\n第二行\n\u3000\u3000缩进的段落\n继续。\n");
+	is_int(d.npara, 1, "lines without a blank between are one paragraph");
+	IS_SPAN(d.paras[0].text, "第一行第二行缩进的段落继续。",
+	    "CJK lines join without spaces");
+	parse("T\n\n\u3000\u3000全角缩进。\n\n\tTab.\n");
+	is_int(d.paras[0].indent, 4, "U+3000 indent counts two columns each");
+	is_int(d.paras[1].indent, 8, "a tab indents to column 8");
+}
+
+static void
+test_related(void)
+{
+	parse("发布时间:2024-01-01 00:00 原文链接: A\n\nbody\n\n相关文章\n\n"
+	    "B\n\nb excerpt\n\nC\n");
+	is_int(d.nrel, 2, "a title without excerpt at the end");
+	is_int(d.rel[1].excerpt.len, 0, "has an empty excerpt");
+	parse("T\n\n相关文章\n\n正文里提到相关文章\n\n相关文章\n\nX\n\nx\n");
+	is_int(d.npara, 2, "only the last heading starts the section");
+	is_int(d.nrel, 1, "one item after it");
+}
+
+static void
+test_dates(void)
+{
+	is_int(parse_date("2024-04-29 10:42", 16), 20240429104200LL, "ISO");
+	is_int(parse_date("2024-04-29", 10), 20240429000000LL, "date only");
+	is_int(parse_date("2024-13-01", 10), 0, "month 13");
+	is_int(parse_date("24-01-01", 8), 0, "two-digit year");
+	is_int(parse_date("", 0), 0, "empty");
+}
+
+int
+main(void)
+{
+	tap_locale();
+	text_init();
+	test_sample();
+	test_headers();
+	test_no_header();
+	test_joining();
+	test_related();
+	test_dates();
+	doc_free(&d);
+	return tap_done();
+}

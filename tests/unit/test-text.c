@@ -1,3 +1,199 @@
+/* Unit tests of text.c: decoding, sanitizing, widths, truncation. */
 #include "system.h"
+
 #include "tap.h"
-int main(void){tap_locale();return tap_done();}
+#include "text.h"
+
+static char *
+clean(const char *s, size_t n, enum text_encoding *enc)
+{
+	size_t	len;
+
+	return text_clean(s, n, &len, enc);
+}
+
+static void
+check_clean(const char *in, size_t n, const char *want, const char *name)
+{
+	char	*got = clean(in, n, NULL);
+
+	is_str(got, want, "clean: %s", name);
+	free(got);
+}
+
+#define CLEAN(in, want, name) check_clean(in, sizeof in - 1, want, name)
+
+static void
+test_decoding(void)
+{
+	enum text_encoding	 e;
+	char			*s;
+
+	CLEAN("abc", "abc", "ASCII unchanged");
+	CLEAN("\xEF\xBB\xBF中文", "中文", "UTF-8 BOM dropped");
+	CLEAN("a\r\nb\rc\n", "a\nb\nc\n", "CRLF and CR become LF");
+	CLEAN("\xD6\xD0\xCE\xC4\xA3\xAC\xB2\xE2\xCA\xD4",
+	    "中文，测试", "GB18030 converted");
+	CLEAN("\x95\x32\x82\x36", "\xF0\xA0\x80\x80",
+	    "GB18030 four-byte sequence");
+	CLEAN("\xFF\xFE\x2D\x4E\x87\x65", "中文", "UTF-16LE with BOM");
+	CLEAN("\xFE\xFF\x4E\x2D\x65\x87", "中文", "UTF-16BE with BOM");
+	CLEAN("中文\xFF中文", "中文\xEF\xBF\xBD中文", "lone 0xFF");
+	CLEAN("中文中文\xC0\xAF", "中文中文\xEF\xBF\xBD\xEF\xBF\xBD",
+	    "overlong encoding");
+	CLEAN("中文中文\xED\xA0\x80", "中文中文\xEF\xBF\xBD",
+	    "encoded surrogate");
+	CLEAN("中文中文中\xE6\x96", "中文中文中\xEF\xBF\xBD",
+	    "truncated at end of file");
+	s = clean("\xD6\xD0\xCE\xC4", 4, &e);
+	is_int(e, TEXT_GB18030, "GB18030 detected");
+	free(s);
+	s = clean("中文\xFF", 7, &e);
+	is_int(e, TEXT_UTF8_REPAIRED, "damaged UTF-8 is repaired, not "
+	    "taken for GB18030");
+	free(s);
+}
+
+static void
+test_controls(void)
+{
+	CLEAN("a\x1b[2Jb", "a\xE2\x90\x9B[2Jb", "ESC becomes a picture");
+	CLEAN("\x07\x08\x7F", "\xE2\x90\x87\xE2\x90\x88\xE2\x90\xA1",
+	    "BEL, BS and DEL become pictures");
+	CLEAN("x\xC2\x9B" "31m", "x\xEF\xBF\xBD" "31m",
+	    "encoded C1 CSI replaced");
+	CLEAN("x\x9B" "31m", "x\xEF\xBF\xBD" "31m", "raw C1 byte replaced");
+	CLEAN("a\xE2\x80\xAE" "b\xE2\x81\xA6" "c",
+	    "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c", "bidi overrides replaced");
+	CLEAN("a\xCD\xB8" "b", "a\xEF\xBF\xBD" "b",
+	    "unassigned code point replaced");
+	CLEAN("a\xEF\xBF\xBF" "b", "a\xEF\xBF\xBD" "b", "U+FFFF replaced");
+	CLEAN("\x00" "a", "\xE2\x90\x80" "a", "NUL becomes a picture");
+	CLEAN("e\xCC\x81", "e\xCC\x81", "combining mark kept");
+	CLEAN("\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9",
+	    "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9",
+	    "zero width joiner kept");
+}
+
+static void
+test_tabs(void)
+{
+	CLEAN("a\tb", "a       b", "tab to column 8");
+	CLEAN("中\tb", "中      b", "tab after a wide character");
+	CLEAN("abcdefgh\tb", "abcdefgh        b", "tab at a tab stop");
+	CLEAN("x\n\ty", "x\n        y", "tab column restarts per line");
+}
+
+static void
+test_clean_str(void)
+{
+	char	*s = text_clean_str("a\nb\x1b");
+
+	is_str(s, "a\xE2\x90\x8A" "b\xE2\x90\x9B",
+	    "one-line strings show newlines");
+	free(s);
+}
+
+static void
+test_widths(void)
+{
+	is_int(text_width("中文abc", strlen("中文abc")), 7, "CJK is two "
+	    "columns");
+	is_int(text_width("e\xCC\x81", 3), 1, "combining mark takes none");
+	is_int(text_width("\xE2\x80\x8B", 3), 0, "zero width space");
+	is_int(text_width("，。", 6), 4, "full-width punctuation");
+	is_int(text_char_width(0x201C), 1, "ambiguous quote narrow by "
+	    "default");
+	text_set_ambiguous_width(2);
+	is_int(text_char_width(0x201C), 2, "ambiguous quote wide when asked");
+	is_int(text_char_width('a'), 1, "ASCII stays narrow");
+	is_int(text_char_width(0x4E2D), 2, "CJK stays wide");
+	text_set_ambiguous_width(1);
+	is_int(text_char_width(0x201C), 1, "back to narrow");
+}
+
+static void
+check_ellipsize(const char *s, int cols, const char *want, int wantw)
+{
+	int	 w;
+	char	*got = text_ellipsize(s, strlen(s), cols, &w);
+
+	is_str(got, want, "ellipsize '%s' to %d", s, cols);
+	is_int(w, wantw, "  width");
+	free(got);
+}
+
+static void
+test_truncate(void)
+{
+	int	w;
+
+	is_int(text_fit("中文中文", 12, 5, &w), 6, "fit does not cut a "
+	    "wide character");
+	is_int(w, 4, "  width 4");
+	is_int(text_fit("e\xCC\x81" "e\xCC\x81" "e\xCC\x81", 9, 2, &w), 6,
+	    "fit keeps accents with their letters");
+	check_ellipsize("天津市已获批", 7, "天津市…", 7);
+	check_ellipsize("天津市已获批", 8, "天津市…", 7);
+	check_ellipsize("天津市已获批", 12, "天津市已获批", 12);
+	check_ellipsize("abcdef", 4, "abc…", 4);
+	check_ellipsize("abcdef", 0, "", 0);
+	check_ellipsize("\xF0\x9F\x87\xA8\xF0\x9F\x87\xB3"
+	    "\xF0\x9F\x87\xAF\xF0\x9F\x87\xB5", 3,
+	    "\xF0\x9F\x87\xA8\xF0\x9F\x87\xB3…", 3);
+}
+
+static void
+test_keys(void)
+{
+	const char	*a = "这家自然资源部重点实验室开放基金,开始申报";
+	const char	*b = "这家自然资源部重点实验室开放基金，开始申报";
+	const char	*c = " 这家自然资源部 重点实验室开放基金, 开始申报 ";
+	const char	*d = "这家自然资源部重点实验室开放基金。开始申报";
+
+	ok(text_title_key(a, strlen(a)) == text_title_key(b, strlen(b)),
+	    "full-width comma matches ASCII comma");
+	ok(text_title_key(a, strlen(a)) == text_title_key(c, strlen(c)),
+	    "white space is ignored");
+	ok(text_title_key(a, strlen(a)) != text_title_key(d, strlen(d)),
+	    "different punctuation differs");
+}
+
+static void
+test_rules(void)
+{
+	const char	*starts = "，。、；：？！）」』】》〕”’…";
+	const char	*ends = "（「『【《〔“‘";
+	size_t		 i, n;
+	uint32_t	 c;
+	int		 bad = 0;
+
+	for (i = 0; starts[i] != '\0'; i += n) {
+		n = text_next_char(starts + i, strlen(starts + i), &c);
+		bad += !text_no_line_start(c);
+	}
+	is_int(bad, 0, "closing marks may not start a line");
+	bad = 0;
+	for (i = 0; ends[i] != '\0'; i += n) {
+		n = text_next_char(ends + i, strlen(ends + i), &c);
+		bad += !text_no_line_end(c);
+	}
+	is_int(bad, 0, "opening marks may not end a line");
+	ok(!text_no_line_start(0x4E2D), "ideographs may start a line");
+}
+
+int
+main(void)
+{
+	tap_locale();
+	text_init();
+	test_decoding();
+	test_controls();
+	test_tabs();
+	test_clean_str();
+	test_widths();
+	test_truncate();
+	test_keys();
+	test_rules();
+	return tap_done();
+}
