@@ -16,8 +16,15 @@
 #include "corpus.h"
 #include "dump.h"
 #include "error.h"
+#include "keymap.h"
 #include "page.h"
+#include "persist.h"
+#include "settings.h"
+#include "state.h"
 #include "text.h"
+#include "theme.h"
+#include "ui.h"
+#include "ui-term.h"
 #include "xmalloc.h"
 
 #define EXIT_TROUBLE	1	/* an input could not be read */
@@ -57,7 +64,9 @@ usage(void)
 {
 	printf(_("Usage: %s [OPTION]... [PATH]...\n"), PACKAGE);
 	fputs(_("Read articles kept as text files, in a terminal.\n"
-	    "Each PATH is an article file or a directory of them.\n"), stdout);
+	    "Each PATH is an article file or a directory of them; without "
+	    "one, the\nlibrary named in reader.ini is opened, else the "
+	    "bundled samples.\n"), stdout);
 	putchar('\n');
 	fputs(_("      --dump               print the first PATH (a file) as "
 	    "the reading pane\n"
@@ -283,9 +292,59 @@ run_list(const struct options *o)
 	return finish(0, &cs);
 }
 
+static int
+run_ui(const struct options *o, bool utf8)
+{
+	struct settings	 set;
+	struct keymap	 keys;
+	struct theme	 theme;
+	struct corpus	 c;
+	struct causes	 cs;
+	struct persist	 p;
+	struct state	 st;
+	char		*dir, *samples = SAMPLESDIR;
+	int		 rc;
+
+	causes_init(&cs);
+	if (!utf8) {
+		causes_add(&cs, _("the locale's character set is not UTF-8; "
+		    "set LANG to a UTF-8 locale such as C.UTF-8 or "
+		    "zh_CN.UTF-8"));
+		return finish(EXIT_TROUBLE, &cs);
+	}
+	if (ui_check_terminal(&cs) != 0)
+		return finish(EXIT_TROUBLE, &cs);
+	settings_defaults(&set);
+	set.ambiguous_width = o->ambiguous;
+	keymap_defaults(&keys);
+	theme_defaults(&theme);
+	corpus_init(&c);
+	if (o->npaths > 0)
+		load_paths(&c, o->paths, o->npaths, &cs);
+	else
+		load_paths(&c, &samples, 1, &cs);
+	if (c.n == 0) {
+		corpus_free(&c);
+		settings_free(&set);
+		return finish(EXIT_TROUBLE, &cs);
+	}
+	dir = persist_default_dir();
+	persist_open(&p, dir, &cs);
+	free(dir);
+	state_init(&st, &c, &p, &set, &keys);
+	rc = ui_run(&st, &theme, &cs);
+	state_free(&st);
+	persist_close(&p);
+	corpus_free(&c);
+	settings_free(&set);
+	causes_free(&cs);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
+	static char	outbuf[1 << 16];
 	struct options	o;
 	bool		utf8;
 
@@ -293,19 +352,15 @@ main(int argc, char **argv)
 	parse_args(argc, argv, &o);
 	text_init();
 	text_set_ambiguous_width(o.ambiguous);
-	static char outbuf[1 << 16];
-	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 	switch (o.mode) {
 	case MODE_DUMP:
+		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 		return run_dump(&o);
 	case MODE_LIST:
+		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 		return run_list(&o);
 	case MODE_UI:
 		break;
 	}
-	(void) utf8;
-	fprintf(stderr, "%s: %s\n", PACKAGE,
-	    _("the interactive interface is not available yet; use --dump or "
-	    "--list"));
-	return EXIT_USAGE;
+	return run_ui(&o, utf8);
 }

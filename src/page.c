@@ -109,6 +109,7 @@ add_related(struct page *p, size_t k)
 	t = own(p, xasprintf("%s%.*s", r->target >= 0 ? MARK_LOADED :
 	    MARK_MISSING, (int) r->title.len, p->doc.text + r->title.off));
 	b = add_block(p, t, strlen(t), ELEM_RELATED, 1);
+	p->rel_block[k] = p->nb - 1;
 	b->indent = PAGE_RELATED_INDENT;
 	b->related = (int32_t) k;
 	if (r->excerpt.len == 0)
@@ -139,8 +140,11 @@ page_build(struct page *p, struct doc *d)
 	}
 	if (d->url.len > 0)
 		add_block(p, d->text + d->url.off, d->url.len, ELEM_META, 0);
+	p->body_first = p->nb;
 	for (i = 0; i < d->npara; i++)
 		add_paragraph(p, &d->paras[i], (int) i);
+	p->body_end = p->nb;
+	p->rel_block = xcalloc(d->nrel, sizeof *p->rel_block);
 	if (d->nrel > 0)
 		add_block(p, RELATED_HEADING, strlen(RELATED_HEADING),
 		    ELEM_TITLE, 1);
@@ -170,6 +174,7 @@ page_free(struct page *p)
 	for (i = 0; i < p->nowned; i++)
 		free(p->owned[i]);
 	free(p->owned);
+	free(p->rel_block);
 	free(p->b);
 	layout_scratch_free(&p->scratch);
 	doc_free(&p->doc);
@@ -214,4 +219,43 @@ page_block_rows(struct page *p, size_t i)
 	struct pblock	*b = page_block(p, i);
 
 	return b->gap + b->nlines;
+}
+
+/* Returns the block holding byte off of body paragraph para. */
+size_t
+page_find_para(const struct page *p, uint32_t para, uint32_t off)
+{
+	size_t			 lo = p->body_first, hi = p->body_end, mid;
+	const struct pblock	*b;
+
+	if (lo == hi)
+		return 0;
+	/* The last block that starts at or before (para, off). */
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		b = &p->b[mid];
+		if ((uint32_t) b->para < para ||
+		    ((uint32_t) b->para == para && b->para_off <= off))
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Returns the line of block i (wrapped) that holds byte off. */
+uint32_t
+page_line_at(struct page *p, size_t i, uint32_t off)
+{
+	struct pblock	*b = page_block(p, i);
+	uint32_t	 lo = 0, hi = b->nlines, mid;
+
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (b->lines[mid].off <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
 }

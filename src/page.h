@@ -42,6 +42,9 @@ struct page {
 	char			**owned;	/* composed strings */
 	size_t			 nowned;
 	uint64_t		 total;		/* bytes of all blocks */
+	size_t			 body_first;	/* blocks of the body */
+	size_t			 body_end;
+	size_t			*rel_block;	/* block of each related item */
 	int			 width;
 	struct layout_scratch	 scratch;
 };
@@ -52,5 +55,7 @@ void		 page_set_width(struct page *, int);
 struct pblock	*page_block(struct page *, size_t);
 size_t		 page_block_rows(struct page *, size_t);
 void		 page_format_date(int64_t, char *, size_t);
+size_t		 page_find_para(const struct page *, uint32_t, uint32_t);
+uint32_t	 page_line_at(struct page *, size_t, uint32_t);
 
 #endif

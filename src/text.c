@@ -7,6 +7,7 @@
 #include <unigbrk.h>
 #include <unilbrk.h>
 #include <unistr.h>
+#include <unicase.h>
 #include <uniconv.h>
 #include <uniwidth.h>
 
@@ -124,6 +125,15 @@ text_prev_char(const char *s, size_t i)
 
 	text_prev(s, i, &c);
 	return c;
+}
+
+/* Writes c as UTF-8 to buf (room for 4 bytes); returns the length. */
+size_t
+text_encode_char(uint32_t c, char *buf)
+{
+	int	n = u8_uctomb((uint8_t *) buf, c, 4);
+
+	return n > 0 ? (size_t) n : 0;
 }
 
 /* Returns the display width of n bytes of clean text. */
@@ -506,4 +516,87 @@ text_title_key(const char *s, size_t n)
 		h = (h ^ c) * 0x100000001b3ULL;
 	}
 	return h;
+}
+
+/* Returns the number of code points in n bytes of valid UTF-8. */
+size_t
+text_count_chars(const char *s, size_t n)
+{
+	return u8_mbsnlen((const uint8_t *) s, n);
+}
+
+/* Returns the byte offset of code point number chars (or n). */
+size_t
+text_char_offset(const char *s, size_t n, size_t chars)
+{
+	size_t		i = 0;
+	uint32_t	c;
+
+	while (chars-- > 0 && i < n)
+		i += text_next_char(s + i, n - i, &c);
+	return i < n ? i : n;
+}
+
+/* Whether a search for needle can use a plain byte comparison: true
+ * when none of its characters has another case. */
+static bool
+caseless(const char *s, size_t n)
+{
+	size_t		i = 0;
+	uint32_t	c;
+
+	while (i < n) {
+		i += text_next_char(s + i, n - i, &c);
+		if (uc_tolower(c) != c || uc_toupper(c) != c)
+			return false;
+	}
+	return true;
+}
+
+/* Matches needle at hay[i], ignoring case; returns the length matched
+ * in hay, or 0. */
+static size_t
+match_at(const char *hay, size_t hn, size_t i, const char *needle,
+    size_t nn)
+{
+	size_t		j = 0, start = i;
+	uint32_t	a, b;
+
+	while (j < nn) {
+		if (i >= hn)
+			return 0;
+		i += text_next_char(hay + i, hn - i, &a);
+		j += text_next_char(needle + j, nn - j, &b);
+		if (a != b && uc_tolower(a) != uc_tolower(b))
+			return 0;
+	}
+	return i - start;
+}
+
+/* Finds needle in hay from byte from on: case-insensitively for letters
+ * that have case, exactly otherwise (Chinese needs no word boundaries).
+ * Returns the offset, or -1; *mlen gets the length matched. */
+long
+text_find(const char *hay, size_t hn, size_t from, const char *needle,
+    size_t nn, size_t *mlen)
+{
+	const char	*p;
+	size_t		 i, m;
+	uint32_t	 c;
+
+	if (nn == 0 || from > hn)
+		return -1;
+	if (caseless(needle, nn)) {
+		p = memmem(hay + from, hn - from, needle, nn);
+		if (p == NULL)
+			return -1;
+		*mlen = nn;
+		return p - hay;
+	}
+	for (i = from; i < hn; i += text_next_char(hay + i, hn - i, &c))
+		if ((m = match_at(hay, hn, i, needle, nn)) > 0) {
+			*mlen = m;
+			return (long) i;
+		}
+	return -1;
 }

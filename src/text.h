@@ -39,6 +39,7 @@ int	 text_width(const char *, size_t);
 size_t	 text_next_char(const char *, size_t, uint32_t *);
 uint32_t text_prev_char(const char *, size_t);
 size_t	 text_prev(const char *, size_t, uint32_t *);
+size_t	 text_encode_char(uint32_t, char *);
 size_t	 text_fit(const char *, size_t, int, int *);
 char	*text_ellipsize(const char *, size_t, int, int *);
 
@@ -50,5 +51,9 @@ bool	 text_no_line_end(uint32_t);
 bool	 text_is_blank(uint32_t);
 
 uint64_t text_title_key(const char *, size_t);
+size_t	 text_count_chars(const char *, size_t);
+size_t	 text_char_offset(const char *, size_t, size_t);
+long	 text_find(const char *, size_t, size_t, const char *, size_t,
+	     size_t *);
 
 #endif

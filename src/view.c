@@ -1,8 +1,11 @@
-/* Building rows for the panes. */
+/* Building the screen model. */
 #include "system.h"
 
 #include <stdio.h>
+#include <time.h>
 
+#include "action.h"
+#include "keymap.h"
 #include "text.h"
 #include "view.h"
 #include "xmalloc.h"
@@ -25,4 +28,451 @@ view_list_row(const struct article *a, int width, const char *mark)
 	row = text_ellipsize(full, strlen(full), width, NULL);
 	free(full);
 	return row;
+}
+
+/* ---- Building blocks. ---- */
+
+static const char *
+own(struct vscreen *v, char *s)
+{
+	if (v->nowned == v->ocap) {
+		v->ocap = v->ocap ? v->ocap * 2 : 64;
+		v->owned = xreallocarray(v->owned, v->ocap, sizeof *v->owned);
+	}
+	v->owned[v->nowned++] = s;
+	return s;
+}
+
+static struct vrow *
+add_row(struct vscreen *v, uint8_t fill)
+{
+	struct vrow	*r;
+
+	if (v->nrows == v->rcap) {
+		v->rcap = v->rcap ? v->rcap * 2 : 128;
+		v->rows = xreallocarray(v->rows, v->rcap, sizeof *v->rows);
+	}
+	r = &v->rows[v->nrows++];
+	memset(r, 0, sizeof *r);
+	r->first = (uint32_t) v->nspans;
+	r->fill = fill;
+	r->block = -1;
+	r->item = -1;
+	return r;
+}
+
+static void
+add_span(struct vscreen *v, const char *s, size_t len, uint8_t elem)
+{
+	struct vspan	*sp;
+
+	if (len == 0)
+		return;
+	if (v->nspans == v->scap) {
+		v->scap = v->scap ? v->scap * 2 : 256;
+		v->spans = xreallocarray(v->spans, v->scap, sizeof *v->spans);
+	}
+	sp = &v->spans[v->nspans++];
+	sp->s = s;
+	sp->len = (uint32_t) len;
+	sp->elem = elem;
+	v->rows[v->nrows - 1].nspans++;
+}
+
+/* Adds text, marking every occurrence of needle (when there is one). */
+static void
+add_marked(struct vscreen *v, const char *s, size_t len, uint8_t elem,
+    const char *needle)
+{
+	size_t	at = 0, m;
+	long	f;
+
+	while (needle != NULL && needle[0] != '\0' &&
+	    (f = text_find(s, len, at, needle, strlen(needle), &m)) >= 0) {
+		add_span(v, s + at, (size_t) f - at, elem);
+		add_span(v, s + f, m, ELEM_SEARCH_MATCH);
+		at = (size_t) f + m;
+	}
+	add_span(v, s + at, len - at, elem);
+}
+
+static void
+begin_pane(struct vscreen *v, enum vpane_id id)
+{
+	v->p[id].shown = true;
+	v->p[id].first = (uint32_t) v->nrows;
+}
+
+/* Fills a one-row pane with text cut to its width. */
+static void
+one_line(struct vscreen *v, enum vpane_id id, const char *text,
+    uint8_t elem)
+{
+	char	*cut = text_ellipsize(text, strlen(text), v->p[id].r.w, NULL);
+
+	begin_pane(v, id);
+	add_row(v, elem);
+	add_span(v, own(v, cut), strlen(cut), elem);
+}
+
+/* ---- Geometry. ---- */
+
+static int
+clamp(int x, int lo, int hi)
+{
+	return x < lo ? lo : x > hi ? hi : x;
+}
+
+static void
+set_rect(struct vscreen *v, enum vpane_id id, int y, int x, int h, int w)
+{
+	v->p[id].r.y = y;
+	v->p[id].r.x = x;
+	v->p[id].r.h = h;
+	v->p[id].r.w = w;
+	v->p[id].shown = h > 0 && w > 0;
+}
+
+static int
+list_share(const struct settings *set, int total, int lo, int hi)
+{
+	int	n = set->list_size > 0 ? set->list_size :
+		    total * set->list_pct / 100;
+
+	return clamp(n, lo, hi);
+}
+
+/* Places the panes for a cols x lines screen. */
+void
+view_geometry(struct vscreen *v, const struct state *st, int cols,
+    int lines)
+{
+	const struct settings	*set = st->set;
+	int			 body, lw, lh;
+	bool			 side;
+
+	memset(v->p, 0, sizeof v->p);
+	v->cols = cols;
+	v->lines = lines;
+	v->border = false;
+	v->too_small = cols < VIEW_MIN_COLS || lines < VIEW_MIN_LINES;
+	if (v->too_small)
+		return;
+	body = lines - 1;
+	set_rect(v, VP_STATUS, lines - 1, 0, 1, cols);
+	if (st->help) {
+		set_rect(v, VP_HELP, 0, 0, body, cols);
+		return;
+	}
+	if (st->zoom) {
+		set_rect(v, VP_READER_HEAD, 0, 0, 1, cols);
+		set_rect(v, VP_READER, 1, 0, body - 1, cols);
+		return;
+	}
+	side = set->split == SPLIT_VERTICAL || (set->split == SPLIT_AUTO &&
+	    cols >= VIEW_SIDE_BY_SIDE);
+	if (side) {
+		lw = list_share(set, cols, 16, cols - 21);
+		set_rect(v, VP_LIST_HEAD, 0, 0, 1, lw);
+		set_rect(v, VP_LIST, 1, 0, body - 1, lw);
+		v->border = true;
+		v->border_r.y = 0;
+		v->border_r.x = lw;
+		v->border_r.h = body;
+		v->border_r.w = 1;
+		set_rect(v, VP_READER_HEAD, 0, lw + 1, 1, cols - lw - 1);
+		set_rect(v, VP_READER, 1, lw + 1, body - 1, cols - lw - 1);
+	} else {
+		lh = list_share(set, body, 2, body - 4);
+		set_rect(v, VP_LIST_HEAD, 0, 0, 1, cols);
+		set_rect(v, VP_LIST, 1, 0, lh - 1, cols);
+		set_rect(v, VP_READER_HEAD, lh, 0, 1, cols);
+		set_rect(v, VP_READER, lh + 1, 0, body - lh - 1, cols);
+	}
+}
+
+/* ---- The panes. ---- */
+
+static void
+build_list(struct vscreen *v, struct state *st)
+{
+	const struct rect	*r = &v->p[VP_LIST].r;
+	const char		*mark = st->set->unread_mark;
+	const char		*needle = st->prompting &&
+				    st->prompt_pane == PANE_LIST ? st->prompt :
+				    st->filtered ? st->needle : NULL;
+	char			*blank, *row;
+	size_t			 i, n = state_list_count(st), mw;
+	long			 a;
+	uint8_t			 elem;
+
+	mw = (size_t) text_width(mark, strlen(mark));
+	blank = (char *) own(v, xmalloc(mw + 1));
+	memset(blank, ' ', mw);
+	blank[mw] = '\0';
+	begin_pane(v, VP_LIST);
+	for (i = st->list_top; i < st->list_top + (size_t) r->h; i++) {
+		if (i >= n) {
+			add_row(v, ELEM_LIST);
+			continue;
+		}
+		a = state_list_article(st, i);
+		elem = i == st->cursor ? ELEM_LIST_SELECTED :
+		    state_is_read(st, (size_t) a) ? ELEM_LIST : ELEM_LIST_UNREAD;
+		row = view_list_row(&st->corpus->v[a], r->w,
+		    state_is_read(st, (size_t) a) ? blank : mark);
+		add_row(v, elem)->item = (int64_t) i;
+		add_marked(v, own(v, row), strlen(row), elem, needle);
+	}
+	if (n == 0) {
+		v->rows[v->p[VP_LIST].first].nspans = 0;
+		v->nspans = v->rows[v->p[VP_LIST].first].first;
+		v->nrows = v->p[VP_LIST].first;
+		add_row(v, ELEM_LIST);
+		add_span(v, st->filtered ? _("(no matching articles)") :
+		    _("(no articles)"), strlen(st->filtered ?
+		    _("(no matching articles)") : _("(no articles)")),
+		    ELEM_META);
+		while (v->nrows - v->p[VP_LIST].first < (size_t) r->h)
+			add_row(v, ELEM_LIST);
+	}
+}
+
+static uint8_t
+line_elem(const struct state *st, const struct pblock *b)
+{
+	if (b->related >= 0 && b->related == st->rel_sel &&
+	    b->elem == ELEM_RELATED)
+		return ELEM_RELATED_SELECTED;
+	return b->elem;
+}
+
+static void
+build_reader(struct vscreen *v, struct state *st)
+{
+	const struct rect	*r = &v->p[VP_READER].r;
+	const char		*needle = st->prompting &&
+				    st->prompt_pane == PANE_READER ?
+				    st->prompt : st->has_match ? st->needle :
+				    NULL;
+	struct pos		 p = st->top;
+	struct pblock		*b;
+	struct line		*l;
+	struct vrow		*row;
+	int			 k;
+
+	begin_pane(v, VP_READER);
+	for (k = 0; k < r->h; k++) {
+		if (!st->has_page || p.block >= st->page.nb) {
+			add_row(v, ELEM_BODY);
+			continue;
+		}
+		b = page_block(&st->page, p.block);
+		row = add_row(v, ELEM_BODY);
+		row->block = (int32_t) p.block;
+		if (p.row >= b->gap) {
+			l = &b->lines[p.row - b->gap];
+			row->indent = l->indent;
+			add_marked(v, b->s + l->off, l->len, line_elem(st, b),
+			    needle);
+		}
+		if (++p.row >= b->gap + b->nlines) {
+			p.block++;
+			p.row = 0;
+		}
+	}
+}
+
+static void
+build_heads(struct vscreen *v, struct state *st)
+{
+	size_t		 n = state_list_count(st), total = st->corpus->n;
+	char		*text;
+	bool		 lf = st->focus == PANE_LIST && !st->zoom;
+
+	if (v->p[VP_LIST_HEAD].shown) {
+		if (st->filtered)
+			text = xasprintf(_(" Articles matching \"%s\": %zu of "
+			    "%zu"), st->needle ? st->needle : st->prompt, n,
+			    total);
+		else
+			text = xasprintf(_(" Articles: %zu"), total);
+		one_line(v, VP_LIST_HEAD, own(v, text), lf ?
+		    ELEM_HEADER_FOCUSED : ELEM_HEADER);
+	}
+	if (v->p[VP_READER_HEAD].shown) {
+		const char *t = !st->has_page ? _("(no article open)") :
+		    st->page.doc.text + st->page.doc.title.off;
+		size_t tl = st->has_page ? st->page.doc.title.len : strlen(t);
+
+		text = xasprintf(" %.*s", (int) tl, t);
+		one_line(v, VP_READER_HEAD, own(v, text), lf ? ELEM_HEADER :
+		    ELEM_HEADER_FOCUSED);
+	}
+}
+
+/* The right side of the status line: position, unread, percent. */
+static char *
+status_right(struct state *st)
+{
+	size_t	n = state_list_count(st);
+	char	pct[16] = "";
+
+	if (st->has_page && (st->focus == PANE_READER || st->zoom))
+		snprintf(pct, sizeof pct, "  %d%%", state_percent(st));
+	return xasprintf(_("%zu/%zu  %zu unread%s "), n > 0 ? st->cursor + 1 :
+	    0, n, st->unread, pct);
+}
+
+static void
+build_status(struct vscreen *v, struct state *st)
+{
+	const struct rect	*r = &v->p[VP_STATUS].r;
+	char			*right = (char *) own(v, status_right(st));
+	char			*left;
+	int			 rw = text_width(right, strlen(right)), lw;
+	uint8_t			 le = ELEM_STATUS;
+
+	if (st->prompting)
+		left = xasprintf("/%s", st->prompt);
+	else if (st->msg != NULL) {
+		left = xasprintf(" %s", st->msg);
+		le = st->msg_error ? ELEM_ERROR : ELEM_STATUS;
+	} else
+		left = xstrdup("");
+	if (rw > r->w / 2 && (st->prompting || st->msg != NULL))
+		rw = 0;
+	own(v, left);
+	left = (char *) own(v, text_ellipsize(left, strlen(left),
+	    r->w - rw - 1, &lw));
+	begin_pane(v, VP_STATUS);
+	add_row(v, ELEM_STATUS);
+	add_span(v, left, strlen(left), le);
+	if (rw > 0 && lw + rw <= r->w) {
+		char *pad = xmalloc((size_t) (r->w - lw - rw) + 1);
+		memset(pad, ' ', (size_t) (r->w - lw - rw));
+		pad[r->w - lw - rw] = '\0';
+		add_span(v, own(v, pad), strlen(pad), ELEM_STATUS);
+		add_span(v, right, strlen(right), ELEM_STATUS);
+	}
+	if (st->prompting) {
+		v->cursor = true;
+		v->cy = r->y;
+		v->cx = lw < r->w ? lw : r->w - 1;
+	}
+}
+
+/* Pads s with spaces to cols display columns. Caller frees. */
+static char *
+pad_to(const char *s, int cols)
+{
+	int	w = text_width(s, strlen(s));
+
+	return xasprintf("%s%*s", s, cols > w ? cols - w : 0, "");
+}
+
+static void
+build_help(struct vscreen *v, struct state *st)
+{
+	const struct rect	*r = &v->p[VP_HELP].r;
+	size_t			 i, first, total = ACT_COUNT + 1;
+	char			*keys, *line;
+
+	if (st->help_top + (size_t) r->h > total)
+		st->help_top = total > (size_t) r->h ? total - (size_t) r->h :
+		    0;
+	first = st->help_top;
+	begin_pane(v, VP_HELP);
+	for (i = first; i < first + (size_t) r->h; i++) {
+		add_row(v, ELEM_HELP);
+		if (i == 0) {
+			line = xasprintf(_(" %s %s keys (press q or Esc to "
+			    "close)"), PACKAGE, PACKAGE_VERSION);
+			add_span(v, own(v, line), strlen(line), ELEM_TITLE);
+			continue;
+		}
+		if (i >= ACT_COUNT)
+			continue;
+		keys = keymap_describe(st->keys, (enum action) i, 4);
+		if (keys[0] == '\0') {
+			free(keys);
+			keys = xstrdup(_("(unbound)"));
+		}
+		line = xasprintf("  %s", keys);
+		free(keys);
+		keys = pad_to(line, 24);
+		free(line);
+		line = xasprintf("%s %s", keys, _(action_table[i].help));
+		free(keys);
+		keys = text_ellipsize(line, strlen(line), r->w, NULL);
+		free(line);
+		add_span(v, own(v, keys), strlen(keys), ELEM_HELP);
+	}
+}
+
+static void
+reset(struct vscreen *v)
+{
+	size_t	i;
+
+	for (i = 0; i < v->nowned; i++)
+		free(v->owned[i]);
+	v->nowned = 0;
+	v->nrows = 0;
+	v->nspans = 0;
+	v->cursor = false;
+}
+
+/* Builds the whole screen for the state, at cols x lines. */
+void
+view_build(struct vscreen *v, struct state *st, int cols, int lines)
+{
+	reset(v);
+	view_geometry(v, st, cols, lines);
+	if (v->too_small) {
+		char *msg = xasprintf(_("Terminal too small (%dx%d): at least "
+		    "%dx%d is needed."), cols, lines, VIEW_MIN_COLS,
+		    VIEW_MIN_LINES);
+		set_rect(v, VP_STATUS, 0, 0, 1, cols > 0 ? cols : 1);
+		one_line(v, VP_STATUS, own(v, msg), ELEM_ERROR);
+		return;
+	}
+	v->border_elem = st->focus == PANE_LIST ? ELEM_BORDER : ELEM_BORDER;
+	build_heads(v, st);
+	if (v->p[VP_LIST].shown)
+		build_list(v, st);
+	if (v->p[VP_READER].shown)
+		build_reader(v, st);
+	if (v->p[VP_HELP].shown)
+		build_help(v, st);
+	build_status(v, st);
+}
+
+/* Frees the model's storage. */
+void
+view_free(struct vscreen *v)
+{
+	reset(v);
+	free(v->owned);
+	free(v->rows);
+	free(v->spans);
+	memset(v, 0, sizeof *v);
+}
+
+/* Finds the pane at screen cell y, x; returns the row in it, or -1. */
+int
+view_hit(const struct vscreen *v, int y, int x, enum vpane_id *id)
+{
+	int	i;
+
+	for (i = 0; i < VP_COUNT; i++) {
+		const struct rect *r = &v->p[i].r;
+
+		if (v->p[i].shown && y >= r->y && y < r->y + r->h &&
+		    x >= r->x && x < r->x + r->w) {
+			*id = (enum vpane_id) i;
+			return y - r->y;
+		}
+	}
+	return -1;
 }

@@ -1,0 +1,998 @@
+/* Navigation: list, reading pane, related items, history, search. */
+#include "system.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "state.h"
+#include "text.h"
+#include "xmalloc.h"
+
+/* Starts with the list focused and nothing open. */
+void
+state_init(struct state *st, struct corpus *c, struct persist *p,
+    const struct settings *set, const struct keymap *keys)
+{
+	memset(st, 0, sizeof *st);
+	st->corpus = c;
+	st->persist = p;
+	st->set = set;
+	st->keys = keys;
+	st->open = -1;
+	st->missing = -1;
+	st->rel_sel = -1;
+	st->list_h = st->reader_h = st->help_h = 1;
+	st->reader_w = 80;
+	state_recount_unread(st);
+}
+
+/* Frees what the state owns (not the corpus or the persist). */
+void
+state_free(struct state *st)
+{
+	if (st->has_page)
+		page_free(&st->page);
+	free(st->view);
+	free(st->back);
+	free(st->fwd);
+	free(st->needle);
+	free(st->msg);
+	free(st->clipboard);
+	memset(st, 0, sizeof *st);
+}
+
+/* Sets a message for the status line. */
+void
+state_message(struct state *st, bool error, const char *fmt, ...)
+{
+	va_list	ap;
+
+	free(st->msg);
+	va_start(ap, fmt);
+	if (vasprintf(&st->msg, fmt, ap) < 0)
+		st->msg = NULL;
+	va_end(ap);
+	st->msg_error = error;
+}
+
+/* Clears the status line message. */
+void
+state_clear_message(struct state *st)
+{
+	x_free(st->msg);
+	st->msg_error = false;
+}
+
+/* ---- The list. ---- */
+
+/* Returns how many rows the list has (with the filter applied). */
+size_t
+state_list_count(const struct state *st)
+{
+	return st->filtered ? st->nview : st->corpus->n;
+}
+
+/* Returns the corpus index of list row i, or -1. */
+long
+state_list_article(const struct state *st, size_t i)
+{
+	if (i >= state_list_count(st))
+		return -1;
+	return st->filtered ? (long) st->view[i] : (long) i;
+}
+
+/* Whether corpus article i has been read. */
+bool
+state_is_read(const struct state *st, size_t i)
+{
+	const struct mark	*m;
+
+	m = persist_get(st->persist, st->corpus->v[i].id);
+	return m != NULL && m->read;
+}
+
+/* Counts the unread articles (once per load, not per key). */
+void
+state_recount_unread(struct state *st)
+{
+	size_t	i;
+
+	st->unread = 0;
+	for (i = 0; i < st->corpus->n; i++)
+		if (!state_is_read(st, i))
+			st->unread++;
+}
+
+static void
+list_keep_visible(struct state *st)
+{
+	size_t	h = st->list_h > 0 ? (size_t) st->list_h : 1;
+	size_t	n = state_list_count(st);
+
+	if (st->cursor >= n)
+		st->cursor = n > 0 ? n - 1 : 0;
+	if (st->cursor < st->list_top)
+		st->list_top = st->cursor;
+	else if (st->cursor >= st->list_top + h)
+		st->list_top = st->cursor - h + 1;
+	if (st->list_top + h > n)
+		st->list_top = n > h ? n - h : 0;
+}
+
+/* Puts the list cursor on row i. */
+int
+state_list_to(struct state *st, size_t i)
+{
+	st->cursor = i;
+	list_keep_visible(st);
+	return RE_LIST | RE_STATUS;
+}
+
+/* Moves the list cursor by delta rows, stopping at the ends. */
+int
+state_list_move(struct state *st, long delta)
+{
+	long	n = (long) state_list_count(st), c = (long) st->cursor + delta;
+
+	if (c >= n)
+		c = n - 1;
+	if (c < 0)
+		c = 0;
+	return state_list_to(st, (size_t) c);
+}
+
+/* Finds the list row showing corpus article a, or -1. */
+static long
+list_row_of(const struct state *st, long a)
+{
+	size_t	i;
+
+	if (!st->filtered)
+		return a;
+	for (i = 0; i < st->nview; i++)
+		if ((long) st->view[i] == a)
+			return (long) i;
+	return -1;
+}
+
+/* ---- Rows of the reading pane. ---- */
+
+static size_t
+rows_of(struct state *st, uint32_t b)
+{
+	return page_block_rows(&st->page, b);
+}
+
+static bool
+pos_next(struct state *st, struct pos *p)
+{
+	if (p->row + 1 < rows_of(st, p->block)) {
+		p->row++;
+		return true;
+	}
+	if (p->block + 1 < st->page.nb) {
+		p->block++;
+		p->row = 0;
+		return true;
+	}
+	return false;
+}
+
+static bool
+pos_prev(struct state *st, struct pos *p)
+{
+	if (p->row > 0) {
+		p->row--;
+		return true;
+	}
+	if (p->block > 0) {
+		p->block--;
+		p->row = (uint32_t) rows_of(st, p->block) - 1;
+		return true;
+	}
+	return false;
+}
+
+/* Counts the rows from p to the end, stopping at limit. */
+static size_t
+rows_from(struct state *st, struct pos p, size_t limit)
+{
+	size_t	n = rows_of(st, p.block) - p.row;
+	size_t	b;
+
+	for (b = p.block + 1; n < limit && b < st->page.nb; b++)
+		n += rows_of(st, (uint32_t) b);
+	return n;
+}
+
+/* Whether the last row of the article is on screen. */
+bool
+state_reader_at_end(struct state *st)
+{
+	size_t	h = (size_t) st->reader_h;
+
+	return !st->has_page || rows_from(st, st->top, h + 1) <= h;
+}
+
+/* Scrolls the reading pane by n rows (down if positive). */
+int
+state_scroll(struct state *st, long n)
+{
+	size_t	h = (size_t) st->reader_h, have;
+
+	if (!st->has_page)
+		return RE_NONE;
+	if (n > 0) {
+		have = rows_from(st, st->top, h + (size_t) n);
+		n = have > h ? (long) (have - h) < n ? (long) (have - h) : n :
+		    0;
+		while (n-- > 0)
+			pos_next(st, &st->top);
+	} else
+		while (n++ < 0 && pos_prev(st, &st->top))
+			;
+	return RE_READER | RE_STATUS;
+}
+
+/* Goes to the start of the article. */
+int
+state_reader_home(struct state *st)
+{
+	st->top.block = 0;
+	st->top.row = 0;
+	return RE_READER | RE_STATUS;
+}
+
+/* Shows the end of the article: only the last screenful is wrapped. */
+int
+state_reader_end(struct state *st)
+{
+	size_t	h = (size_t) st->reader_h, k;
+	struct pos p;
+
+	if (!st->has_page)
+		return RE_NONE;
+	p.block = (uint32_t) st->page.nb - 1;
+	p.row = (uint32_t) rows_of(st, p.block) - 1;
+	for (k = 1; k < h && pos_prev(st, &p); k++)
+		;
+	st->top = p;
+	return RE_READER | RE_STATUS;
+}
+
+/* The text byte that row p shows first: its block and offset. */
+static uint32_t
+pos_byte(struct state *st, struct pos p)
+{
+	struct pblock	*b = page_block(&st->page, p.block);
+
+	if (p.row < b->gap)
+		return 0;
+	return b->lines[p.row - b->gap].off;
+}
+
+static struct pos
+pos_of_byte(struct state *st, size_t block, uint32_t off)
+{
+	struct pos	p;
+
+	p.block = (uint32_t) block;
+	p.row = page_block(&st->page, block)->gap +
+	    page_line_at(&st->page, block, off);
+	return p;
+}
+
+/* How far into the article the top row is, in percent. */
+int
+state_percent(struct state *st)
+{
+	uint64_t	at;
+
+	if (!st->has_page || st->page.total == 0 || state_reader_at_end(st))
+		return 100;
+	at = st->page.b[st->top.block].pos + pos_byte(st, st->top);
+	return (int) (at * 100 / st->page.total);
+}
+
+/* The width-independent place of the top row. */
+struct place
+state_place(struct state *st)
+{
+	struct place	 pl = { 0, 0 };
+	struct pblock	*b;
+	uint32_t	 off;
+
+	if (!st->has_page)
+		return pl;
+	b = &st->page.b[st->top.block];
+	if (b->para >= 0) {
+		const struct para *pa = &st->page.doc.paras[b->para];
+
+		off = b->para_off + pos_byte(st, st->top);
+		pl.para = (uint32_t) b->para + 1;
+		pl.chr = (uint32_t) text_count_chars(st->page.doc.text +
+		    pa->text.off, off);
+	} else if (b->related >= 0)
+		pl.para = (uint32_t) (st->page.doc.npara + 1 +
+		    (size_t) b->related);
+	return pl;
+}
+
+/* Scrolls to a place given by state_place(). */
+static void
+goto_place(struct state *st, const struct place *pl)
+{
+	const struct doc	*d = &st->page.doc;
+	const struct para	*pa;
+	uint32_t		 off;
+	size_t			 b;
+
+	st->top.block = st->top.row = 0;
+	if (pl->para == 0)
+		return;
+	if (pl->para <= d->npara) {
+		pa = &d->paras[pl->para - 1];
+		off = (uint32_t) text_char_offset(d->text + pa->text.off,
+		    pa->text.len, pl->chr);
+		b = page_find_para(&st->page, pl->para - 1, off);
+		st->top = pos_of_byte(st, b, off - st->page.b[b].para_off);
+	} else if (pl->para - 1 - d->npara < d->nrel)
+		st->top.block = (uint32_t)
+		    st->page.rel_block[pl->para - 1 - d->npara];
+}
+
+/* Sets the sizes of the panes; re-wraps around the reading position. */
+void
+state_set_geometry(struct state *st, int list_h, int reader_h, int reader_w,
+    int help_h)
+{
+	uint32_t	off;
+	size_t		block;
+
+	st->list_h = list_h > 0 ? list_h : 1;
+	st->reader_h = reader_h > 0 ? reader_h : 1;
+	st->help_h = help_h > 0 ? help_h : 1;
+	list_keep_visible(st);
+	if (reader_w < 4)
+		reader_w = 4;
+	if (st->set->text_width > 0 && reader_w > st->set->text_width)
+		reader_w = st->set->text_width;
+	if (st->has_page && reader_w != st->page.width) {
+		block = st->top.block;
+		off = pos_byte(st, st->top);
+		page_set_width(&st->page, reader_w);
+		st->top = pos_of_byte(st, block, off);
+	}
+	st->reader_w = reader_w;
+}
+
+/* Remembers where the open article is (for the next run). */
+void
+state_save_place(struct state *st)
+{
+	struct place	pl;
+
+	if (!st->has_page || st->missing >= 0 || st->open < 0)
+		return;
+	pl = state_place(st);
+	persist_set_place(st->persist, st->open_id, &pl);
+}
+
+/* ---- Opening articles and history. ---- */
+
+static struct hist
+current(struct state *st)
+{
+	struct hist	h;
+
+	h.id = st->open_id;
+	h.missing = st->missing;
+	h.at = state_place(st);
+	h.rel_sel = st->rel_sel;
+	return h;
+}
+
+static void
+push(struct hist **v, size_t *n, const struct hist *h)
+{
+	if (*n == STATE_HISTORY_MAX) {
+		memmove(*v, *v + 1, (*n - 1) * sizeof **v);
+		(*n)--;
+	}
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[(*n)++] = *h;
+}
+
+static long
+find_id(const struct state *st, uint64_t id)
+{
+	size_t	i;
+
+	if (st->open >= 0 && (size_t) st->open < st->corpus->n &&
+	    st->corpus->v[st->open].id == id)
+		return st->open;
+	for (i = 0; i < st->corpus->n; i++)
+		if (st->corpus->v[i].id == id)
+			return (long) i;
+	return -1;
+}
+
+static void
+set_page(struct state *st, struct doc *d)
+{
+	if (st->has_page)
+		page_free(&st->page);
+	page_build(&st->page, d);
+	page_set_width(&st->page, st->reader_w);
+	st->has_page = true;
+	st->top.block = st->top.row = 0;
+	st->rel_sel = -1;
+	st->has_match = false;
+}
+
+static void
+mark_read(struct state *st, size_t i, bool read)
+{
+	if (state_is_read(st, i) == read)
+		return;
+	persist_set_read(st->persist, st->corpus->v[i].id, read);
+	if (read)
+		st->unread--;
+	else
+		st->unread++;
+}
+
+/* Loads article i into the reading pane. */
+static int
+load(struct state *st, long i)
+{
+	struct causes	cs;
+	struct doc	d;
+
+	causes_init(&cs);
+	if (corpus_open(st->corpus, (size_t) i, &d, &cs) != 0) {
+		state_message(st, true, "%s", cs.n > 0 ? cs.msg[0] :
+		    _("cannot open the article"));
+		causes_free(&cs);
+		return -1;
+	}
+	causes_free(&cs);
+	set_page(st, &d);
+	st->open = i;
+	st->open_id = st->corpus->v[i].id;
+	st->missing = -1;
+	persist_set_last(st->persist, st->open_id);
+	if (st->set->mark_read_on_open)
+		mark_read(st, (size_t) i, true);
+	return 0;
+}
+
+/* Opens corpus article i, remembering the current one in the history
+ * when push is true, and moves the list cursor to it. */
+int
+state_open(struct state *st, long i, bool push_history)
+{
+	struct hist		h;
+	const struct mark	*m;
+	long			row;
+	bool			had = st->has_page;
+
+	if (i < 0 || (size_t) i >= st->corpus->n)
+		return RE_NONE;
+	if (had) {
+		h = current(st);
+		state_save_place(st);
+	}
+	if (load(st, i) != 0)
+		return RE_STATUS;
+	if (had && push_history) {
+		push(&st->back, &st->nback, &h);
+		st->nfwd = 0;
+	}
+	m = persist_get(st->persist, st->open_id);
+	if (st->set->restore_position && m != NULL && m->has_place)
+		goto_place(st, &m->at);
+	if ((row = list_row_of(st, i)) >= 0)
+		state_list_to(st, (size_t) row);
+	st->focus = PANE_READER;
+	return RE_ALL | RE_SAVE;
+}
+
+/* Opens the article that was open when the last run ended. */
+int
+state_restore_last(struct state *st)
+{
+	long	i;
+
+	if (st->persist->last == 0 || (i = find_id(st, st->persist->last)) < 0)
+		return RE_NONE;
+	return state_open(st, i, false);
+}
+
+/* Shows related item r of the open article as not in the library. */
+static int
+open_missing(struct state *st, int32_t r)
+{
+	const struct related	*rel = &st->page.doc.rel[r];
+	const char		*note = _("This article is not in the library.");
+	struct doc		 d;
+	size_t			 tl = rel->title.len, el = rel->excerpt.len;
+	size_t			 nl = strlen(note);
+
+	memset(&d, 0, sizeof d);
+	d.text = xmalloc(tl + nl + el + 1);
+	memcpy(d.text, st->page.doc.text + rel->title.off, tl);
+	memcpy(d.text + tl, note, nl);
+	memcpy(d.text + tl + nl, st->page.doc.text + rel->excerpt.off, el);
+	d.text[tl + nl + el] = '\0';
+	d.len = tl + nl + el;
+	d.title.len = (uint32_t) tl;
+	d.paras = xcalloc(2, sizeof *d.paras);
+	d.paras[0].text.off = (uint32_t) tl;
+	d.paras[0].text.len = (uint32_t) nl;
+	d.paras[1].text.off = (uint32_t) (tl + nl);
+	d.paras[1].text.len = (uint32_t) el;
+	d.npara = el > 0 ? 2 : 1;
+	set_page(st, &d);
+	st->page.b[st->page.body_first].elem = ELEM_ERROR;
+	st->missing = r;
+	return RE_ALL;
+}
+
+/* Restores a history step. */
+static int
+restore(struct state *st, const struct hist *h)
+{
+	long	i = find_id(st, h->id);
+	long	row;
+	int32_t	r;
+
+	if (i < 0) {
+		state_message(st, true, "%s", _("that article is no longer in "
+		    "the library"));
+		return RE_STATUS;
+	}
+	state_save_place(st);
+	if (i != st->open || st->missing >= 0 || !st->has_page)
+		if (load(st, i) != 0)
+			return RE_STATUS;
+	if (h->missing >= 0 && (size_t) h->missing < st->page.doc.nrel) {
+		r = h->missing;
+		open_missing(st, r);
+	} else
+		goto_place(st, &h->at);
+	if (h->rel_sel < (int32_t) st->page.doc.nrel)
+		st->rel_sel = h->rel_sel;
+	if (st->missing < 0 && (row = list_row_of(st, i)) >= 0)
+		state_list_to(st, (size_t) row);
+	st->focus = PANE_READER;
+	return RE_ALL | RE_SAVE;
+}
+
+/* Goes back one step in the history. */
+int
+state_back(struct state *st)
+{
+	struct hist	h, cur;
+
+	if (st->nback == 0) {
+		state_message(st, false, "%s", _("nothing to go back to"));
+		return RE_STATUS;
+	}
+	cur = current(st);
+	h = st->back[--st->nback];
+	push(&st->fwd, &st->nfwd, &cur);
+	return restore(st, &h);
+}
+
+/* Goes forward one step in the history. */
+int
+state_forward(struct state *st)
+{
+	struct hist	h, cur;
+
+	if (st->nfwd == 0) {
+		state_message(st, false, "%s", _("nothing to go forward to"));
+		return RE_STATUS;
+	}
+	cur = current(st);
+	h = st->fwd[--st->nfwd];
+	push(&st->back, &st->nback, &cur);
+	return restore(st, &h);
+}
+
+/* Opens the next (dir 1) or previous (-1) article of the list. */
+int
+state_step_article(struct state *st, int dir)
+{
+	long	row = st->open >= 0 ? list_row_of(st, st->open) : -1;
+	long	n = (long) state_list_count(st);
+
+	if (row < 0)
+		row = (long) st->cursor;
+	else
+		row += dir;
+	if (row < 0 || row >= n) {
+		state_message(st, false, "%s", dir > 0 ?
+		    _("this is the last article") :
+		    _("this is the first article"));
+		return RE_STATUS;
+	}
+	return state_open(st, state_list_article(st, (size_t) row), true);
+}
+
+/* Toggles the read mark of the focused article. */
+int
+state_toggle_read(struct state *st)
+{
+	long	i = st->focus == PANE_READER && st->open >= 0 ? st->open :
+		    state_list_article(st, st->cursor);
+
+	if (i < 0)
+		return RE_NONE;
+	mark_read(st, (size_t) i, !state_is_read(st, (size_t) i));
+	state_message(st, false, "%s", state_is_read(st, (size_t) i) ?
+	    _("marked read") : _("marked unread"));
+	return RE_LIST | RE_STATUS | RE_SAVE;
+}
+
+/* ---- Related items. ---- */
+
+/* Makes blocks first..last visible, wrapping only a screenful. */
+static void
+show_blocks(struct state *st, size_t first, size_t last)
+{
+	size_t		h = (size_t) st->reader_h, k;
+	struct pos	p = st->top;
+	bool		seen_first = false;
+
+	if (first < st->top.block || (first == st->top.block &&
+	    st->top.row > page_block(&st->page, first)->gap))
+		goto jump;
+	for (k = 0; k < h; k++) {
+		if (p.block == first)
+			seen_first = true;
+		if (p.block == last && p.row + 1 == rows_of(st, p.block))
+			return;
+		if (!pos_next(st, &p))
+			return;
+	}
+	if (seen_first) {
+		/* The start shows but not the end: scroll just enough, but
+		 * never past the start. */
+		struct pos end = { (uint32_t) last,
+		    (uint32_t) rows_of(st, (uint32_t) last) - 1 };
+		for (k = 1; k < h && pos_prev(st, &end) && end.block >= first;
+		    k++)
+			;
+		if (end.block >= first)
+			st->top = end;
+		else {
+			st->top.block = (uint32_t) first;
+			st->top.row = 0;
+		}
+		return;
+	}
+jump:
+	st->top.block = (uint32_t) first;
+	st->top.row = 0;
+	if (state_reader_at_end(st) && rows_from(st, st->top, h) < h)
+		state_reader_end(st);
+}
+
+/* Selects the next (dir 1) or previous (-1) related item. */
+int
+state_related_step(struct state *st, int dir)
+{
+	int32_t	n, s = st->rel_sel;
+	size_t	last;
+
+	if (!st->has_page || (n = (int32_t) st->page.doc.nrel) == 0 ||
+	    st->missing >= 0) {
+		state_message(st, false, "%s", _("this article has no related "
+		    "items"));
+		return RE_STATUS;
+	}
+	if (s < 0) {
+		/* Start from what is on screen. */
+		for (s = 0; s < n - 1 && st->page.rel_block[s] < st->top.block;
+		    s++)
+			;
+		if (dir < 0 && st->page.rel_block[s] < st->top.block)
+			s = n - 1;
+	} else if (s + dir >= 0 && s + dir < n)
+		s += dir;
+	else
+		state_message(st, false, "%s", dir > 0 ?
+		    _("this is the last related item") :
+		    _("this is the first related item"));
+	st->rel_sel = s;
+	last = s + 1 < n ? st->page.rel_block[s + 1] - 1 : st->page.nb - 1;
+	show_blocks(st, st->page.rel_block[s], last);
+	return RE_READER | RE_STATUS;
+}
+
+/* Follows the selected related item. */
+int
+state_follow(struct state *st)
+{
+	const struct related	*r;
+	struct hist		 h;
+	long			 target;
+
+	if (!st->has_page || st->rel_sel < 0 || st->missing >= 0) {
+		state_message(st, false, "%s", _("no related item selected: "
+		    "press ] to choose one"));
+		return RE_STATUS;
+	}
+	r = &st->page.doc.rel[st->rel_sel];
+	target = corpus_find_title(st->corpus, r->key);
+	if (target >= 0)
+		return state_open(st, target, true);
+	h = current(st);
+	state_save_place(st);
+	push(&st->back, &st->nback, &h);
+	st->nfwd = 0;
+	return open_missing(st, st->rel_sel);
+}
+
+/* ---- Search. ---- */
+
+static bool
+title_matches(const struct state *st, long a, const char *needle)
+{
+	const char	*t = st->corpus->v[a].title;
+	size_t		 m;
+
+	return text_find(t, strlen(t), 0, needle, strlen(needle), &m) >= 0;
+}
+
+/* Narrows the list to titles containing needle (all when empty). */
+static void
+filter_list(struct state *st, const char *needle, long keep)
+{
+	size_t	i, n = st->corpus->n;
+	long	row;
+
+	st->nview = 0;
+	st->filtered = needle[0] != '\0';
+	if (st->filtered) {
+		st->view = xreallocarray(st->view, n ? n : 1,
+		    sizeof *st->view);
+		for (i = 0; i < n; i++)
+			if (title_matches(st, (long) i, needle))
+				st->view[st->nview++] = (uint32_t) i;
+	}
+	row = keep >= 0 ? list_row_of(st, keep) : -1;
+	st->list_top = 0;
+	state_list_to(st, row >= 0 ? (size_t) row : 0);
+}
+
+/* Finds needle in the reading pane from block b, byte off on; forward
+ * or backward. Returns false if it is not there. */
+static bool
+find_in_page(struct state *st, size_t b, long off, int dir, const char *n,
+    size_t *fb, uint32_t *fo, size_t *flen)
+{
+	struct pblock	*pb;
+	long		 at, best;
+	size_t		 m, ml = 0, nl = strlen(n);
+
+	for (;;) {
+		pb = &st->page.b[b];
+		if (dir > 0) {
+			at = off < 0 ? -1 : text_find(pb->s, pb->len,
+			    (size_t) off, n, nl, &m);
+			if (at >= 0) {
+				*fb = b;
+				*fo = (uint32_t) at;
+				*flen = m;
+				return true;
+			}
+			if (++b >= st->page.nb)
+				return false;
+			off = 0;
+		} else {
+			best = -1;
+			for (at = 0; off > 0 && (at = text_find(pb->s, pb->len,
+			    (size_t) at, n, nl, &m)) >= 0 && at < off; at++) {
+				best = at;
+				ml = m;
+			}
+			if (best >= 0) {
+				*fb = b;
+				*fo = (uint32_t) best;
+				*flen = ml;
+				return true;
+			}
+			if (b == 0)
+				return false;
+			b--;
+			off = (long) st->page.b[b].len + 1;
+		}
+	}
+}
+
+/* Moves the reading pane to a match and remembers it. */
+static void
+show_match(struct state *st, size_t b, uint32_t off)
+{
+	struct pos	p = pos_of_byte(st, b, off);
+	size_t		h = (size_t) st->reader_h, k;
+	struct pos	q = st->top;
+
+	st->match.block = (uint32_t) b;
+	st->match_off = off;
+	st->has_match = true;
+	/* Leave the screen alone when the match is already on it. */
+	for (k = 0; k < h; k++) {
+		if (q.block == p.block && q.row == p.row)
+			return;
+		if (!pos_next(st, &q))
+			break;
+	}
+	st->top = p;
+	for (k = 0; k < h / 3 && pos_prev(st, &st->top); k++)
+		;
+	if (rows_from(st, st->top, h) < h)
+		state_reader_end(st);
+}
+
+static int
+search_reader(struct state *st, const char *needle, size_t b, long off,
+    int dir)
+{
+	size_t		fb, flen;
+	uint32_t	fo;
+
+	if (!st->has_page || needle[0] == '\0')
+		return RE_READER;
+	if (find_in_page(st, b, off, dir, needle, &fb, &fo, &flen)) {
+		show_match(st, fb, fo);
+		return RE_READER | RE_STATUS;
+	}
+	if (find_in_page(st, dir > 0 ? 0 : st->page.nb - 1, dir > 0 ? 0 :
+	    (long) st->page.b[st->page.nb - 1].len + 1, dir, needle, &fb, &fo,
+	    &flen)) {
+		show_match(st, fb, fo);
+		state_message(st, false, "%s", _("search wrapped around"));
+		return RE_READER | RE_STATUS;
+	}
+	st->has_match = false;
+	state_message(st, true, _("not found: %s"), needle);
+	return RE_READER | RE_STATUS;
+}
+
+/* Starts typing a search in the focused pane. */
+void
+state_prompt_start(struct state *st)
+{
+	st->prompting = true;
+	st->prompt_pane = st->focus;
+	st->prompt_len = 0;
+	st->prompt[0] = '\0';
+	st->prompt_saved = state_list_article(st, st->cursor);
+	st->prompt_top = st->top;
+	state_clear_message(st);
+}
+
+static int
+prompt_update(struct state *st)
+{
+	if (st->prompt_pane == PANE_LIST) {
+		filter_list(st, st->prompt, st->prompt_saved);
+		return RE_LIST | RE_STATUS;
+	}
+	st->top = st->prompt_top;
+	return search_reader(st, st->prompt, st->top.block,
+	    (long) pos_byte(st, st->top), 1);
+}
+
+static int
+prompt_end(struct state *st, bool accept)
+{
+	st->prompting = false;
+	if (!accept || st->prompt_len == 0) {
+		if (st->prompt_pane == PANE_LIST)
+			filter_list(st, "", state_list_article(st, st->cursor)
+			    >= 0 && accept ? state_list_article(st, st->cursor)
+			    : st->prompt_saved);
+		else {
+			st->top = st->prompt_top;
+			st->has_match = false;
+		}
+		return RE_ALL;
+	}
+	free(st->needle);
+	st->needle = xstrdup(st->prompt);
+	if (st->prompt_pane == PANE_LIST)
+		state_message(st, false, ngettext("%zu article matches",
+		    "%zu articles match", st->nview), st->nview);
+	return RE_ALL;
+}
+
+/* Feeds a key to the search prompt. */
+int
+state_prompt_key(struct state *st, key_code k)
+{
+	char	buf[8];
+	size_t	n;
+	uint32_t c;
+
+	switch (k) {
+	case KEYC_ENTER:
+		return prompt_end(st, true);
+	case KEYC_ESC:
+	case 3:		/* C-c */
+	case 7:		/* C-g */
+		return prompt_end(st, false);
+	case KEYC_BSPACE:
+		if (st->prompt_len == 0)
+			return prompt_end(st, false);
+		st->prompt_len = text_prev(st->prompt, st->prompt_len, &c);
+		break;
+	case 21:	/* C-u */
+		st->prompt_len = 0;
+		break;
+	default:
+		if (k == KEYC_SPACE)
+			k = ' ';
+		if (k >= KEYC_BASE || k < ' ' || text_char_width(k) < 0)
+			return RE_NONE;
+		n = text_encode_char(k, buf);
+		if (st->prompt_len + n >= sizeof st->prompt)
+			return RE_NONE;
+		memcpy(st->prompt + st->prompt_len, buf, n);
+		st->prompt_len += n;
+		break;
+	}
+	st->prompt[st->prompt_len] = '\0';
+	return prompt_update(st) | RE_STATUS;
+}
+
+/* Goes to the next (dir 1) or previous (-1) match of the last search. */
+int
+state_search_step(struct state *st, int dir)
+{
+	long	n = (long) state_list_count(st), i, row;
+
+	if (st->needle == NULL) {
+		state_message(st, false, "%s", _("no search yet: press / to "
+		    "search"));
+		return RE_STATUS;
+	}
+	if (st->focus == PANE_READER) {
+		if (st->has_match)
+			return search_reader(st, st->needle, st->match.block,
+			    (long) st->match_off + (dir > 0 ? 1 : 0), dir);
+		return search_reader(st, st->needle, st->top.block,
+		    (long) pos_byte(st, st->top), dir);
+	}
+	for (i = 1; i <= n; i++) {
+		row = ((long) st->cursor + dir * i % n + n) % n;
+		if (title_matches(st, state_list_article(st, (size_t) row),
+		    st->needle)) {
+			if ((dir > 0) != (row > (long) st->cursor))
+				state_message(st, false, "%s",
+				    _("search wrapped around"));
+			return state_list_to(st, (size_t) row);
+		}
+	}
+	state_message(st, true, _("not found: %s"), st->needle);
+	return RE_STATUS;
+}
+
+/* Drops the list filter and the search highlight. */
+int
+state_clear_search(struct state *st)
+{
+	long	keep = state_list_article(st, st->cursor);
+
+	if (!st->filtered && !st->has_match)
+		return RE_NONE;
+	if (st->filtered)
+		filter_list(st, "", keep);
+	st->has_match = false;
+	x_free(st->needle);
+	return RE_ALL;
+}

@@ -1,0 +1,566 @@
+/* Curses: checking the terminal, painting, input, signals. */
+#include "system.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#ifndef NCURSES_WIDECHAR
+# define NCURSES_WIDECHAR 1
+#endif
+#if HAVE_NCURSESW_CURSES_H
+# include <ncursesw/curses.h>
+#else
+# include <curses.h>
+#endif
+
+#include "action.h"
+#include "text.h"
+#include "ui.h"
+#include "view.h"
+#include "xmalloc.h"
+
+/* How long Esc waits for the rest of an escape sequence, in ms. */
+#define ESC_DELAY_MS	25
+/* How often the loop wakes without input, in ms. */
+#define TICK_MS		1000
+/* Rows a mouse wheel step scrolls. */
+#define WHEEL_ROWS	3
+
+static volatile sig_atomic_t	caught_signal;
+
+struct ui {
+	struct state		*st;
+	struct vscreen		 v;
+	attr_t			 attr[ELEM_COUNT];
+	short			 pair[ELEM_COUNT];
+	bool			 gone;		/* the terminal went away */
+	bool			 clear;
+	wchar_t			*wbuf;
+	size_t			 wcap;
+};
+
+static void
+on_signal(int sig)
+{
+	caught_signal = sig;
+}
+
+/* ---- Colours. ---- */
+
+static short
+nearest_8(int c)
+{
+	static const int	rgb8[8][3] = {
+		{ 0, 0, 0 }, { 205, 0, 0 }, { 0, 205, 0 }, { 205, 205, 0 },
+		{ 0, 0, 238 }, { 205, 0, 205 }, { 0, 205, 205 },
+		{ 229, 229, 229 }
+	};
+	int	r, g, b, i, best = 0;
+	long	d, bd = -1;
+
+	if (c < 0)
+		return -1;
+	if (c < 16)
+		return (short) (c % 8);
+	if (c & THEME_RGB) {
+		r = (c >> 16) & 0xFF;
+		g = (c >> 8) & 0xFF;
+		b = c & 0xFF;
+	} else if (c < 232) {
+		static const int lv[6] = { 0, 95, 135, 175, 215, 255 };
+		r = lv[(c - 16) / 36];
+		g = lv[(c - 16) / 6 % 6];
+		b = lv[(c - 16) % 6];
+	} else
+		r = g = b = 8 + (c - 232) * 10;
+	for (i = 0; i < 8; i++) {
+		d = (long) (r - rgb8[i][0]) * (r - rgb8[i][0]) +
+		    (long) (g - rgb8[i][1]) * (g - rgb8[i][1]) +
+		    (long) (b - rgb8[i][2]) * (b - rgb8[i][2]);
+		if (bd < 0 || d < bd) {
+			bd = d;
+			best = i;
+		}
+	}
+	return (short) best;
+}
+
+static short
+nearest_256(int c)
+{
+	int	r, g, b;
+
+	if (!(c & THEME_RGB))
+		return (short) c;
+	r = (c >> 16) & 0xFF;
+	g = (c >> 8) & 0xFF;
+	b = c & 0xFF;
+	if (r == g && g == b && r > 4 && r < 246)
+		return (short) (232 + (r - 8) / 10);
+	return (short) (16 + 36 * ((r + 25) / 51) + 6 * ((g + 25) / 51) +
+	    (b + 25) / 51);
+}
+
+/* Terminal colour number for c, given how many the terminal has. */
+static short
+term_color(int c)
+{
+	if (c < 0)
+		return -1;
+	if (COLORS >= 256)
+		return nearest_256(c);
+	if (COLORS >= 16 && !(c & THEME_RGB) && c < 16)
+		return (short) c;
+	return nearest_8(c);
+}
+
+static attr_t
+curses_attrs(unsigned a)
+{
+	attr_t	r = A_NORMAL;
+
+	if (a & THEME_BOLD)
+		r |= A_BOLD;
+	if (a & THEME_DIM)
+		r |= A_DIM;
+	if (a & THEME_UNDERLINE)
+		r |= A_UNDERLINE;
+	if (a & THEME_REVERSE)
+		r |= A_REVERSE;
+	if (a & THEME_ITALIC)
+		r |= A_ITALIC;
+	if (a & THEME_BLINK)
+		r |= A_BLINK;
+	return r;
+}
+
+static void
+setup_colors(struct ui *u, const struct theme *t)
+{
+	const char	*nc = getenv("NO_COLOR");
+	bool		 color = has_colors() && (nc == NULL || nc[0] == '\0');
+	int		 i;
+
+	if (color && start_color() == OK) {
+		use_default_colors();
+		for (i = 0; i < ELEM_COUNT; i++) {
+			u->pair[i] = (short) (i + 1);
+			init_pair(u->pair[i], term_color(t->s[i].fg),
+			    term_color(t->s[i].bg));
+			u->attr[i] = curses_attrs(t->s[i].attr);
+		}
+		return;
+	}
+	for (i = 0; i < ELEM_COUNT; i++) {
+		u->pair[i] = 0;
+		u->attr[i] = curses_attrs(t->s[i].mono);
+	}
+}
+
+/* ---- Painting. ---- */
+
+static void
+set_elem(struct ui *u, int e)
+{
+	attr_set(u->attr[e], u->pair[e], NULL);
+}
+
+static void
+put_text(struct ui *u, const char *s, size_t len)
+{
+	mbstate_t	 ps;
+	const char	*src = s;
+	size_t		 n;
+
+	if (len + 1 > u->wcap) {
+		u->wcap = len + 64;
+		u->wbuf = xreallocarray(u->wbuf, u->wcap, sizeof *u->wbuf);
+	}
+	memset(&ps, 0, sizeof ps);
+	n = mbsnrtowcs(u->wbuf, &src, len, u->wcap - 1, &ps);
+	if (n == (size_t) -1)
+		return;
+	addnwstr(u->wbuf, (int) n);
+}
+
+static void
+blank(struct ui *u, int e, int n)
+{
+	set_elem(u, e);
+	while (n-- > 0)
+		addch(' ');
+}
+
+static void
+paint_row(struct ui *u, const struct rect *r, int y, const struct vrow *row)
+{
+	const struct vspan	*sp;
+	int			 col = 0, k, w;
+
+	move(r->y + y, r->x);
+	if (row->indent > 0) {
+		blank(u, row->fill, row->indent < r->w ? row->indent : r->w);
+		col = row->indent;
+	}
+	for (k = 0; k < row->nspans; k++) {
+		sp = &u->v.spans[row->first + (uint32_t) k];
+		w = text_width(sp->s, sp->len);
+		if (col + w > r->w)
+			break;
+		set_elem(u, sp->elem);
+		put_text(u, sp->s, sp->len);
+		col += w;
+	}
+	/* Fill to the pane's edge with explicit blanks: no clear-to-end
+	 * that would reach into the pane beside. */
+	if (col < r->w)
+		blank(u, row->fill, r->w - col);
+}
+
+static void
+paint(struct ui *u)
+{
+	struct vscreen	*v = &u->v;
+	int		 i, y;
+
+	if (u->clear) {
+		clearok(curscr, TRUE);
+		u->clear = false;
+	}
+	if (v->too_small)
+		erase();
+	for (i = 0; i < VP_COUNT; i++) {
+		if (!v->p[i].shown)
+			continue;
+		for (y = 0; y < v->p[i].r.h; y++)
+			if (v->p[i].first + (uint32_t) y < v->nrows)
+				paint_row(u, &v->p[i].r, y,
+				    &v->rows[v->p[i].first + (uint32_t) y]);
+	}
+	if (v->border) {
+		set_elem(u, v->border_elem);
+		mvvline(v->border_r.y, v->border_r.x, ACS_VLINE, v->border_r.h);
+	}
+	set_elem(u, ELEM_NORMAL);
+	if (v->cursor) {
+		curs_set(1);
+		move(v->cy, v->cx);
+	} else {
+		curs_set(0);
+		move(LINES - 1, COLS - 1);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+static void
+layout(struct ui *u)
+{
+	struct vscreen	*v = &u->v;
+
+	view_geometry(v, u->st, COLS, LINES);
+	state_set_geometry(u->st, v->p[VP_LIST].r.h, v->p[VP_READER].r.h,
+	    v->p[VP_READER].r.w, v->p[VP_HELP].r.h);
+}
+
+static void
+redraw(struct ui *u)
+{
+	layout(u);
+	view_build(&u->v, u->st, COLS, LINES);
+	paint(u);
+}
+
+/* Sends text to the terminal's clipboard (OSC 52), which reaches the
+ * local machine even over SSH. */
+static void
+send_clipboard(const char *s)
+{
+	static const char	b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmno"
+				    "pqrstuvwxyz0123456789+/";
+	const unsigned char	*p = (const unsigned char *) s;
+	size_t			 n = strlen(s), i;
+	unsigned		 v;
+
+	fputs("\033]52;c;", stdout);
+	for (i = 0; i + 2 < n; i += 3) {
+		v = (unsigned) p[i] << 16 | (unsigned) p[i + 1] << 8 | p[i + 2];
+		putchar(b64[v >> 18]);
+		putchar(b64[v >> 12 & 63]);
+		putchar(b64[v >> 6 & 63]);
+		putchar(b64[v & 63]);
+	}
+	if (n - i == 1) {
+		v = (unsigned) p[i] << 16;
+		printf("%c%c==", b64[v >> 18], b64[v >> 12 & 63]);
+	} else if (n - i == 2) {
+		v = (unsigned) p[i] << 16 | (unsigned) p[i + 1] << 8;
+		printf("%c%c%c=", b64[v >> 18], b64[v >> 12 & 63],
+		    b64[v >> 6 & 63]);
+	}
+	fputs("\a", stdout);
+	fflush(stdout);
+}
+
+/* ---- Input. ---- */
+
+static key_code
+translate(int r, wint_t c)
+{
+	if (r == KEY_CODE_YES) {
+		switch (c) {
+		case KEY_UP:		return KEYC_UP;
+		case KEY_DOWN:		return KEYC_DOWN;
+		case KEY_LEFT:		return KEYC_LEFT;
+		case KEY_RIGHT:		return KEYC_RIGHT;
+		case KEY_PPAGE:		return KEYC_PPAGE;
+		case KEY_NPAGE:		return KEYC_NPAGE;
+		case KEY_HOME:		return KEYC_HOME;
+		case KEY_END:		return KEYC_END;
+		case KEY_IC:		return KEYC_IC;
+		case KEY_DC:		return KEYC_DC;
+		case KEY_BTAB:		return KEYC_BTAB;
+		case KEY_BACKSPACE:	return KEYC_BSPACE;
+		case KEY_ENTER:		return KEYC_ENTER;
+		case KEY_RESIZE:	return KEYC_RESIZE;
+		case KEY_MOUSE:		return KEYC_MOUSE;
+		}
+		if (c >= KEY_F(1) && c <= KEY_F(12))
+			return KEYC_F1 + (key_code) (c - KEY_F(1));
+		return KEYC_NONE;
+	}
+	switch (c) {
+	case '\r':
+	case '\n':	return KEYC_ENTER;
+	case '\t':	return KEYC_TAB;
+	case 127:
+	case 8:		return KEYC_BSPACE;
+	case 27:	return KEYC_ESC;
+	case ' ':	return KEYC_SPACE;
+	}
+	return (key_code) c;
+}
+
+/* Reads one key without waiting; KEYC_NONE if there is none. An Esc
+ * followed at once by another key is Alt with that key. */
+static key_code
+read_key(void)
+{
+	wint_t		c;
+	int		r = get_wch(&c);
+	key_code	k;
+
+	if (r == ERR)
+		return KEYC_NONE;
+	k = translate(r, c);
+	if (k == KEYC_ESC && (r = get_wch(&c)) != ERR) {
+		key_code next = translate(r, c);
+		if (next < KEYC_BASE || (next >= KEYC_UP && next < KEYC_MOUSE))
+			return next | KEYC_META;
+		unget_wch(c);
+	}
+	return k;
+}
+
+static int
+on_mouse(struct ui *u)
+{
+	struct state	*st = u->st;
+	MEVENT		 ev;
+	enum vpane_id	 id;
+	int		 row, re = RE_NONE;
+	const struct vrow *vr;
+
+	if (getmouse(&ev) != OK)
+		return RE_NONE;
+	row = view_hit(&u->v, ev.y, ev.x, &id);
+	if (row < 0)
+		return RE_NONE;
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		long d = ev.bstate & BUTTON4_PRESSED ? -WHEEL_ROWS : WHEEL_ROWS;
+		if (id == VP_LIST)
+			return state_list_move(st, d);
+		if (id == VP_READER)
+			return state_scroll(st, d);
+		if (id == VP_HELP)
+			return action_run(st, d < 0 ? ACT_UP : ACT_DOWN);
+		return RE_NONE;
+	}
+	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED)))
+		return RE_NONE;
+	vr = &u->v.rows[u->v.p[id].first + (uint32_t) row];
+	if (id == VP_LIST || id == VP_LIST_HEAD) {
+		st->focus = PANE_LIST;
+		re = RE_ALL;
+		if (vr->item >= 0)
+			re |= state_list_to(st, (size_t) vr->item);
+		if (vr->item >= 0 && (ev.bstate & BUTTON1_DOUBLE_CLICKED))
+			re |= action_run(st, ACT_OPEN);
+	} else if (id == VP_READER || id == VP_READER_HEAD) {
+		if (!st->has_page)
+			return RE_NONE;
+		st->focus = PANE_READER;
+		re = RE_ALL;
+		if (vr->block >= 0 && st->page.b[vr->block].related >= 0 &&
+		    st->missing < 0) {
+			st->rel_sel = st->page.b[vr->block].related;
+			if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
+				re |= state_follow(st);
+		}
+	}
+	return re;
+}
+
+/* Handles one key; returns the redraw flags. */
+static int
+on_key(struct ui *u, key_code k)
+{
+	struct state	*st = u->st;
+
+	if (k == KEYC_RESIZE)
+		return RE_ALL | RE_CLEAR;
+	if (k == KEYC_MOUSE)
+		return on_mouse(u);
+	if (st->prompting)
+		return state_prompt_key(st, k);
+	state_clear_message(st);
+	return action_run(st, keymap_lookup(st->keys, k)) | RE_STATUS;
+}
+
+/* Waits for input. Returns 1 when a key may be read, 0 on a timeout or
+ * a signal, -1 when the terminal has gone away. */
+static int
+wait_input(void)
+{
+	struct pollfd	pfd = { STDIN_FILENO, POLLIN, 0 };
+	int		r = poll(&pfd, 1, TICK_MS);
+
+	if (r < 0)
+		return errno == EINTR ? 0 : -1;
+	if (r == 0)
+		return 0;
+	if (pfd.revents & (POLLERR | POLLNVAL))
+		return -1;
+	if ((pfd.revents & POLLHUP) && !(pfd.revents & POLLIN))
+		return -1;
+	return 1;
+}
+
+static void
+install_signals(void)
+{
+	struct sigaction	sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: the signal must break poll() at once. */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+}
+
+/* The main loop: keys queued faster than the screen can be sent are all
+ * handled before the next paint, so frames are skipped, not queued. */
+static void
+loop(struct ui *u)
+{
+	key_code	k;
+	int		re, w, empty = 0;
+
+	for (;;) {
+		if (caught_signal != 0)
+			return;
+		w = wait_input();
+		if (w < 0) {
+			u->gone = true;
+			return;
+		}
+		if (w == 0)
+			continue;
+		re = RE_NONE;
+		if ((k = read_key()) == KEYC_NONE) {
+			/* Readable but no key twice running: end of input. */
+			if (++empty >= 2) {
+				u->gone = true;
+				return;
+			}
+			continue;
+		}
+		empty = 0;
+		do {
+			re |= on_key(u, k);
+			if (re & RE_QUIT)
+				return;
+			if ((re & RE_CLIPBOARD) && u->st->clipboard != NULL) {
+				redraw(u);
+				send_clipboard(u->st->clipboard);
+				x_free(u->st->clipboard);
+				re &= ~RE_CLIPBOARD;
+			}
+		} while (caught_signal == 0 && (k = read_key()) != KEYC_NONE);
+		if (re & RE_CLEAR)
+			u->clear = true;
+		if (re != RE_NONE)
+			redraw(u);
+	}
+}
+
+/* Runs the interface until the user quits, a signal arrives or the
+ * terminal goes away; saves the reading state in every case. Returns the
+ * exit status. */
+int
+ui_run(struct state *st, const struct theme *t, const struct causes *load)
+{
+	struct ui	 u;
+	SCREEN		*scr;
+	int		 status = 0;
+
+	memset(&u, 0, sizeof u);
+	u.st = st;
+	install_signals();
+	set_escdelay(ESC_DELAY_MS);
+	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, _("cannot start the "
+		    "terminal interface"));
+		return 1;
+	}
+	set_term(scr);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	idlok(stdscr, TRUE);
+	setup_colors(&u, t);
+	if (st->set->mouse)
+		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
+		    BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	layout(&u);
+	state_restore_last(st);
+	if (load->n > 0)
+		state_message(st, load->nerrors > 0, ngettext(
+		    "%zu problem while loading; first: %s",
+		    "%zu problems while loading; first: %s", load->n),
+		    load->n, load->msg[0]);
+	redraw(&u);
+	loop(&u);
+	state_save_place(st);
+	persist_save(st->persist, NULL);
+	if (!u.gone)
+		endwin();
+	delscreen(scr);
+	view_free(&u.v);
+	free(u.wbuf);
+	if (caught_signal != 0)
+		status = 128 + caught_signal;
+	else if (u.gone)
+		status = 1;
+	return status;
+}
