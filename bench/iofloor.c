@@ -164,7 +164,8 @@ main(int argc, char **argv)
 		return 2;
 	}
 	walk(argv[1]);
-	qsort(entries, n_entries, sizeof *entries, by_head);
+	if (n_entries > 1)
+		qsort(entries, n_entries, sizeof *entries, by_head);
 	printf("%zu\n", n_entries);
 	for (i = 0; i < n_entries; i++)
 		free(entries[i].path);

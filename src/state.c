@@ -442,9 +442,10 @@ mark_read(struct state *st, size_t i, bool read)
 		st->unread++;
 }
 
-/* Loads article i into the reading pane. */
+/* Loads article i into the reading pane; mark says whether this counts
+ * as the user opening it (which marks it read). */
 static int
-load(struct state *st, long i)
+load(struct state *st, long i, bool mark)
 {
 	struct causes	cs;
 	struct doc	d;
@@ -462,15 +463,13 @@ load(struct state *st, long i)
 	st->open_id = st->corpus->v[i].id;
 	st->missing = -1;
 	persist_set_last(st->persist, st->open_id);
-	if (st->set->mark_read_on_open)
+	if (mark && st->set->mark_read_on_open)
 		mark_read(st, (size_t) i, true);
 	return 0;
 }
 
-/* Opens corpus article i, remembering the current one in the history
- * when push is true, and moves the list cursor to it. */
-int
-state_open(struct state *st, long i, bool push_history)
+static int
+open_article(struct state *st, long i, bool push_history, bool mark)
 {
 	struct hist		h;
 	const struct mark	*m;
@@ -483,7 +482,7 @@ state_open(struct state *st, long i, bool push_history)
 		h = current(st);
 		state_save_place(st);
 	}
-	if (load(st, i) != 0)
+	if (load(st, i, mark) != 0)
 		return RE_STATUS;
 	if (had && push_history) {
 		push(&st->back, &st->nback, &h);
@@ -498,7 +497,16 @@ state_open(struct state *st, long i, bool push_history)
 	return RE_ALL | RE_SAVE;
 }
 
-/* Opens the article that was open when the last run ended. */
+/* Opens corpus article i, remembering the current one in the history
+ * when push is true, and moves the list cursor to it. */
+int
+state_open(struct state *st, long i, bool push_history)
+{
+	return open_article(st, i, push_history, true);
+}
+
+/* Opens the article that was open when the last run ended, as it was:
+ * its read mark is left alone. */
 int
 state_restore_last(struct state *st)
 {
@@ -506,7 +514,7 @@ state_restore_last(struct state *st)
 
 	if (st->persist->last == 0 || (i = find_id(st, st->persist->last)) < 0)
 		return RE_NONE;
-	return state_open(st, i, false);
+	return open_article(st, i, false, false);
 }
 
 /* Shows related item r of the open article as not in the library. */
@@ -554,7 +562,7 @@ restore(struct state *st, const struct hist *h)
 	}
 	state_save_place(st);
 	if (i != st->open || st->missing >= 0 || !st->has_page)
-		if (load(st, i) != 0)
+		if (load(st, i, true) != 0)
 			return RE_STATUS;
 	if (h->missing >= 0 && (size_t) h->missing < st->page.doc.nrel) {
 		r = h->missing;

@@ -482,10 +482,12 @@ loop(struct ui *u)
 			u->gone = true;
 			return;
 		}
-		if (w == 0)
-			continue;
 		re = RE_NONE;
+		/* Even without input a key may wait: a resize (SIGWINCH
+		 * broke the poll) becomes KEY_RESIZE on the next read. */
 		if ((k = read_key()) == KEYC_NONE) {
+			if (w == 0)
+				continue;
 			/* Readable but no key twice running: end of input. */
 			if (++empty >= 2) {
 				u->gone = true;

@@ -1,0 +1,52 @@
+# Resizing: re-wrapping keeps the same text on top, tiny windows get a
+# message, side by side on wide screens, and a burst of resizes is safe.
+. "$srcdir/tests/e2e/lib.sh"
+
+A=天津市已获批组建17家全国重点实验室
+
+tm_start 80 24 -- "$SAMPLES"
+tm_wait ' Articles: 7'
+tm_keys j Enter
+tm_wait "^ $A\$"
+tm_keys j j j j j j j j
+tm_wait_not '  0%$'
+first=$(tm_screen | sed -n 9p)
+key=$(printf '%s' "$first" | cut -c1-6)
+
+tm resize-window -x 60 -y 20
+tm_wait "^ $A\$" && tm_wait '^ Articles: 7'
+tm_screen | sed -n '8,9p' > "$TEST_TMP/top"
+if grep -q -F -- "$key" "$TEST_TMP/top"; then
+	check 0 "after a resize the same text is at the top"
+else
+	check 1 "after a resize the same text is at the top"
+	echo "# wanted '$key' (from '$first') in:"
+	sed 's/^/#   /' "$TEST_TMP/top"
+fi
+wmax=$(tm_screen | wc -L)
+check $([ "$wmax" -le 60 ] && echo 0 || echo 1) "nothing drawn past 60 columns ($wmax)"
+
+tm resize-window -x 15 -y 4
+tm_wait 'Terminal too'
+step $? "a tiny window shows a short message"
+tm resize-window -x 1 -y 1
+tm resize-window -x 80 -y 24
+tm_wait "^ $A\$" && tm_wait '^ Articles: 7'
+step $? "enlarged again, it draws the panes"
+
+tm resize-window -x 200 -y 50
+tm_wait "^ Articles: 7 *│ $A"
+step $? "at 200 columns the panes stand side by side"
+tm_wait_e '│'
+i=0
+while [ $i -lt 20 ]; do
+	tm resize-window -x $((40 + i * 7)) -y $((10 + i))
+	i=$((i + 1))
+done
+tm resize-window -x 100 -y 30
+tm_wait "^ Articles: 7 *│ $A"
+step $? "after a burst of resizes it is still right"
+
+tm_keys q
+expect_eq "$(tm_exit_status)" 0 "quit"
+finish

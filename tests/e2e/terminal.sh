@@ -1,0 +1,58 @@
+# Before drawing anything, reader checks the terminal and the locale and
+# says what to do instead; with TERM of 8 colours or none it still runs.
+. "$srcdir/tests/e2e/lib.sh"
+
+"$READER" "$SAMPLES" < /dev/null > "$TEST_TMP/out" 2>&1
+expect_eq "$?" 1 "not a terminal: exit 1"
+expect_match "$TEST_TMP/out" 'must be a terminal; use --dump or --list' \
+    "  and a message saying what to use"
+
+TM_TERM=dumb tm_start 80 24 -- "$SAMPLES"
+expect_eq "$(tm_exit_status)" 1 "TERM=dumb: exit 1"
+tm_wait_text "terminal type 'dumb' cannot move the cursor"
+step $? "  saying why"
+
+TM_TERM=no-such-terminal tm_start 80 24 -- "$SAMPLES"
+expect_eq "$(tm_exit_status)" 1 "unknown TERM: exit 1"
+tm_wait_text "unknown terminal type 'no-such-terminal'"
+step $? "  saying why"
+
+TM_TERM= tm_start 80 24 -- "$SAMPLES"
+expect_eq "$(tm_exit_status)" 1 "TERM unset: exit 1"
+tm_wait_text "TERM is not set"
+step $? "  saying why"
+
+tm_start 80 24 LC_ALL=C -- "$SAMPLES"
+expect_eq "$(tm_exit_status)" 1 "a locale that is not UTF-8: exit 1"
+tm_wait_text "not UTF-8; set LANG to a UTF-8 locale"
+step $? "  saying what to set"
+
+for t in vt100 linux screen xterm-256color; do
+	TM_TERM=$t tm_start 80 24 -- "$SAMPLES"
+	tm_wait ' Articles: 7'
+	tm_keys Enter
+	tm_wait '^2024-05-06 20:15$'
+	step $? "TERM=$t works"
+	tm_keys q
+	expect_eq "$(tm_exit_status)" 0 "  and quits cleanly"
+done
+
+TM_TERM=vt100 tm_start 80 24 -- "$SAMPLES"
+tm_wait ' Articles: 7'
+tm_wait_e '\[0;7m.*2024-05-06  市图书馆'
+step $? "without colours the cursor row is in reverse video"
+tm_keys q
+tm_exit_status > /dev/null
+
+tm_start 80 24 NO_COLOR=1 -- "$SAMPLES"
+tm_wait ' Articles: 7'
+tm_screen -e > "$TEST_TMP/nocolor"
+if grep -q '\[3[0-7]m\|\[4[0-7]m\|\[38;5\|\[48;5' "$TEST_TMP/nocolor"; then
+	check 1 "NO_COLOR: no colours, only attributes"
+else
+	check 0 "NO_COLOR: no colours, only attributes"
+fi
+tm_keys q
+tm_exit_status > /dev/null
+
+finish
