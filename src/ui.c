@@ -450,6 +450,19 @@ wait_input(void)
 	return 1;
 }
 
+/* Catches sig unless it was ignored when reader started: under nohup a
+ * hang-up stays ignored, and the closed terminal is noticed as the end
+ * of input instead. */
+static void
+catch_signal(int sig, const struct sigaction *sa)
+{
+	struct sigaction	old;
+
+	if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+		return;
+	sigaction(sig, sa, NULL);
+}
+
 static void
 install_signals(void)
 {
@@ -459,9 +472,9 @@ install_signals(void)
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	/* No SA_RESTART: the signal must break poll() at once. */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	catch_signal(SIGINT, &sa);
+	catch_signal(SIGTERM, &sa);
+	catch_signal(SIGHUP, &sa);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
 }

@@ -49,7 +49,7 @@ tm_start() {
 	# tmux does not always learn a dead pane's status, so the shell
 	# around reader writes it down.
 	tm new-session -d -x "$cols" -y "$rows" \
-	    "env -i PATH='$PATH' $envs '$READER' $args; echo \$? > '$TEST_TMP/exit'"
+	    "${TM_WRAP:-} env -i PATH='$PATH' $envs '$READER' $args; echo \$? > '$TEST_TMP/exit'"
 }
 
 tm_keys() {
