@@ -91,8 +91,8 @@ do_focus(struct state *st)
 	if (st->zoom)
 		return RE_NONE;
 	if (st->focus == PANE_LIST && !st->has_page) {
-		state_message(st, false, "%s", _("no article open: press "
-		    "Enter to open one"));
+		state_message(st, false, _("no article open: press %s to "
+		    "open one"), state_key_hint(st, ACT_OPEN));
 		return RE_STATUS;
 	}
 	st->focus = st->focus == PANE_LIST ? PANE_READER : PANE_LIST;
@@ -174,8 +174,8 @@ static int
 do_zoom(struct state *st)
 {
 	if (!st->has_page) {
-		state_message(st, false, "%s", _("no article open: press "
-		    "Enter to open one"));
+		state_message(st, false, _("no article open: press %s to "
+		    "open one"), state_key_hint(st, ACT_OPEN));
 		return RE_STATUS;
 	}
 	st->zoom = !st->zoom;

@@ -275,26 +275,58 @@ corpus_add_path(struct corpus *c, const char *path, struct causes *cs)
 	return cs->nerrors > before ? -1 : 0;
 }
 
-static int
-compare_articles(const void *pa, const void *pb)
-{
-	const struct article	*a = pa, *b = pb;
-	int			 r;
+/* How to sort: key and direction (see corpus_sort). */
+struct order {
+	int	key;
+	bool	ascending;
+};
 
+static int
+by_date(const struct article *a, const struct article *b)
+{
 	if ((a->date == 0) != (b->date == 0))
 		return a->date == 0 ? 1 : -1;
 	if (a->date != b->date)
-		return a->date > b->date ? -1 : 1;
-	if ((r = strcmp(a->title, b->title)) != 0)
-		return r;
-	return strcmp(a->path, b->path);
+		return a->date < b->date ? -1 : 1;
+	return 0;
 }
 
-/* Puts the articles in list order: newest first, undated last by title. */
-void
-corpus_sort(struct corpus *c)
+static int
+compare_articles(const void *pa, const void *pb, void *po)
 {
-	qsort(c->v, c->n, sizeof *c->v, compare_articles);
+	const struct article	*a = pa, *b = pb;
+	const struct order	*o = po;
+	int			 r = 0, sign = o->ascending ? 1 : -1;
+
+	switch (o->key) {
+	case CORPUS_SORT_DATE:
+		/* Undated articles stay last in either direction. */
+		if ((a->date == 0) != (b->date == 0))
+			return a->date == 0 ? 1 : -1;
+		r = sign * by_date(a, b);
+		break;
+	case CORPUS_SORT_TITLE:
+		r = sign * strcmp(a->title, b->title);
+		break;
+	case CORPUS_SORT_PATH:
+		r = sign * strcmp(a->path, b->path);
+		break;
+	}
+	if (r == 0)
+		r = -by_date(a, b);
+	if (r == 0)
+		r = strcmp(a->title, b->title);
+	return r != 0 ? r : strcmp(a->path, b->path);
+}
+
+/* Puts the articles in list order: by date (undated last, by title), by
+ * title or by path, ascending or descending. */
+void
+corpus_sort(struct corpus *c, int key, bool ascending)
+{
+	struct order	o = { key, ascending };
+
+	qsort_r(c->v, c->n, sizeof *c->v, compare_articles, &o);
 	x_free(c->titles);
 	c->tcap = 0;
 }

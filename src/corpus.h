@@ -38,7 +38,10 @@ void	corpus_free(struct corpus *);
 int	corpus_add_path(struct corpus *, const char *, struct causes *);
 int	corpus_add_file(struct corpus *, const char *, const struct walk_entry *,
 	    struct causes *);
-void	corpus_sort(struct corpus *);
+/* Sort keys, in the order of enum sort_key in settings.h. */
+enum { CORPUS_SORT_DATE, CORPUS_SORT_TITLE, CORPUS_SORT_PATH };
+
+void	corpus_sort(struct corpus *, int, bool);
 long	corpus_find_title(struct corpus *, uint64_t);
 int	corpus_open(struct corpus *, size_t, struct doc *, struct causes *);
 int	corpus_load_doc(const char *, struct doc *, struct causes *);

@@ -37,15 +37,16 @@ dump_page(FILE *f, struct page *p)
 	return ferror(f) ? -1 : 0;
 }
 
-/* Prints the list pane as text, one article a line. */
+/* Prints the list pane as text, one article a line, dates formatted
+ * with date_fmt (strftime). */
 int
-dump_list(FILE *f, const struct corpus *c, int width)
+dump_list(FILE *f, const struct corpus *c, int width, const char *date_fmt)
 {
 	size_t	 i;
 	char	*row;
 
 	for (i = 0; i < c->n; i++) {
-		row = view_list_row(&c->v[i], width, NULL);
+		row = view_list_row(&c->v[i], width, NULL, date_fmt);
 		fputs(row, f);
 		putc('\n', f);
 		free(row);

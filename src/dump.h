@@ -9,6 +9,6 @@
 #include "page.h"
 
 int	dump_page(FILE *, struct page *);
-int	dump_list(FILE *, const struct corpus *, int);
+int	dump_list(FILE *, const struct corpus *, int, const char *);
 
 #endif

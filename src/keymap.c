@@ -36,6 +36,10 @@ static const struct {
 	{ "End",	KEYC_END },
 	{ "Insert",	KEYC_IC },
 	{ "Delete",	KEYC_DC },
+	/* Characters that reader.ini cannot hold as themselves. */
+	{ "Comma",	',' },
+	{ "Semicolon",	';' },
+	{ "Hash",	'#' },
 };
 
 /* The built-in bindings, kept apart from any keymap so that a config can

@@ -1,5 +1,5 @@
-/* Command line, locale, and the choice between the interface and the
- * text modes. */
+/* Command line, locale and configuration; then the interface or one of
+ * the text modes. */
 #include "system.h"
 
 #include <errno.h>
@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "conf.h"
 #include "corpus.h"
 #include "dump.h"
 #include "error.h"
@@ -23,8 +24,8 @@
 #include "state.h"
 #include "text.h"
 #include "theme.h"
-#include "ui.h"
 #include "ui-term.h"
+#include "ui.h"
 #include "xmalloc.h"
 
 #define EXIT_TROUBLE	1	/* an input could not be read */
@@ -33,20 +34,32 @@
 #define MIN_WIDTH	4
 #define MAX_WIDTH	10000
 
-enum mode { MODE_UI, MODE_DUMP, MODE_LIST };
+enum mode { MODE_UI, MODE_DUMP, MODE_LIST, MODE_CHECK, MODE_DUMP_CONFIG };
 
 struct options {
 	enum mode	  mode;
 	int		  width;	/* 0: the terminal's, else 80 */
-	int		  ambiguous;
+	int		  ambiguous;	/* 0: from reader.ini */
+	const char	 *config;
+	bool		  no_config;
 	char		**paths;
 	int		  npaths;
+};
+
+/* Everything the configuration decides. */
+struct app {
+	struct settings	set;
+	struct keymap	keys;
+	struct theme	theme;
 };
 
 enum {
 	OPT_DUMP = CHAR_MAX + 1,
 	OPT_LIST,
-	OPT_AMBIGUOUS
+	OPT_AMBIGUOUS,
+	OPT_NO_CONFIG,
+	OPT_CHECK_CONFIG,
+	OPT_DUMP_CONFIG
 };
 
 static const struct option long_options[] = {
@@ -54,6 +67,10 @@ static const struct option long_options[] = {
 	{ "list",		no_argument,		NULL, OPT_LIST },
 	{ "width",		required_argument,	NULL, 'w' },
 	{ "ambiguous-width",	required_argument,	NULL, OPT_AMBIGUOUS },
+	{ "config",		required_argument,	NULL, 'c' },
+	{ "no-config",		no_argument,		NULL, OPT_NO_CONFIG },
+	{ "check-config",	no_argument,		NULL, OPT_CHECK_CONFIG },
+	{ "dump-config",	no_argument,		NULL, OPT_DUMP_CONFIG },
 	{ "help",		no_argument,		NULL, 'h' },
 	{ "version",		no_argument,		NULL, 'V' },
 	{ NULL,			0,			NULL, 0 }
@@ -79,8 +96,14 @@ usage(void)
 	    "                             else 80)\n"
 	    "      --ambiguous-width=N  East Asian ambiguous characters take "
 	    "N (1 or 2)\n"
-	    "                             columns (default 1)\n"
-	    "  -h, --help               display this help and exit\n"
+	    "                             columns (default 1)\n"), stdout);
+	fputs(_("  -c, --config=FILE        read FILE instead of "
+	    "~/.config/reader/reader.ini\n"
+	    "      --no-config          use the built-in settings only\n"
+	    "      --check-config       check the configuration and exit\n"
+	    "      --dump-config        print the configuration in use as a "
+	    "reader.ini\n"), stdout);
+	fputs(_("  -h, --help               display this help and exit\n"
 	    "  -V, --version            output version information and "
 	    "exit\n"), stdout);
 	putchar('\n');
@@ -133,14 +156,20 @@ parse_args(int argc, char **argv, struct options *o)
 	int	c;
 
 	memset(o, 0, sizeof *o);
-	o->ambiguous = 1;
-	while ((c = getopt_long(argc, argv, "w:hV", long_options, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "w:c:hV", long_options, NULL))
+	    != -1)
 		switch (c) {
 		case OPT_DUMP:
 			o->mode = MODE_DUMP;
 			break;
 		case OPT_LIST:
 			o->mode = MODE_LIST;
+			break;
+		case OPT_CHECK_CONFIG:
+			o->mode = MODE_CHECK;
+			break;
+		case OPT_DUMP_CONFIG:
+			o->mode = MODE_DUMP_CONFIG;
 			break;
 		case 'w':
 			if (parse_int(optarg, MIN_WIDTH, MAX_WIDTH, &o->width))
@@ -151,6 +180,12 @@ parse_args(int argc, char **argv, struct options *o)
 			if (parse_int(optarg, 1, 2, &o->ambiguous))
 				misuse(_("invalid ambiguous width '%s' "
 				    "(try 1 or 2)"), optarg);
+			break;
+		case 'c':
+			o->config = optarg;
+			break;
+		case OPT_NO_CONFIG:
+			o->no_config = true;
 			break;
 		case 'h':
 			usage();
@@ -163,12 +198,16 @@ parse_args(int argc, char **argv, struct options *o)
 			    "information.\n"), PACKAGE);
 			exit(EXIT_USAGE);
 		}
+	if (o->config != NULL && o->no_config)
+		misuse("%s", _("--config and --no-config cannot be used "
+		    "together"));
 	o->paths = argv + optind;
 	o->npaths = argc - optind;
 }
 
 /* Output is UTF-8 whatever the locale says; widths need a UTF-8 LC_CTYPE
- * for wcwidth(), so borrow C.UTF-8 when the user's is something else. */
+ * for wcwidth(), so borrow C.UTF-8 when the user's is something else.
+ * Returns whether the user's own locale is UTF-8. */
 static bool
 setup_locale(void)
 {
@@ -179,8 +218,7 @@ setup_locale(void)
 #endif
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
 		return true;
-	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
-		return false;
+	setlocale(LC_CTYPE, "C.UTF-8");
 	return false;
 }
 
@@ -198,7 +236,52 @@ output_width(const struct options *o)
 }
 
 static int
-load_paths(struct corpus *c, char **paths, int n, struct causes *cs)
+finish(int rc, struct causes *cs)
+{
+	causes_print(cs, stderr);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("write error"),
+		    strerror(errno));
+		rc = EXIT_TROUBLE;
+	}
+	if (cs->nerrors > 0 && rc == 0)
+		rc = EXIT_TROUBLE;
+	causes_free(cs);
+	return rc;
+}
+
+/* Loads reader.ini (the one given, else the user's if there is one)
+ * over the defaults. Returns -1 with causes if it has mistakes. */
+static int
+configure(const struct options *o, struct app *app, struct causes *cs,
+    char **used)
+{
+	struct stat	 st;
+	char		*path = NULL;
+	int		 rc = 0;
+
+	settings_defaults(&app->set);
+	keymap_defaults(&app->keys);
+	theme_defaults(&app->theme);
+	*used = NULL;
+	if (o->config != NULL)
+		path = xstrdup(o->config);
+	else if (!o->no_config && (path = conf_default_path()) != NULL &&
+	    stat(path, &st) != 0 && errno == ENOENT)
+		x_free(path);
+	if (path != NULL && conf_load(path, &app->set, &app->keys, &app->theme,
+	    cs) != 0)
+		rc = -1;
+	if (o->ambiguous > 0)
+		app->set.ambiguous_width = o->ambiguous;
+	text_set_ambiguous_width(app->set.ambiguous_width);
+	*used = path;
+	return rc;
+}
+
+static int
+load_paths(struct corpus *c, char **paths, int n, const struct settings *s,
+    struct causes *cs)
 {
 	char	*shown;
 	size_t	 before;
@@ -214,153 +297,169 @@ load_paths(struct corpus *c, char **paths, int n, struct causes *cs)
 			free(shown);
 		}
 	}
-	corpus_sort(c);
+	corpus_sort(c, (int) s->sort, s->sort_ascending);
 	return rc;
 }
 
-static int
-finish(int rc, struct causes *cs)
+/* The library to open without PATHs: reader.ini's, else the samples. */
+static void
+default_library(const struct settings *s, char ***paths, int *n)
 {
-	causes_print(cs, stderr);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("write error"),
-		    strerror(errno));
-		rc = EXIT_TROUBLE;
+	static char	*samples[] = { SAMPLESDIR, NULL };
+	int		 k = 0;
+
+	if (s->library != NULL) {
+		while (s->library[k] != NULL)
+			k++;
+		*paths = s->library;
+		*n = k;
+		return;
 	}
-	if (cs->nerrors > 0 && rc == 0)
-		rc = EXIT_TROUBLE;
-	causes_free(cs);
-	return rc;
+	*paths = samples;
+	*n = 1;
 }
 
 static int
-run_dump(const struct options *o)
+run_dump(const struct options *o, struct app *app, struct causes *cs)
 {
 	struct corpus	c;
-	struct causes	cs;
 	struct doc	d;
 	struct page	p;
 	struct stat	st;
-	int		rc = 0;
+	char		*shown;
 
 	if (o->npaths == 0)
 		misuse("%s", _("--dump needs an article file"));
 	if (stat(o->paths[0], &st) == 0 && S_ISDIR(st.st_mode)) {
-		char *shown = corpus_display_path(o->paths[0]);
+		shown = corpus_display_path(o->paths[0]);
 		misuse(_("%s: is a directory (--dump needs an article file)"),
 		    shown);
 	}
-	causes_init(&cs);
-	corpus_init(&c);
-	if (corpus_load_doc(o->paths[0], &d, &cs) != 0) {
-		corpus_free(&c);
-		return finish(EXIT_TROUBLE, &cs);
-	}
+	if (corpus_load_doc(o->paths[0], &d, cs) != 0)
+		return EXIT_TROUBLE;
 	if (d.len == 0 && stat(o->paths[0], &st) == 0 && st.st_size == 0) {
-		char *shown = corpus_display_path(o->paths[0]);
-		causes_add(&cs, "%s: %s", shown, _("empty file"));
+		shown = corpus_display_path(o->paths[0]);
+		causes_add(cs, "%s: %s", shown, _("empty file"));
 		free(shown);
 		doc_free(&d);
-		corpus_free(&c);
-		return finish(EXIT_TROUBLE, &cs);
+		return EXIT_TROUBLE;
 	}
-	load_paths(&c, o->paths, o->npaths, &cs);
+	corpus_init(&c);
+	load_paths(&c, o->paths, o->npaths, &app->set, cs);
 	corpus_resolve(&c, &d);
-	page_build(&p, &d);
+	page_build(&p, &d, app->set.show_related);
 	page_set_width(&p, output_width(o));
 	dump_page(stdout, &p);
 	page_free(&p);
 	corpus_free(&c);
-	return finish(rc, &cs);
+	return 0;
 }
 
 static int
-run_list(const struct options *o)
+run_list(const struct options *o, struct app *app, struct causes *cs)
 {
-	struct corpus	 c;
-	struct causes	 cs;
-	char		*dot = ".";
+	struct corpus	  c;
+	char		**paths = o->paths;
+	int		  n = o->npaths;
 
-	causes_init(&cs);
+	if (n == 0)
+		default_library(&app->set, &paths, &n);
 	corpus_init(&c);
-	if (o->npaths == 0)
-		load_paths(&c, &dot, 1, &cs);
-	else
-		load_paths(&c, o->paths, o->npaths, &cs);
-	dump_list(stdout, &c, output_width(o));
+	load_paths(&c, paths, n, &app->set, cs);
+	dump_list(stdout, &c, output_width(o), app->set.date_format);
 	corpus_free(&c);
-	return finish(0, &cs);
+	return 0;
 }
 
 static int
-run_ui(const struct options *o, bool utf8)
+run_ui(const struct options *o, struct app *app, struct causes *cs,
+    bool utf8)
 {
-	struct settings	 set;
-	struct keymap	 keys;
-	struct theme	 theme;
-	struct corpus	 c;
-	struct causes	 cs;
-	struct persist	 p;
-	struct state	 st;
-	char		*dir, *samples = SAMPLESDIR;
-	int		 rc;
+	struct corpus	  c;
+	struct persist	  p;
+	struct state	  st;
+	char		**paths = o->paths, *dir;
+	int		  n = o->npaths, rc;
 
-	causes_init(&cs);
 	if (!utf8) {
-		causes_add(&cs, _("the locale's character set is not UTF-8; "
-		    "set LANG to a UTF-8 locale such as C.UTF-8 or "
+		causes_add(cs, "%s", _("the locale's character set is not "
+		    "UTF-8; set LANG to a UTF-8 locale such as C.UTF-8 or "
 		    "zh_CN.UTF-8"));
-		return finish(EXIT_TROUBLE, &cs);
+		return EXIT_TROUBLE;
 	}
-	if (ui_check_terminal(&cs) != 0)
-		return finish(EXIT_TROUBLE, &cs);
-	settings_defaults(&set);
-	set.ambiguous_width = o->ambiguous;
-	keymap_defaults(&keys);
-	theme_defaults(&theme);
+	if (ui_check_terminal(cs) != 0)
+		return EXIT_TROUBLE;
+	if (n == 0)
+		default_library(&app->set, &paths, &n);
 	corpus_init(&c);
-	if (o->npaths > 0)
-		load_paths(&c, o->paths, o->npaths, &cs);
-	else
-		load_paths(&c, &samples, 1, &cs);
+	load_paths(&c, paths, n, &app->set, cs);
 	if (c.n == 0) {
 		corpus_free(&c);
-		settings_free(&set);
-		return finish(EXIT_TROUBLE, &cs);
+		return EXIT_TROUBLE;
 	}
 	dir = persist_default_dir();
-	persist_open(&p, dir, &cs);
+	persist_open(&p, dir, cs);
 	free(dir);
-	state_init(&st, &c, &p, &set, &keys);
-	rc = ui_run(&st, &theme, &cs);
+	state_init(&st, &c, &p, &app->set, &app->keys);
+	rc = ui_run(&st, &app->theme, cs);
 	state_free(&st);
 	persist_close(&p);
 	corpus_free(&c);
-	settings_free(&set);
-	causes_free(&cs);
+	/* What was said on the status line is not repeated on exit. */
+	causes_clear(cs);
 	return rc;
 }
 
 int
 main(int argc, char **argv)
 {
-	static char	outbuf[1 << 16];
-	struct options	o;
-	bool		utf8;
+	static char	 outbuf[1 << 16];
+	struct options	 o;
+	struct app	 app;
+	struct causes	 cs;
+	char		*conf;
+	bool		 utf8;
+	int		 rc = 0;
 
 	utf8 = setup_locale();
 	parse_args(argc, argv, &o);
 	text_init();
-	text_set_ambiguous_width(o.ambiguous);
-	switch (o.mode) {
-	case MODE_DUMP:
-		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-		return run_dump(&o);
-	case MODE_LIST:
-		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-		return run_list(&o);
-	case MODE_UI:
-		break;
+	causes_init(&cs);
+	if (configure(&o, &app, &cs, &conf) != 0) {
+		if (o.mode != MODE_CHECK)
+			causes_add(&cs, "%s", _("fix the mistakes above, or "
+			    "start with --no-config to use the built-in "
+			    "settings"));
+		rc = finish(EXIT_TROUBLE, &cs);
+	} else {
+		if (o.mode == MODE_DUMP || o.mode == MODE_LIST)
+			setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+		switch (o.mode) {
+		case MODE_DUMP:
+			rc = run_dump(&o, &app, &cs);
+			break;
+		case MODE_LIST:
+			rc = run_list(&o, &app, &cs);
+			break;
+		case MODE_CHECK:
+			if (conf != NULL) {
+				char *shown = corpus_display_path(conf);
+				printf(_("%s: no mistakes found\n"), shown);
+				free(shown);
+			} else
+				printf("%s\n", _("no reader.ini: the built-in "
+				    "settings are used"));
+			break;
+		case MODE_DUMP_CONFIG:
+			conf_dump(stdout, &app.set, &app.keys, &app.theme);
+			break;
+		case MODE_UI:
+			rc = run_ui(&o, &app, &cs, utf8);
+			break;
+		}
+		rc = finish(rc, &cs);
 	}
-	return run_ui(&o, utf8);
+	free(conf);
+	settings_free(&app.set);
+	return rc;
 }

@@ -121,9 +121,10 @@ add_related(struct page *p, size_t k)
 }
 
 /* Makes the blocks of an article, taking ownership of *d (which is left
- * empty). Related targets must already be resolved. */
+ * empty). Related targets must already be resolved; show_related false
+ * leaves the related items out. */
 void
-page_build(struct page *p, struct doc *d)
+page_build(struct page *p, struct doc *d, bool show_related)
 {
 	char	date[32];
 	size_t	i;
@@ -144,6 +145,8 @@ page_build(struct page *p, struct doc *d)
 	for (i = 0; i < d->npara; i++)
 		add_paragraph(p, &d->paras[i], (int) i);
 	p->body_end = p->nb;
+	if (!show_related)
+		d->nrel = 0;
 	p->rel_block = xcalloc(d->nrel, sizeof *p->rel_block);
 	if (d->nrel > 0)
 		add_block(p, RELATED_HEADING, strlen(RELATED_HEADING),

@@ -49,7 +49,7 @@ struct page {
 	struct layout_scratch	 scratch;
 };
 
-void		 page_build(struct page *, struct doc *);
+void		 page_build(struct page *, struct doc *, bool);
 void		 page_free(struct page *);
 void		 page_set_width(struct page *, int);
 struct pblock	*page_block(struct page *, size_t);

@@ -55,6 +55,20 @@ state_message(struct state *st, bool error, const char *fmt, ...)
 	st->msg_error = error;
 }
 
+/* Names the first key bound to action a, for hints ("press ] to ...").
+ * Returns a static buffer. */
+const char *
+state_key_hint(const struct state *st, enum action a)
+{
+	static char	name[32];
+	key_code	k;
+
+	if (keymap_keys_of(st->keys, a, &k, 1) == 0 ||
+	    key_to_name(k, name, sizeof name) != 0)
+		snprintf(name, sizeof name, "%s", action_table[a].name);
+	return name;
+}
+
 /* Clears the status line message. */
 void
 state_clear_message(struct state *st)
@@ -422,7 +436,7 @@ set_page(struct state *st, struct doc *d)
 {
 	if (st->has_page)
 		page_free(&st->page);
-	page_build(&st->page, d);
+	page_build(&st->page, d, st->set->show_related);
 	page_set_width(&st->page, st->reader_w);
 	st->has_page = true;
 	st->top.block = st->top.row = 0;
@@ -729,8 +743,8 @@ state_follow(struct state *st)
 	long			 target;
 
 	if (!st->has_page || st->rel_sel < 0 || st->missing >= 0) {
-		state_message(st, false, "%s", _("no related item selected: "
-		    "press ] to choose one"));
+		state_message(st, false, _("no related item selected: press "
+		    "%s to choose one"), state_key_hint(st, ACT_NEXT_RELATED));
 		return RE_STATUS;
 	}
 	r = &st->page.doc.rel[st->rel_sel];
@@ -965,8 +979,8 @@ state_search_step(struct state *st, int dir)
 	long	n = (long) state_list_count(st), i, row;
 
 	if (st->needle == NULL) {
-		state_message(st, false, "%s", _("no search yet: press / to "
-		    "search"));
+		state_message(st, false, _("no search yet: press %s to "
+		    "search"), state_key_hint(st, ACT_SEARCH));
 		return RE_STATUS;
 	}
 	if (st->focus == PANE_READER) {

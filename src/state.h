@@ -99,6 +99,7 @@ void	state_set_geometry(struct state *, int, int, int, int);
 void	state_message(struct state *, bool, const char *, ...)
 	    ATTR_PRINTF(3, 4);
 void	state_clear_message(struct state *);
+const char *state_key_hint(const struct state *, enum action);
 
 size_t	state_list_count(const struct state *);
 long	state_list_article(const struct state *, size_t);

@@ -2,6 +2,7 @@
 #include "system.h"
 
 #include <stdio.h>
+#include <time.h>
 #include <wchar.h>
 
 #include <unigbrk.h>
@@ -599,4 +600,30 @@ text_find(const char *hay, size_t hn, size_t from, const char *needle,
 			return (long) i;
 		}
 	return -1;
+}
+
+/* Whether n bytes are valid UTF-8; if not, *bad gets the offset of the
+ * first invalid byte. */
+bool
+text_valid_utf8(const char *s, size_t n, size_t *bad)
+{
+	const uint8_t	*p = u8_check((const uint8_t *) s, n);
+
+	if (p == NULL)
+		return true;
+	if (bad != NULL)
+		*bad = (size_t) (p - (const uint8_t *) s);
+	return false;
+}
+
+/* strftime() with a format from the user (reader.ini), the one place
+ * where a format string cannot be a literal. Returns 0 if the result is
+ * empty or does not fit. */
+size_t
+text_strftime(char *buf, size_t size, const char *fmt, const struct tm *tm)
+{
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	return strftime(buf, size, fmt, tm);
+#pragma GCC diagnostic pop
 }

@@ -52,6 +52,9 @@ bool	 text_is_blank(uint32_t);
 
 uint64_t text_title_key(const char *, size_t);
 size_t	 text_count_chars(const char *, size_t);
+bool	 text_valid_utf8(const char *, size_t, size_t *);
+struct tm;
+size_t	 text_strftime(char *, size_t, const char *, const struct tm *);
 size_t	 text_char_offset(const char *, size_t, size_t);
 long	 text_find(const char *, size_t, size_t, const char *, size_t,
 	     size_t *);

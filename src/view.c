@@ -10,21 +10,49 @@
 #include "view.h"
 #include "xmalloc.h"
 
-/* Formats a list row: the mark (if any), the date and the title, cut to
- * width columns. Caller frees. */
-char *
-view_list_row(const struct article *a, int width, const char *mark)
+/* Formats date d (YYYYMMDDhhmmss) with a strftime format. */
+static size_t
+format_date(int64_t d, const char *fmt, char *buf, size_t size)
 {
-	char	 date[16] = "";
-	char	*full, *row;
+	struct tm	tm;
+	size_t		n;
 
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = (int) (d / 10000000000) - 1900;
+	tm.tm_mon = (int) (d / 100000000 % 100) - 1;
+	tm.tm_mday = (int) (d / 1000000 % 100);
+	tm.tm_hour = (int) (d / 10000 % 100);
+	tm.tm_min = (int) (d / 100 % 100);
+	tm.tm_sec = (int) (d % 100);
+	tm.tm_isdst = -1;
+	/* Fills in the day of the week for formats that show it. */
+	mktime(&tm);
+	n = text_strftime(buf, size, fmt, &tm);
+	buf[n] = '\0';
+	return n;
+}
+
+/* Formats a list row: the mark (if any), the date (fmt, as strftime)
+ * and the title, cut to width columns. Caller frees. */
+char *
+view_list_row(const struct article *a, int width, const char *mark,
+    const char *fmt)
+{
+	char	 date[128] = "", *clean, *full, *row;
+	int	 cols, w;
+
+	/* Every row's date column is as wide as a sample date. */
+	cols = text_width(date, format_date(20241231235959LL, fmt, date,
+	    sizeof date));
+	date[0] = '\0';
 	if (a->date > 0)
-		snprintf(date, sizeof date, "%04d-%02d-%02d",
-		    (int) (a->date / 10000000000),
-		    (int) (a->date / 100000000 % 100),
-		    (int) (a->date / 1000000 % 100));
-	full = xasprintf("%s%s%-*s  %s", mark != NULL ? mark : "",
-	    mark != NULL ? " " : "", VIEW_DATE_COLS, date, a->title);
+		format_date(a->date, fmt, date, sizeof date);
+	clean = text_clean_str(date);
+	w = text_width(clean, strlen(clean));
+	full = xasprintf("%s%s%s%*s  %s", mark != NULL ? mark : "",
+	    mark != NULL ? " " : "", clean, cols > w ? cols - w : 0, "",
+	    a->title);
+	free(clean);
 	row = text_ellipsize(full, strlen(full), width, NULL);
 	free(full);
 	return row;
@@ -158,8 +186,11 @@ view_geometry(struct vscreen *v, const struct state *st, int cols,
 	v->too_small = cols < VIEW_MIN_COLS || lines < VIEW_MIN_LINES;
 	if (v->too_small)
 		return;
-	body = lines - 1;
-	set_rect(v, VP_STATUS, lines - 1, 0, 1, cols);
+	/* Without a status line, a prompt or message still shows, over the
+	 * last row. */
+	body = set->status_line ? lines - 1 : lines;
+	if (set->status_line || st->prompting || st->msg != NULL)
+		set_rect(v, VP_STATUS, lines - 1, 0, 1, cols);
 	if (st->help) {
 		set_rect(v, VP_HELP, 0, 0, body, cols);
 		return;
@@ -220,7 +251,8 @@ build_list(struct vscreen *v, struct state *st)
 		elem = i == st->cursor ? ELEM_LIST_SELECTED :
 		    state_is_read(st, (size_t) a) ? ELEM_LIST : ELEM_LIST_UNREAD;
 		row = view_list_row(&st->corpus->v[a], r->w,
-		    state_is_read(st, (size_t) a) ? blank : mark);
+		    state_is_read(st, (size_t) a) ? blank : mark,
+		    st->set->date_format);
 		add_row(v, elem)->item = (int64_t) i;
 		add_marked(v, own(v, row), strlen(row), elem, needle);
 	}
@@ -386,8 +418,9 @@ build_help(struct vscreen *v, struct state *st)
 	for (i = first; i < first + (size_t) r->h; i++) {
 		add_row(v, ELEM_HELP);
 		if (i == 0) {
-			line = xasprintf(_(" %s %s keys (press q or Esc to "
-			    "close)"), PACKAGE, PACKAGE_VERSION);
+			line = xasprintf(_(" %s %s keys (press %s to close)"),
+			    PACKAGE, PACKAGE_VERSION,
+			    state_key_hint(st, ACT_QUIT));
 			add_span(v, own(v, line), strlen(line), ELEM_TITLE);
 			continue;
 		}
@@ -445,7 +478,8 @@ view_build(struct vscreen *v, struct state *st, int cols, int lines)
 		build_reader(v, st);
 	if (v->p[VP_HELP].shown)
 		build_help(v, st);
-	build_status(v, st);
+	if (v->p[VP_STATUS].shown)
+		build_status(v, st);
 }
 
 /* Frees the model's storage. */

@@ -74,7 +74,8 @@ struct vscreen {
 void	 view_geometry(struct vscreen *, const struct state *, int, int);
 void	 view_build(struct vscreen *, struct state *, int, int);
 void	 view_free(struct vscreen *);
-char	*view_list_row(const struct article *, int, const char *);
+char	*view_list_row(const struct article *, int, const char *,
+	    const char *);
 int	 view_hit(const struct vscreen *, int, int, enum vpane_id *);
 
 #endif

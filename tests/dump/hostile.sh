@@ -12,6 +12,7 @@ controls() {
 }
 
 for f in "$DATA"/*; do
+	[ -f "$f" ] || continue
 	case $f in *.py|*/README) continue ;; esac
 	name=$(basename "$f")
 	bad=

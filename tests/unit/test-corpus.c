@@ -80,7 +80,7 @@ test_walk(struct corpus *c, struct causes *cs)
 	size_t	i;
 
 	ok(corpus_add_path(c, root, cs) != 0, "problems make the load fail");
-	corpus_sort(c);
+	corpus_sort(c, CORPUS_SORT_DATE, false);
 	is_int(c->n, 5, "five articles (hidden, empty, fifo skipped)");
 	for (i = 0; i < c->n; i++)
 		ok(strstr(c->v[i].path, "hidden") == NULL &&

@@ -211,7 +211,7 @@ check_file(const char *path)
 		causes_free(&cs);
 		return;
 	}
-	page_build(&pg, &d);
+	page_build(&pg, &d, true);
 	for (c.width = MIN_W; c.width <= MAX_W; c.width++)
 		check_width(&c, &pg);
 	ok(c.failures == 0, "%s: %d problems at widths %d-%d", path,
