@@ -11,7 +11,7 @@
 /* What the list pane needs of an article; cheap enough to keep for a
  * library of 100,000. Strings live in the corpus's string pool. */
 struct article {
-	const char	*path;		/* as on disk: raw bytes */
+	const char	*path;		/* raw bytes, after its root's base */
 	const char	*title;		/* clean UTF-8 */
 	const char	*url;		/* clean UTF-8, or NULL */
 	int64_t		 date;		/* YYYYMMDDhhmmss, or 0 when undated */
@@ -19,6 +19,7 @@ struct article {
 	uint64_t	 title_key;	/* text_title_key() of the title */
 	int64_t		 size;
 	int64_t		 mtime;
+	uint16_t	 root;		/* which PATH it was found under */
 };
 
 /* A byte range of a document's text. */

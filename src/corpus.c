@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "corpus.h"
+#include "index.h"
 #include "parse.h"
 #include "text.h"
 #include "walk.h"
@@ -29,6 +30,12 @@ corpus_free(struct corpus *c)
 {
 	size_t	i;
 
+	for (i = 0; i < c->nroots; i++) {
+		free(c->roots[i].path);
+		free(c->roots[i].base);
+		index_forget(&c->roots[i].ix);
+	}
+	free(c->roots);
 	for (i = 0; i < c->pool.nchunks; i++)
 		free(c->pool.chunks[i]);
 	free(c->pool.chunks);
@@ -38,9 +45,11 @@ corpus_free(struct corpus *c)
 	memset(c, 0, sizeof *c);
 }
 
-static const char *
-pool_strndup(struct pool *p, const char *s, size_t n)
+/* Copies n bytes of s into the library's string storage. */
+const char *
+corpus_strndup(struct corpus *c, const char *s, size_t n)
 {
+	struct pool	*p = &c->pool;
 	char	*r;
 
 	if (n + 1 > p->left) {
@@ -65,22 +74,30 @@ corpus_display_path(const char *path)
 	return text_clean_str(path);
 }
 
-static uint64_t
-hash_bytes(uint64_t h, const void *p, size_t n)
+/* Hashes n bytes, continuing from h: eight bytes a step (a file's
+ * identity is hashed from its first kilobyte, 100,000 times a load). */
+uint64_t
+corpus_hash(uint64_t h, const void *p, size_t n)
 {
 	const unsigned char	*b = p;
+	uint64_t		 w;
 	size_t			 i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, b + i, 8);
+		h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+		h ^= h >> 29;
+	}
+	for (; i < n; i++)
 		h = (h ^ b[i]) * 0x100000001b3ULL;
 	return h;
 }
 
 /* Remembers a file by device and inode; false if it was seen before. */
-static bool
-first_sight(struct corpus *c, dev_t dev, ino_t ino)
+bool
+corpus_first_sight(struct corpus *c, dev_t dev, ino_t ino)
 {
-	uint64_t	key = hash_bytes(hash_bytes(0xcbf29ce484222325ULL, &dev,
+	uint64_t	key = corpus_hash(corpus_hash(0xcbf29ce484222325ULL, &dev,
 			    sizeof dev), &ino, sizeof ino) | 1;
 	size_t		i, j;
 
@@ -109,16 +126,19 @@ first_sight(struct corpus *c, dev_t dev, ino_t ino)
 	return true;
 }
 
-/* Opens path for reading without blocking on a FIFO or a device, and
- * checks that it is a regular file of a size we are willing to read. */
-static int
-open_regular(const char *path, struct stat *st, struct causes *cs)
+/* Opens name (relative to dirfd) for reading without blocking on a FIFO
+ * or a device, and checks that it is a regular file of a size we are
+ * willing to read. Returns the descriptor, or -1 with a cause naming
+ * path. */
+int
+corpus_open_at(int dirfd, const char *name, const char *path,
+    struct stat *st, struct causes *cs)
 {
 	const char	*why;
 	char		*shown;
 	int		 fd;
 
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	fd = openat(dirfd, name, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, st) != 0)
 		why = strerror(errno);
 	else if (!S_ISREG(st->st_mode))
@@ -135,9 +155,24 @@ open_regular(const char *path, struct stat *st, struct causes *cs)
 	return -1;
 }
 
+/* Opens path as corpus_open_at() does. */
+int
+corpus_open_file(const char *path, struct stat *st, struct causes *cs)
+{
+	return corpus_open_at(AT_FDCWD, path, path, st, cs);
+}
+
+/* Returns the full path of article a. Caller frees. */
+char *
+corpus_path(const struct corpus *c, const struct article *a)
+{
+	return xasprintf("%s%s", a->root < c->nroots ? c->roots[a->root].base :
+	    "", a->path);
+}
+
 /* Reads up to max bytes from fd into buf; returns the count or -1. */
-static ssize_t
-read_full(int fd, char *buf, size_t max)
+ssize_t
+corpus_read(int fd, char *buf, size_t max)
 {
 	size_t	got = 0;
 	ssize_t	r;
@@ -163,9 +198,10 @@ base_name(const char *path)
 	return s != NULL && s[1] != '\0' ? s + 1 : path;
 }
 
-/* The title of an article whose text has none: its file name. */
-static char *
-title_from_name(const char *path)
+/* The title of an article whose text has none: its file name. Caller
+ * frees. */
+char *
+corpus_title_from_name(const char *path)
 {
 	const char	*b = base_name(path);
 	const char	*dot = strrchr(b, '.');
@@ -178,101 +214,40 @@ title_from_name(const char *path)
 	return clean;
 }
 
-static void
-add_article(struct corpus *c, const char *path, const struct stat *st,
-    const char *head, size_t n)
+/* Forgets the title lookup table after articles moved or went. */
+void
+corpus_forget_titles(struct corpus *c)
+{
+	x_free(c->titles);
+	c->tcap = 0;
+}
+
+/* Returns the index of the article with identity id, or -1. */
+long
+corpus_find_id(const struct corpus *c, uint64_t id)
+{
+	size_t	i;
+
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].id == id)
+			return (long) i;
+	return -1;
+}
+
+/* Adds an empty article at the end (out of list order until merged). */
+struct article *
+corpus_append(struct corpus *c)
 {
 	struct article	*a;
-	struct meta	 m;
-	char		*clean, *fallback = NULL;
-	size_t		 len;
 
-	clean = text_clean(head, n, &len, NULL);
-	parse_meta(clean, len, &m);
 	if (c->n == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 256;
 		c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
 	}
 	a = &c->v[c->n++];
 	memset(a, 0, sizeof *a);
-	a->path = pool_strndup(&c->pool, path, strlen(path));
-	if (m.title.len == 0) {
-		fallback = title_from_name(path);
-		a->title = pool_strndup(&c->pool, fallback, strlen(fallback));
-	} else
-		a->title = pool_strndup(&c->pool, clean + m.title.off,
-		    m.title.len);
-	if (m.url.len > 0)
-		a->url = pool_strndup(&c->pool, clean + m.url.off, m.url.len);
-	a->date = m.date;
-	a->size = st->st_size;
-	a->mtime = st->st_mtime;
-	a->id = hash_bytes(hash_bytes(0xcbf29ce484222325ULL, head, n),
-	    &a->size, sizeof a->size);
-	a->title_key = text_title_key(a->title, strlen(a->title));
-	free(fallback);
-	free(clean);
-	x_free(c->titles);
-	c->tcap = 0;
-}
-
-/* Reads the header of one file and adds it. Returns -1 (with a cause) if
- * the file could not be read; an empty file is skipped with a warning. */
-int
-corpus_add_file(struct corpus *c, const char *path,
-    const struct walk_entry *e, struct causes *cs)
-{
-	char		 head[CORPUS_HEAD_BYTES];
-	struct stat	 st;
-	ssize_t		 n;
-	int		 fd;
-	char		*shown, *nl;
-
-	if (e != NULL && !first_sight(c, e->dev, e->ino))
-		return 0;
-	if ((fd = open_regular(path, &st, cs)) < 0)
-		return -1;
-	if (e == NULL && !first_sight(c, st.st_dev, st.st_ino)) {
-		close(fd);
-		return 0;
-	}
-	n = read_full(fd, head, sizeof head);
-	close(fd);
-	shown = corpus_display_path(path);
-	if (n < 0) {
-		causes_add(cs, "%s: %s", shown, strerror(errno));
-		free(shown);
-		return -1;
-	}
-	if (n == 0) {
-		causes_warn(cs, "%s: %s", shown, _("empty file, skipped"));
-		free(shown);
-		return 0;
-	}
-	free(shown);
-	/* Cut a partial read at a line end: no character is split there. */
-	if ((size_t) n == sizeof head && st.st_size > n &&
-	    (nl = memrchr(head, '\n', (size_t) n)) != NULL)
-		n = nl - head + 1;
-	add_article(c, path, &st, head, (size_t) n);
-	return 0;
-}
-
-/* Adds every article found at path (a file or a directory). Returns -1
- * if anything could not be read; what could be read is added anyway. */
-int
-corpus_add_path(struct corpus *c, const char *path, struct causes *cs)
-{
-	struct walk		*w;
-	struct walk_entry	 e;
-	size_t			 before = cs->nerrors;
-
-	if ((w = walk_open(path, cs)) == NULL)
-		return -1;
-	while (walk_next(w, &e, cs))
-		corpus_add_file(c, e.path, &e, cs);
-	walk_close(w);
-	return cs->nerrors > before ? -1 : 0;
+	corpus_forget_titles(c);
+	return a;
 }
 
 /* How to sort: key and direction (see corpus_sort). */
@@ -309,24 +284,65 @@ compare_articles(const void *pa, const void *pb, void *po)
 		r = sign * strcmp(a->title, b->title);
 		break;
 	case CORPUS_SORT_PATH:
-		r = sign * strcmp(a->path, b->path);
+		r = a->root != b->root ? a->root - b->root :
+		    strcmp(a->path, b->path);
+		r *= sign;
 		break;
 	}
 	if (r == 0)
 		r = -by_date(a, b);
 	if (r == 0)
 		r = strcmp(a->title, b->title);
+	if (r == 0)
+		r = a->root - b->root;
 	return r != 0 ? r : strcmp(a->path, b->path);
 }
 
-/* Puts the articles in list order: by date (undated last, by title), by
- * title or by path, ascending or descending. */
+/* Sets the list order: by date (undated last, by title), by title or by
+ * path, ascending or descending; then sorts. */
 void
 corpus_sort(struct corpus *c, int key, bool ascending)
 {
-	struct order	o = { key, ascending };
+	c->sort_key = key;
+	c->sort_asc = ascending;
+	corpus_merge(c, 0);
+}
 
-	qsort_r(c->v, c->n, sizeof *c->v, compare_articles, &o);
+/* Compares two articles in list order (negative: a first). */
+int
+corpus_compare(const struct corpus *c, const struct article *a,
+    const struct article *b)
+{
+	struct order	o = { c->sort_key, c->sort_asc };
+
+	return compare_articles(a, b, &o);
+}
+
+/* Puts articles [sorted, n), added since the last merge, in list order
+ * among the first sorted ones: sorts the new ones, then merges from the
+ * back, so the cost is the new ones' sort plus one pass. */
+void
+corpus_merge(struct corpus *c, size_t sorted)
+{
+	struct order	 o = { c->sort_key, c->sort_asc };
+	struct article	*fresh;
+	size_t		 k = c->n - sorted, i = sorted, j = k, w = c->n;
+
+	if (k == 0)
+		return;
+	qsort_r(c->v + sorted, k, sizeof *c->v, compare_articles, &o);
+	if (sorted > 0) {
+		fresh = xreallocarray(NULL, k, sizeof *fresh);
+		memcpy(fresh, c->v + sorted, k * sizeof *fresh);
+		while (j > 0) {
+			if (i > 0 && compare_articles(&c->v[i - 1],
+			    &fresh[j - 1], &o) > 0)
+				c->v[--w] = c->v[--i];
+			else
+				c->v[--w] = fresh[--j];
+		}
+		free(fresh);
+	}
 	x_free(c->titles);
 	c->tcap = 0;
 }
@@ -391,10 +407,10 @@ corpus_load_doc(const char *path, struct doc *d, struct causes *cs)
 	int		 fd;
 
 	memset(d, 0, sizeof *d);
-	if ((fd = open_regular(path, &st, cs)) < 0)
+	if ((fd = corpus_open_file(path, &st, cs)) < 0)
 		return -1;
 	raw = xmalloc((size_t) st.st_size + 1);
-	n = read_full(fd, raw, (size_t) st.st_size);
+	n = corpus_read(fd, raw, (size_t) st.st_size);
 	close(fd);
 	if (n < 0) {
 		shown = corpus_display_path(path);
@@ -407,7 +423,7 @@ corpus_load_doc(const char *path, struct doc *d, struct causes *cs)
 	free(raw);
 	parse_doc(clean, len, d);
 	if (d->title.len == 0) {
-		char *t = title_from_name(path);
+		char *t = corpus_title_from_name(path);
 		size_t tl = strlen(t);
 
 		d->text = xreallocarray(d->text, d->len + tl + 1, 1);
@@ -424,7 +440,11 @@ corpus_load_doc(const char *path, struct doc *d, struct causes *cs)
 int
 corpus_open(struct corpus *c, size_t i, struct doc *d, struct causes *cs)
 {
-	if (corpus_load_doc(c->v[i].path, d, cs) != 0)
+	char	*path = corpus_path(c, &c->v[i]);
+	int	 rc = corpus_load_doc(path, d, cs);
+
+	free(path);
+	if (rc != 0)
 		return -1;
 	corpus_resolve(c, d);
 	return 0;

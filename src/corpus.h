@@ -8,10 +8,14 @@
 
 #include "article.h"
 #include "error.h"
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include "index.h"
 #include "walk.h"
 
 /* Bytes read from the start of each file to find its header. */
-#define CORPUS_HEAD_BYTES 4096
+#define CORPUS_HEAD_BYTES 1024
 
 /* Chunked string storage: the articles' strings live and die together. */
 struct pool {
@@ -21,31 +25,59 @@ struct pool {
 	size_t	  left;
 };
 
+/* A PATH the library was loaded from; a directory has a header index. */
+struct root {
+	char		*path;
+	char		*base;		/* "PATH/" for a directory, else "" */
+	size_t		 prefix;	/* bytes before a file's relative path */
+	struct index	 ix;
+	bool		 dir;
+	bool		 dirty;		/* the index must be written again */
+	size_t		 hits;		/* index entries that were still right */
+};
+
 struct corpus {
 	struct article	*v;
 	size_t		 n;
 	size_t		 cap;
 	struct pool	 pool;
+	int		 sort_key;
+	bool		 sort_asc;
 	uint32_t	*titles;	/* open hash of title_key -> index + 1 */
 	size_t		 tcap;
 	uint64_t	*seen;		/* open hash of files already loaded */
 	size_t		 seen_n;
 	size_t		 seen_cap;
+	struct root	*roots;
+	size_t		 nroots;
 };
 
-void	corpus_init(struct corpus *);
-void	corpus_free(struct corpus *);
-int	corpus_add_path(struct corpus *, const char *, struct causes *);
-int	corpus_add_file(struct corpus *, const char *, const struct walk_entry *,
-	    struct causes *);
 /* Sort keys, in the order of enum sort_key in settings.h. */
 enum { CORPUS_SORT_DATE, CORPUS_SORT_TITLE, CORPUS_SORT_PATH };
 
-void	corpus_sort(struct corpus *, int, bool);
-long	corpus_find_title(struct corpus *, uint64_t);
-int	corpus_open(struct corpus *, size_t, struct doc *, struct causes *);
-int	corpus_load_doc(const char *, struct doc *, struct causes *);
-void	corpus_resolve(struct corpus *, struct doc *);
-char	*corpus_display_path(const char *);
+void		 corpus_init(struct corpus *);
+void		 corpus_free(struct corpus *);
+struct article	*corpus_append(struct corpus *);
+void		 corpus_forget_titles(struct corpus *);
+long		 corpus_find_id(const struct corpus *, uint64_t);
+const char	*corpus_strndup(struct corpus *, const char *, size_t);
+bool		 corpus_first_sight(struct corpus *, dev_t, ino_t);
+uint64_t	 corpus_hash(uint64_t, const void *, size_t);
+int		 corpus_open_file(const char *, struct stat *, struct causes *);
+ssize_t		 corpus_read(int, char *, size_t);
+char		*corpus_title_from_name(const char *);
+void		 corpus_sort(struct corpus *, int, bool);
+void		 corpus_merge(struct corpus *, size_t);
+int		 corpus_compare(const struct corpus *, const struct article *,
+		     const struct article *);
+long		 corpus_find_title(struct corpus *, uint64_t);
+int		 corpus_open(struct corpus *, size_t, struct doc *,
+		     struct causes *);
+int		 corpus_load_doc(const char *, struct doc *, struct causes *);
+void		 corpus_resolve(struct corpus *, struct doc *);
+char		*corpus_display_path(const char *);
+char		*corpus_path(const struct corpus *, const struct article *);
+int		 corpus_open_at(int, const char *, const char *, struct stat *,
+		     struct causes *);
 
 #endif

@@ -18,6 +18,7 @@
 #include "dump.h"
 #include "error.h"
 #include "keymap.h"
+#include "loader.h"
 #include "page.h"
 #include "persist.h"
 #include "settings.h"
@@ -30,6 +31,9 @@
 
 #define EXIT_TROUBLE	1	/* an input could not be read */
 #define EXIT_USAGE	2
+
+/* Loading done before the first screen, in microseconds. */
+#define FIRST_SLICE_US	40000
 
 #define MIN_WIDTH	4
 #define MAX_WIDTH	10000
@@ -279,26 +283,17 @@ configure(const struct options *o, struct app *app, struct causes *cs,
 	return rc;
 }
 
-static int
+/* Loads every article of the paths, in the configured order. */
+static void
 load_paths(struct corpus *c, char **paths, int n, const struct settings *s,
     struct causes *cs)
 {
-	char	*shown;
-	size_t	 before;
-	int	 i, rc = 0;
+	struct loader	ld;
 
-	for (i = 0; i < n; i++) {
-		before = c->n;
-		if (corpus_add_path(c, paths[i], cs) != 0)
-			rc = -1;
-		else if (c->n == before) {
-			shown = corpus_display_path(paths[i]);
-			causes_add(cs, "%s: %s", shown, _("no articles found"));
-			free(shown);
-		}
-	}
-	corpus_sort(c, (int) s->sort, s->sort_ascending);
-	return rc;
+	c->sort_key = (int) s->sort;
+	c->sort_asc = s->sort_ascending;
+	loader_start(&ld, paths, n, true);
+	loader_finish(&ld, c, cs);
 }
 
 /* The library to open without PATHs: reader.ini's, else the samples. */
@@ -378,8 +373,9 @@ run_ui(const struct options *o, struct app *app, struct causes *cs,
 	struct corpus	  c;
 	struct persist	  p;
 	struct state	  st;
+	struct loader	  ld;
 	char		**paths = o->paths, *dir;
-	int		  n = o->npaths, rc;
+	int		  n = o->npaths, rc, more;
 
 	if (!utf8) {
 		causes_add(cs, "%s", _("the locale's character set is not "
@@ -392,7 +388,16 @@ run_ui(const struct options *o, struct app *app, struct causes *cs,
 	if (n == 0)
 		default_library(&app->set, &paths, &n);
 	corpus_init(&c);
-	load_paths(&c, paths, n, &app->set, cs);
+	c.sort_key = (int) app->set.sort;
+	c.sort_asc = app->set.sort_ascending;
+	/* The first slice comes before the screen: a library of nothing
+	 * is an error, not an empty window. */
+	loader_start(&ld, paths, n, true);
+	more = loader_step(&ld, &c, FIRST_SLICE_US, cs);
+	if (c.n == 0 && more) {
+		loader_finish(&ld, &c, cs);
+		more = 0;
+	}
 	if (c.n == 0) {
 		corpus_free(&c);
 		return EXIT_TROUBLE;
@@ -401,7 +406,7 @@ run_ui(const struct options *o, struct app *app, struct causes *cs,
 	persist_open(&p, dir, cs);
 	free(dir);
 	state_init(&st, &c, &p, &app->set, &app->keys);
-	rc = ui_run(&st, &app->theme, cs);
+	rc = ui_run(&st, &app->theme, cs, more ? &ld : NULL);
 	state_free(&st);
 	persist_close(&p);
 	corpus_free(&c);

@@ -169,6 +169,38 @@ list_row_of(const struct state *st, long a)
 	return -1;
 }
 
+/* Returns the identity of the article under the list cursor, or 0. */
+uint64_t
+state_cursor_id(const struct state *st)
+{
+	long	a = state_list_article(st, st->cursor);
+
+	return a >= 0 ? st->corpus->v[a].id : 0;
+}
+
+static void	filter_list(struct state *, const char *, long);
+
+/* Follows the library after articles were added, moved or removed while
+ * loading: the cursor stays on the article it was on (cursor_id), the
+ * filter is applied to the new ones, the counts are made again. */
+void
+state_library_changed(struct state *st, uint64_t cursor_id)
+{
+	long	keep = cursor_id != 0 ? corpus_find_id(st->corpus, cursor_id) :
+		    -1;
+
+	if (st->open >= 0)
+		st->open = corpus_find_id(st->corpus, st->open_id);
+	if (st->filtered)
+		filter_list(st, st->prompting ? st->prompt : st->needle != NULL ?
+		    st->needle : "", keep);
+	else if (keep >= 0)
+		state_list_to(st, (size_t) keep);
+	else
+		list_keep_visible(st);
+	state_recount_unread(st);
+}
+
 /* ---- Rows of the reading pane. ---- */
 
 static size_t

@@ -89,6 +89,7 @@ struct state {
 
 	char			*msg;
 	bool			 msg_error;
+	bool			 loading;	/* the library is still coming in */
 	char			*clipboard;	/* text for the terminal to copy */
 };
 
@@ -106,6 +107,8 @@ long	state_list_article(const struct state *, size_t);
 int	state_list_move(struct state *, long);
 int	state_list_to(struct state *, size_t);
 void	state_recount_unread(struct state *);
+uint64_t state_cursor_id(const struct state *);
+void	state_library_changed(struct state *, uint64_t);
 
 int	state_open(struct state *, long, bool);
 int	state_restore_last(struct state *);

@@ -408,6 +408,12 @@ text_ellipsize(const char *s, size_t n, int cols, int *width)
 
 	if (cols < 0)
 		cols = 0;
+	/* Most rows fit: measuring is cheaper than walking clusters. */
+	if ((w = text_width(s, n)) <= cols) {
+		if (width != NULL)
+			*width = w;
+		return xstrndup(s, n);
+	}
 	keep = text_fit(s, n, cols, &w);
 	if (keep == n || cols < ew) {
 		if (width != NULL)

@@ -18,6 +18,7 @@
 #endif
 
 #include "action.h"
+#include "loader.h"
 #include "text.h"
 #include "ui.h"
 #include "view.h"
@@ -29,11 +30,15 @@
 #define TICK_MS		1000
 /* Rows a mouse wheel step scrolls. */
 #define WHEEL_ROWS	3
+/* Microseconds of loading between two looks at the keyboard. */
+#define LOAD_SLICE_US	20000
 
 static volatile sig_atomic_t	caught_signal;
 
 struct ui {
 	struct state		*st;
+	struct loader		*ld;		/* NULL once all is loaded */
+	struct causes		*cs;
 	struct vscreen		 v;
 	attr_t			 attr[ELEM_COUNT];
 	short			 pair[ELEM_COUNT];
@@ -431,13 +436,13 @@ on_key(struct ui *u, key_code k)
 	return action_run(st, keymap_lookup(st->keys, k)) | RE_STATUS;
 }
 
-/* Waits for input. Returns 1 when a key may be read, 0 on a timeout or
- * a signal, -1 when the terminal has gone away. */
+/* Waits up to ms for input. Returns 1 when a key may be read, 0 on a
+ * timeout or a signal, -1 when the terminal has gone away. */
 static int
-wait_input(void)
+wait_input(int ms)
 {
 	struct pollfd	pfd = { STDIN_FILENO, POLLIN, 0 };
-	int		r = poll(&pfd, 1, TICK_MS);
+	int		r = poll(&pfd, 1, ms);
 
 	if (r < 0)
 		return errno == EINTR ? 0 : -1;
@@ -479,6 +484,28 @@ install_signals(void)
 	sigaction(SIGPIPE, &sa, NULL);
 }
 
+/* Loads one slice of the library and shows it; the keyboard is looked
+ * at between slices, so the list can be used while it fills. */
+static void
+load_some(struct ui *u)
+{
+	struct state	*st = u->st;
+	uint64_t	 id = state_cursor_id(st);
+	int		 more = loader_step(u->ld, st->corpus, LOAD_SLICE_US, u->cs);
+
+	state_library_changed(st, id);
+	if (!more) {
+		u->ld = NULL;
+		st->loading = false;
+		if (u->cs->n > 0)
+			state_message(st, u->cs->nerrors > 0, ngettext(
+			    "%zu problem while loading; first: %s",
+			    "%zu problems while loading; first: %s", u->cs->n),
+			    u->cs->n, u->cs->msg[0]);
+	}
+	redraw(u);
+}
+
 /* The main loop: keys queued faster than the screen can be sent are all
  * handled before the next paint, so frames are skipped, not queued. */
 static void
@@ -490,7 +517,9 @@ loop(struct ui *u)
 	for (;;) {
 		if (caught_signal != 0)
 			return;
-		w = wait_input();
+		if (u->ld != NULL)
+			load_some(u);
+		w = wait_input(u->ld != NULL ? 0 : TICK_MS);
 		if (w < 0) {
 			u->gone = true;
 			return;
@@ -531,7 +560,8 @@ loop(struct ui *u)
  * terminal goes away; saves the reading state in every case. Returns the
  * exit status. */
 int
-ui_run(struct state *st, const struct theme *t, const struct causes *load)
+ui_run(struct state *st, const struct theme *t, struct causes *load,
+    struct loader *ld)
 {
 	struct ui	 u;
 	SCREEN		*scr;
@@ -539,6 +569,9 @@ ui_run(struct state *st, const struct theme *t, const struct causes *load)
 
 	memset(&u, 0, sizeof u);
 	u.st = st;
+	u.ld = ld;
+	u.cs = load;
+	st->loading = ld != NULL;
 	install_signals();
 	set_escdelay(ESC_DELAY_MS);
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
@@ -559,7 +592,7 @@ ui_run(struct state *st, const struct theme *t, const struct causes *load)
 		    BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	layout(&u);
 	state_restore_last(st);
-	if (load->n > 0)
+	if (ld == NULL && load->n > 0)
 		state_message(st, load->nerrors > 0, ngettext(
 		    "%zu problem while loading; first: %s",
 		    "%zu problems while loading; first: %s", load->n),

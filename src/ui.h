@@ -9,6 +9,9 @@
 #include "state.h"
 #include "theme.h"
 
-int	ui_run(struct state *, const struct theme *, const struct causes *);
+struct loader;
+
+int	ui_run(struct state *, const struct theme *, struct causes *,
+	    struct loader *);
 
 #endif

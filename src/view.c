@@ -10,6 +10,19 @@
 #include "view.h"
 #include "xmalloc.h"
 
+/* The day of the week (0 is Sunday) of a Gregorian date; mktime() would
+ * also do, but costs a time zone lookup per row of 100,000. */
+static int
+weekday(int y, int m, int d)
+{
+	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+
+	if (m < 1 || m > 12)
+		return 0;
+	y -= m < 3;
+	return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
+}
+
 /* Formats date d (YYYYMMDDhhmmss) with a strftime format. */
 static size_t
 format_date(int64_t d, const char *fmt, char *buf, size_t size)
@@ -24,12 +37,28 @@ format_date(int64_t d, const char *fmt, char *buf, size_t size)
 	tm.tm_hour = (int) (d / 10000 % 100);
 	tm.tm_min = (int) (d / 100 % 100);
 	tm.tm_sec = (int) (d % 100);
-	tm.tm_isdst = -1;
-	/* Fills in the day of the week for formats that show it. */
-	mktime(&tm);
+	tm.tm_wday = weekday(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 	n = text_strftime(buf, size, fmt, &tm);
 	buf[n] = '\0';
 	return n;
+}
+
+/* Every row's date column is as wide as a sample date in that format;
+ * worked out once per format, not once per row. */
+static int
+date_cols(const char *fmt)
+{
+	static char	*last;
+	static int	 cols;
+	char		 date[128];
+
+	if (last == NULL || strcmp(last, fmt) != 0) {
+		free(last);
+		last = xstrdup(fmt);
+		cols = text_width(date, format_date(20241231235959LL, fmt, date,
+		    sizeof date));
+	}
+	return cols;
 }
 
 /* Formats a list row: the mark (if any), the date (fmt, as strftime)
@@ -41,10 +70,7 @@ view_list_row(const struct article *a, int width, const char *mark,
 	char	 date[128] = "", *clean, *full, *row;
 	int	 cols, w;
 
-	/* Every row's date column is as wide as a sample date. */
-	cols = text_width(date, format_date(20241231235959LL, fmt, date,
-	    sizeof date));
-	date[0] = '\0';
+	cols = date_cols(fmt);
 	if (a->date > 0)
 		format_date(a->date, fmt, date, sizeof date);
 	clean = text_clean_str(date);
@@ -352,6 +378,13 @@ status_right(struct state *st)
 
 	if (st->has_page && (st->focus == PANE_READER || st->zoom))
 		snprintf(pct, sizeof pct, "  %d%%", state_percent(st));
+	if (st->loading)
+		/* TRANSLATORS: the status line while the library loads:
+		   list position, articles so far. */
+		return xasprintf(_("%zu/%zu  loading... "), n > 0 ?
+		    st->cursor + 1 : 0, n);
+	/* TRANSLATORS: the status line: list position / articles, unread
+	   articles, then "  42%" (how far into the open article) or "". */
 	return xasprintf(_("%zu/%zu  %zu unread%s "), n > 0 ? st->cursor + 1 :
 	    0, n, st->unread, pct);
 }

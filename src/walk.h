@@ -12,12 +12,18 @@
 /* Directories nested deeper than this are reported and skipped. */
 #define WALK_MAX_DEPTH 64
 
+/* A file found. When have_stat is false the directory said it is a
+ * regular file and nothing was asked of the file itself yet: size and
+ * mtime are unknown (0). */
 struct walk_entry {
 	char	*path;		/* owned by the walk; valid until walk_next */
 	dev_t	 dev;
 	ino_t	 ino;
 	off_t	 size;
 	time_t	 mtime;
+	bool	 have_stat;
+	int	 dirfd;		/* with name: the file, without a path walk */
+	const char *name;
 };
 
 struct walk;

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "corpus.h"
+#include "loader.h"
 #include "parse.h"
 #include "tap.h"
 #include "text.h"

@@ -1,0 +1,350 @@
+/* Walking paths, reading headers (or taking them from the index), and
+ * merging what was found into list order, one time slice at a time. */
+#include "system.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "corpus.h"
+#include "index.h"
+#include "loader.h"
+#include "parse.h"
+#include "text.h"
+#include "walk.h"
+#include "xmalloc.h"
+
+/* Lines of a file's start cleaned when the first is not enough. */
+#define HEAD_LINES 8
+
+static long
+now_us(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000L + ts.tv_nsec / 1000;
+}
+
+/* Where the k-th line ends (after its newline), or n. */
+static size_t
+after_lines(const char *s, size_t n, int k)
+{
+	const char	*nl;
+	size_t		 i = 0;
+
+	while (k-- > 0 && i < n) {
+		if ((nl = memchr(s + i, '\n', n - i)) == NULL)
+			return n;
+		i = (size_t) (nl - s) + 1;
+	}
+	return i;
+}
+
+static bool
+is_utf16(const char *s, size_t n)
+{
+	return n >= 2 && (memcmp(s, "\xFF\xFE", 2) == 0 ||
+	    memcmp(s, "\xFE\xFF", 2) == 0);
+}
+
+/* Fills a's title, URL and date from the start of its file. Only what is
+ * needed is cleaned: the header line alone names the title of most
+ * articles, which keeps 100,000 headers cheap. */
+static void
+meta_from_head(struct corpus *c, struct article *a, const char *head,
+    size_t n)
+{
+	struct meta	 m;
+	char		*clean, *t;
+	size_t		 len, cut;
+	int		 pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		cut = pass == 0 && !is_utf16(head, n) ? after_lines(head, n, 1) :
+		    is_utf16(head, n) ? n & ~(size_t) 1 :
+		    after_lines(head, n, HEAD_LINES);
+		clean = text_clean(head, cut, &len, NULL);
+		parse_meta(clean, len, &m);
+		if (m.title.len > 0 || cut == n || pass == 1)
+			break;
+		free(clean);
+	}
+	a->date = m.date;
+	if (m.title.len > 0)
+		a->title = corpus_strndup(c, clean + m.title.off, m.title.len);
+	else {
+		t = corpus_title_from_name(a->path);
+		a->title = corpus_strndup(c, t, strlen(t));
+		free(t);
+	}
+	if (m.url.len > 0)
+		a->url = corpus_strndup(c, clean + m.url.off, m.url.len);
+	a->title_key = text_title_key(a->title, strlen(a->title));
+	free(clean);
+}
+
+/* Reads the header of the file open as fd and adds it. Returns the new
+ * article, or NULL: a file that cannot be read gets a cause, an empty one
+ * is skipped with a warning. */
+static struct article *
+add_from_file(struct corpus *c, const char *path, const char *rel,
+    struct stat *st, int fd, struct causes *cs)
+{
+	char		 head[CORPUS_HEAD_BYTES];
+	struct article	*a;
+	char		*shown, *nl;
+	ssize_t		 n;
+
+	/* Asking for no more than the file holds saves the read that would
+	 * only say "end of file". */
+	n = corpus_read(fd, head, st->st_size < (off_t) sizeof head ?
+	    (size_t) st->st_size : sizeof head);
+	close(fd);
+	if (n <= 0) {
+		shown = corpus_display_path(path);
+		if (n < 0)
+			causes_add(cs, "%s: %s", shown, strerror(errno));
+		else
+			causes_warn(cs, "%s: %s", shown,
+			    _("empty file, skipped"));
+		free(shown);
+		return NULL;
+	}
+	a = corpus_append(c);
+	a->path = corpus_strndup(c, rel, strlen(rel));
+	a->size = st->st_size;
+	a->mtime = st->st_mtime;
+	a->id = corpus_hash(corpus_hash(0xcbf29ce484222325ULL, head,
+	    (size_t) n), &a->size, sizeof a->size);
+	/* Cut a partial read at a line end: no character is split there. */
+	if ((size_t) n == sizeof head && st->st_size > n &&
+	    (nl = memrchr(head, '\n', (size_t) n)) != NULL)
+		n = nl - head + 1;
+	meta_from_head(c, a, head, (size_t) n);
+	return a;
+}
+
+/* Adds an article from its index entry: the strings stay in the index. */
+static struct article *
+add_from_index(struct corpus *c, const struct index_entry *ie)
+{
+	struct article	*a = corpus_append(c);
+
+	a->path = ie->relpath;
+	a->title = ie->title;
+	a->url = ie->url[0] != '\0' ? ie->url : NULL;
+	a->date = ie->date;
+	a->size = ie->size;
+	a->mtime = ie->mtime;
+	a->id = ie->id;
+	a->title_key = ie->key;
+	return a;
+}
+
+/* Adds one file found by the walk. */
+static int
+add_entry(struct loader *ld, struct corpus *c, struct walk_entry *e,
+    struct causes *cs)
+{
+	struct root			*r = &c->roots[ld->root];
+	struct index_entry		*ie = NULL;
+	struct article			*a;
+	struct stat			 st;
+	int				 fd;
+
+	ld->files++;
+	if (!corpus_first_sight(c, e->dev, e->ino)) {
+		/* Already loaded through another path: still found here. */
+		ld->found++;
+		return 0;
+	}
+	if (r->dir && r->ix.n > 0 &&
+	    (ie = index_find(&r->ix, e->path + r->prefix)) != NULL) {
+		if (!e->have_stat && fstatat(e->dirfd, e->name, &st, 0) == 0) {
+			e->size = st.st_size;
+			e->mtime = st.st_mtime;
+			e->have_stat = true;
+		}
+		/* The article is in the list already, from the index. */
+		if (e->have_stat && ie->size == e->size &&
+		    ie->mtime == e->mtime && ie->seen == INDEX_UNSEEN) {
+			ie->seen = INDEX_SAME;
+			r->hits++;
+			ld->found++;
+			return 0;
+		}
+		ie->seen = INDEX_CHANGED;
+	}
+	r->dirty = true;
+	if ((fd = corpus_open_at(e->dirfd, e->name, e->path, &st, cs)) < 0)
+		return -1;
+	a = add_from_file(c, e->path, e->path + r->prefix, &st, fd, cs);
+	if (a == NULL)
+		return 0;
+	a->root = (uint16_t) ld->root;
+	ld->found++;
+	return 0;
+}
+
+/* Begins loading paths. With use_index, directories' headers are taken
+ * from (and saved to) the header index. */
+void
+loader_start(struct loader *ld, char **paths, int n, bool use_index)
+{
+	memset(ld, 0, sizeof *ld);
+	ld->paths = paths;
+	ld->npaths = n;
+	ld->use_index = use_index;
+}
+
+static void
+open_root(struct loader *ld, struct corpus *c, const char *path)
+{
+	struct root	*r;
+	struct stat	 st;
+	char		 real[PATH_MAX], *file;
+	size_t		 len = strlen(path), i;
+
+	c->roots = xreallocarray(c->roots, c->nroots + 1, sizeof *c->roots);
+	r = &c->roots[c->nroots];
+	memset(r, 0, sizeof *r);
+	r->path = xstrdup(path);
+	r->dir = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	r->prefix = r->dir ? len + (len > 0 && path[len - 1] != '/') : 0;
+	r->base = r->dir ? xasprintf("%s%s", path, len > 0 &&
+	    path[len - 1] != '/' ? "/" : "") : xstrdup("");
+	if (r->dir && ld->use_index && realpath(path, real) != NULL &&
+	    (file = index_file_for(real)) != NULL) {
+		index_open(&r->ix, file);
+		free(file);
+	}
+	ld->root = c->nroots++;
+	ld->found = 0;
+	/* Show the indexed articles at once; the walk then checks each
+	 * against its file and replaces what changed. */
+	for (i = 0; i < r->ix.n; i++)
+		add_from_index(c, &r->ix.e[i])->root = (uint16_t) ld->root;
+}
+
+/* Drops the articles of root r whose index entry the walk did not find
+ * unchanged (the file was removed, changed or reached another way). */
+static void
+drop_stale(struct loader *ld, struct corpus *c, struct root *r)
+{
+	struct index_entry	*ie;
+	size_t			 i, w = 0, gone_sorted = 0;
+
+	for (i = 0; i < c->n; i++) {
+		if (c->v[i].root == ld->root &&
+		    (ie = index_owner(&r->ix, c->v[i].path)) != NULL &&
+		    ie->seen != INDEX_SAME) {
+			if (i < ld->sorted)
+				gone_sorted++;
+			continue;
+		}
+		c->v[w++] = c->v[i];
+	}
+	if (w != c->n) {
+		r->dirty = true;
+		c->n = w;
+		ld->sorted -= gone_sorted;
+		corpus_forget_titles(c);
+	}
+}
+
+/* Ends the walk of one path: reports a path without articles and saves
+ * the header index if it changed. */
+static void
+close_root(struct loader *ld, struct corpus *c, struct causes *cs)
+{
+	struct root	*r = &c->roots[ld->root];
+	char		*shown;
+
+	walk_close(ld->w);
+	ld->w = NULL;
+	if (r->ix.n > 0)
+		drop_stale(ld, c, r);
+	if (ld->found == 0) {
+		shown = corpus_display_path(r->path);
+		causes_add(cs, "%s: %s", shown, _("no articles found"));
+		free(shown);
+	}
+}
+
+/* Saves the header index of every directory whose articles changed;
+ * written in list order, so that the next start sorts quickly. */
+static void
+save_indexes(struct corpus *c)
+{
+	struct root	*r;
+	size_t		 i;
+
+	for (i = 0; i < c->nroots; i++) {
+		r = &c->roots[i];
+		if (r->dir && r->ix.file != NULL && (r->dirty ||
+		    r->hits != r->ix.n))
+			index_write(r->ix.file, c->v, c->n, (uint16_t) i);
+	}
+}
+
+/* Loads for about budget microseconds (negative: until done), then
+ * merges what was found into list order. Returns 1 while there is more
+ * to load, 0 when the library is complete. */
+int
+loader_step(struct loader *ld, struct corpus *c, long budget,
+    struct causes *cs)
+{
+	struct walk_entry	e;
+	long			deadline = now_us() + budget;
+	unsigned		k = 0;
+
+	while (!ld->done) {
+		if (budget >= 0 && (++k & 31) == 0 && now_us() >= deadline)
+			break;
+		if (ld->w == NULL) {
+			if (ld->next >= ld->npaths) {
+				ld->done = true;
+				break;
+			}
+			open_root(ld, c, ld->paths[ld->next]);
+			ld->w = walk_open(ld->paths[ld->next++], cs);
+			continue;
+		}
+		if (walk_next(ld->w, &e, cs))
+			add_entry(ld, c, &e, cs);
+		else
+			close_root(ld, c, cs);
+	}
+	corpus_merge(c, ld->sorted);
+	ld->sorted = c->n;
+	if (ld->done)
+		save_indexes(c);
+	return ld->done ? 0 : 1;
+}
+
+/* Loads whatever is left. */
+void
+loader_finish(struct loader *ld, struct corpus *c, struct causes *cs)
+{
+	while (loader_step(ld, c, -1, cs) != 0)
+		;
+}
+
+/* Adds every article found at path (a file or a directory), without the
+ * header index. Returns -1 if anything could not be read; what could be
+ * read is added anyway. */
+int
+corpus_add_path(struct corpus *c, const char *path, struct causes *cs)
+{
+	struct loader	 ld;
+	char		*p = (char *) path;
+	size_t		 before = cs->nerrors;
+
+	loader_start(&ld, &p, 1, false);
+	loader_finish(&ld, c, cs);
+	return cs->nerrors > before ? -1 : 0;
+}

@@ -1,0 +1,33 @@
+/* Loading a library progressively: the paths are walked and the headers
+ * read a slice of time at a time, so that the interface can show the
+ * first screen at once and stay usable while 100,000 articles come in.
+ * Each slice ends with the new articles merged into list order. Directory
+ * headers come from the header index when it is still right. */
+#ifndef READER_LOADER_H
+#define READER_LOADER_H
+
+#include <stddef.h>
+
+#include "corpus.h"
+#include "error.h"
+#include "walk.h"
+
+struct loader {
+	char		**paths;
+	int		  npaths;
+	int		  next;		/* the next path to walk */
+	struct walk	 *w;		/* the walk in progress, or NULL */
+	size_t		  root;		/* its root in corpus->roots */
+	size_t		  found;	/* articles found under it */
+	size_t		  sorted;	/* corpus->v[0..sorted) is in order */
+	size_t		  files;	/* files seen so far */
+	bool		  use_index;
+	bool		  done;
+};
+
+void	loader_start(struct loader *, char **, int, bool);
+int	loader_step(struct loader *, struct corpus *, long, struct causes *);
+void	loader_finish(struct loader *, struct corpus *, struct causes *);
+int	corpus_add_path(struct corpus *, const char *, struct causes *);
+
+#endif
