@@ -91,6 +91,7 @@ do_focus(struct state *st)
 	if (st->zoom)
 		return RE_NONE;
 	if (st->focus == PANE_LIST && !st->has_page) {
+		/* TRANSLATORS: %s is the name of a key, such as Enter. */
 		state_message(st, false, _("no article open: press %s to "
 		    "open one"), state_key_hint(st, ACT_OPEN));
 		return RE_STATUS;
@@ -174,6 +175,7 @@ static int
 do_zoom(struct state *st)
 {
 	if (!st->has_page) {
+		/* TRANSLATORS: %s is the name of a key, such as Enter. */
 		state_message(st, false, _("no article open: press %s to "
 		    "open one"), state_key_hint(st, ACT_OPEN));
 		return RE_STATUS;
@@ -252,9 +254,10 @@ do_quit(struct state *st)
 	return RE_QUIT | RE_SAVE;
 }
 
-/* TRANSLATORS: these are the help screen's descriptions of the keys. */
 const struct action_desc action_table[ACT_COUNT] = {
 	[ACT_NONE] = { "none", "", 0, NULL },
+	/* TRANSLATORS: the help screen's descriptions of the actions; they
+	   follow the keys, in about 55 columns at 80. */
 	[ACT_DOWN] = { "down", N_("Move down one line"), CTX_ANY, do_down },
 	[ACT_UP] = { "up", N_("Move up one line"), CTX_ANY, do_up },
 	[ACT_PAGE_DOWN] = { "page_down", N_("Move down one page"), CTX_ANY,

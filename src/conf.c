@@ -15,6 +15,7 @@
 
 #include "action.h"
 #include "conf.h"
+#include "layout.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -824,6 +825,8 @@ unknown_key(struct scan *sc, const struct keyline *k)
 				names[n++] = conf_options[i].key;
 	near = closest(k->key, names, n);
 	if (near != NULL) {
+		/* TRANSLATORS: "key" is a name on the left of '=' in
+		   reader.ini; %s is another such name. */
 		key_error(sc, k, _("unknown key (did you mean %s?)"), near);
 		free(list);
 		return;
@@ -833,6 +836,8 @@ unknown_key(struct scan *sc, const struct keyline *k)
 		free(list);
 		list = t;
 	}
+	/* TRANSLATORS: "key" is a name in reader.ini; %s lists the names
+	   that are known, separated by ", ". */
 	key_error(sc, k, _("unknown key (try: %s)"), list);
 	free(list);
 }
@@ -854,6 +859,8 @@ bind_one(struct scan *sc, const struct pending *p, const char *name,
 
 	if (key == KEYC_NONE) {
 		shown = text_clean_str(name);
+		/* TRANSLATORS: a key of the keyboard, as written in [keys];
+		   the names after "try:" stay in English. */
 		key_error(sc, p->k, _("unknown key name '%s' (try: a "
 		    "character, C-x, M-x, Enter, Tab, S-Tab, Backspace, Space, "
 		    "Esc, Up, Down, Left, Right, PageUp, PageDown, Home, End, "
@@ -864,6 +871,8 @@ bind_one(struct scan *sc, const struct pending *p, const char *name,
 	for (i = 0; i < *ndone; i++)
 		if (done[i].key == key && done[i].action != p->action) {
 			shown = text_clean_str(name);
+			/* TRANSLATORS: a key of the keyboard, then two action
+			   names from [keys]. */
 			key_error(sc, p->k, _("key '%s' is bound to both %s and "
 			    "%s"), shown, action_table[done[i].action].name,
 			    action_table[p->action].name);
@@ -962,6 +971,8 @@ apply_key(struct scan *sc, const struct keyline *k, const char *v,
 		unknown_key(sc, k);
 	else if ((why = apply_option(o, v, set)) != NULL) {
 		shown = text_clean_str(v);
+		/* TRANSLATORS: the value written in reader.ini, then what
+		   would be accepted ("try: ..."). */
 		key_error(sc, k, _("bad value '%s' (%s)"), shown, why);
 		free(shown);
 		x_free(why);
@@ -1159,37 +1170,21 @@ option_string(const struct conf_option *o, const struct settings *s)
 	return r;
 }
 
-/* Writes comment lines of text, folded before 72 columns. */
+/* Writes text as comment lines, folded to 72 columns by the layout's
+ * own rules, so that a translated (Chinese) text folds well too. */
 static void
 comment(FILE *f, const char *text)
 {
-	const char	*p = text, *sp, *end;
-	int		 col;
+	struct layout_scratch	sc = { NULL, NULL, 0 };
+	struct lines		l = { NULL, 0, 0 };
+	struct wrap		w = { 70, 0, 0 };
+	size_t			i;
 
-	while (*p != '\0') {
-		fputs("#", f);
-		col = 1;
-		end = p;
-		for (;;) {
-			sp = strchr(end, ' ');
-			if (sp == NULL)
-				sp = end + strlen(end);
-			if (end != p && col + (int) (sp - p) > 72)
-				break;
-			end = sp;
-			if (*end == '\0')
-				break;
-			end++;
-		}
-		if (end == p)
-			end = p + strlen(p);
-		while (end > p && end[-1] == ' ')
-			end--;
-		fprintf(f, " %.*s\n", (int) (end - p), p);
-		p = end;
-		while (*p == ' ')
-			p++;
-	}
+	layout_wrap(&sc, text, strlen(text), &w, &l);
+	for (i = 0; i < l.n; i++)
+		fprintf(f, "# %.*s\n", (int) l.v[i].len, text + l.v[i].off);
+	lines_free(&l);
+	layout_scratch_free(&sc);
 }
 
 /* Writes "key = value", commented out when it is the default. */

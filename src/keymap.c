@@ -90,9 +90,19 @@ key_parse(const char *name)
 	}
 	if (len == 3 && strncmp(name, "C-", 2) == 0) {
 		c = (unsigned char) name[2];
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		/* The terminal sends these as the keys they stand for. */
+		switch (c) {
+		case 'i':	return KEYC_TAB;
+		case 'm':
+		case 'j':	return KEYC_ENTER;
+		case 'h':	return KEYC_BSPACE;
+		case '[':	return KEYC_ESC;
+		}
 		if (c >= 'a' && c <= 'z')
 			return c - 'a' + 1;
-		if (c >= '@' && c <= '_' && c != 'I' && c != 'M' && c != '[')
+		if (c >= '@' && c <= '_')
 			return c - '@';
 		return KEYC_NONE;
 	}

@@ -204,8 +204,10 @@ keep_bad(struct persist *p, const char *name, int bad, struct causes *cs)
 			causes_warn(cs, _("%s: not a reader state file; it "
 			    "was kept as %s and a new one started"), from, to);
 		else
-			causes_warn(cs, _("%s: %d damaged lines skipped; the "
-			    "file was kept as %s"), from, bad, to);
+			causes_warn(cs, ngettext("%s: %d damaged line skipped; "
+			    "the file was kept as %s", "%s: %d damaged lines "
+			    "skipped; the file was kept as %s", (unsigned long)
+			    bad), from, bad, to);
 	} else
 		causes_warn(cs, "%s: %s", from, strerror(errno));
 	free(from);

@@ -775,6 +775,7 @@ state_follow(struct state *st)
 	long			 target;
 
 	if (!st->has_page || st->rel_sel < 0 || st->missing >= 0) {
+		/* TRANSLATORS: %s is the name of a key, such as ]. */
 		state_message(st, false, _("no related item selected: press "
 		    "%s to choose one"), state_key_hint(st, ACT_NEXT_RELATED));
 		return RE_STATUS;

@@ -429,7 +429,17 @@ text_ellipsize(const char *s, size_t n, int cols, int *width)
 	return r;
 }
 
-/* Sets brk[i] to 1 where UAX #14 allows a line break before byte i. */
+static bool
+ascii_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z');
+}
+
+/* Sets brk[i] to 1 where a line may break before byte i: UAX #14 as
+ * libunistring finds it, tailored by rule LB29 (which libunistring 1.0
+ * does not apply): no break after '.' or ',' inside a Latin word, so
+ * "reader.ini", "e.g." and "example.com" stay whole. */
 void
 text_line_breaks(const char *s, size_t n, char *brk)
 {
@@ -439,6 +449,10 @@ text_line_breaks(const char *s, size_t n, char *brk)
 	for (i = 0; i < n; i++)
 		brk[i] = brk[i] == UC_BREAK_POSSIBLE ||
 		    brk[i] == UC_BREAK_HYPHENATION;
+	for (i = 2; i < n; i++)
+		if (brk[i] && (s[i - 1] == '.' || s[i - 1] == ',') &&
+		    ascii_alnum(s[i - 2]) && ascii_alnum(s[i]))
+			brk[i] = 0;
 }
 
 /* Sets gb[i] to 1 where a grapheme cluster starts at byte i. */

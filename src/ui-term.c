@@ -38,6 +38,8 @@ ui_check_terminal(struct causes *cs)
 		return -1;
 	}
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0) {
+		/* TRANSLATORS: %s is a character set name such as
+		   ANSI_X3.4-1968. */
 		causes_add(cs, _("the locale's character set is %s, not UTF-8; "
 		    "set LANG to a UTF-8 locale such as C.UTF-8 or "
 		    "zh_CN.UTF-8"), nl_langinfo(CODESET));

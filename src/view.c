@@ -451,6 +451,8 @@ build_help(struct vscreen *v, struct state *st)
 	for (i = first; i < first + (size_t) r->h; i++) {
 		add_row(v, ELEM_HELP);
 		if (i == 0) {
+			/* TRANSLATORS: program name, version, and the key
+			   that closes the help screen. */
 			line = xasprintf(_(" %s %s keys (press %s to close)"),
 			    PACKAGE, PACKAGE_VERSION,
 			    state_key_hint(st, ACT_QUIT));

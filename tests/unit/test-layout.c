@@ -58,8 +58,10 @@ test_latin(void)
 	check("pay 3,141.59 now", 10, "pay|3,141.59|now", "numbers whole");
 	check("", 10, "", "empty paragraph is one empty line");
 	check("see https://example.com/a/very/long/path/that/goes/on", 20,
-	    "see https://example.|com/a/very/long/|path/that/goes/on",
+	    "see https://|example.com/a/very/|long/path/that/goes/|on",
 	    "a URL breaks after slashes");
+	check("see reader.ini and e.g. this", 12, "see|reader.ini|and e.g.|this",
+	    "no break after a dot inside a word");
 }
 
 static void

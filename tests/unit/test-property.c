@@ -121,7 +121,7 @@ check_break(struct check *c, const struct pblock *b, size_t k,
 		return;
 	text_next_char(s + j, b->len - j, &first);
 	last = text_prev_char(s, p->off + p->len);
-	if (brk[j] == UC_BREAK_POSSIBLE) {
+	if (brk[j]) {
 		if (text_no_line_start(first))
 			fail(c, "line starts with a closing mark: '%.*s'",
 			    (int) q->len, s + j);
@@ -130,9 +130,9 @@ check_break(struct check *c, const struct pblock *b, size_t k,
 			    (int) p->len, s + p->off);
 		return;
 	}
-	for (a = j; a > 0 && brk[a] != UC_BREAK_POSSIBLE; a--)
+	for (a = j; a > 0 && !brk[a]; a--)
 		;
-	for (z = j + 1; z < b->len && brk[z] != UC_BREAK_POSSIBLE; z++)
+	for (z = j + 1; z < b->len && !brk[z]; z++)
 		;
 	while (z > a && s[z - 1] == ' ')
 		z--;
@@ -174,8 +174,9 @@ check_width(struct check *c, struct page *pg)
 		struct pblock *b = page_block(pg, i);
 		char *brk = xmalloc(b->len + 1), *gb = xmalloc(b->len + 1);
 
-		u8_possible_linebreaks((const uint8_t *) b->s, b->len, "UTF-8",
-		    brk);
+		/* The break opportunities: libunistring's, as tailored in
+		 * text.c (LB29). */
+		text_line_breaks(b->s, b->len, brk);
 		u8_grapheme_breaks((const uint8_t *) b->s, b->len, gb);
 
 		strip_spaces(b->s, b->len, &want, &wl, &wc);
