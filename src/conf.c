@@ -1175,7 +1175,7 @@ option_string(const struct conf_option *o, const struct settings *s)
 static void
 comment(FILE *f, const char *text)
 {
-	struct layout_scratch	sc = { NULL, NULL, 0 };
+	struct layout_scratch	sc = { NULL, NULL, NULL, 0 };
 	struct lines		l = { NULL, 0, 0 };
 	struct wrap		w = { 70, 0, 0 };
 	size_t			i;

@@ -13,7 +13,8 @@ struct scan {
 	const char	*s;
 	size_t		 n;
 	const char	*brk;
-	const char	*gb;
+	const char	*gb;		/* where grapheme clusters start */
+	const uint16_t	*cw;		/* and how wide they are */
 };
 
 /* Appends one line. */
@@ -41,6 +42,7 @@ layout_scratch_free(struct layout_scratch *sc)
 {
 	x_free(sc->brk);
 	x_free(sc->gb);
+	x_free(sc->cw);
 	sc->cap = 0;
 }
 
@@ -52,6 +54,7 @@ scratch_reserve(struct layout_scratch *sc, size_t n)
 	sc->cap = n + n / 2 + 64;
 	sc->brk = xreallocarray(sc->brk, sc->cap, 1);
 	sc->gb = xreallocarray(sc->gb, sc->cap, 1);
+	sc->cw = xreallocarray(sc->cw, sc->cap, sizeof *sc->cw);
 }
 
 static size_t
@@ -70,12 +73,30 @@ prev_cluster(const struct scan *sc, size_t i, size_t floor)
 	return i;
 }
 
+/* The width of the cluster (or, after a cut through an over-wide one,
+ * the piece of it) from i to next. */
+static int
+cluster_width(const struct scan *sc, size_t i, size_t next)
+{
+	if (sc->gb[i] && (next == sc->n || sc->gb[next]))
+		return sc->cw[i];
+	return text_width(sc->s + i, next - i);
+}
+
+/* The width of the text from..to. */
 static int
 span_width(const struct scan *sc, size_t from, size_t to)
 {
-	if (to == from + 1 && (unsigned char) sc->s[from] < 0x80)
-		return 1;
-	return text_width(sc->s + from, to - from);
+	size_t	next;
+	int	w = 0;
+
+	for (; from < to; from = next) {
+		next = next_cluster(sc, from);
+		if (next > to)
+			next = to;
+		w += cluster_width(sc, from, next);
+	}
+	return w;
 }
 
 static uint32_t
@@ -157,7 +178,7 @@ fill_line(const struct scan *sc, size_t start, int avail, size_t *end,
 			i = next;
 			continue;
 		}
-		cw = span_width(sc, i, next);
+		cw = cluster_width(sc, i, next);
 		if (w + cw > avail) {
 			if (brk_at > start) {
 				*end = brk_end;
@@ -198,11 +219,12 @@ layout_wrap(struct layout_scratch *scr, const char *s, size_t n,
 
 	scratch_reserve(scr, n);
 	text_line_breaks(s, n, scr->brk);
-	text_cluster_starts(s, n, scr->gb);
+	text_measure(s, n, scr->gb, scr->cw);
 	sc.s = s;
 	sc.n = n;
 	sc.brk = scr->brk;
 	sc.gb = scr->gb;
+	sc.cw = scr->cw;
 	do {
 		if (!first)
 			while (pos < n && s[pos] == ' ')

@@ -39,9 +39,10 @@ struct wrap {
 
 /* Reusable work space, so wrapping many paragraphs allocates once. */
 struct layout_scratch {
-	char	*brk;
-	char	*gb;
-	size_t	 cap;
+	char		*brk;
+	char		*gb;
+	uint16_t	*cw;
+	size_t		 cap;
 };
 
 void	layout_wrap(struct layout_scratch *, const char *, size_t,

@@ -462,6 +462,65 @@ text_cluster_starts(const char *s, size_t n, char *gb)
 	u8_grapheme_breaks((const uint8_t *) s, n, gb);
 }
 
+/* Whether c never joins a neighbour into one grapheme cluster: its
+ * Grapheme_Cluster_Break property (libunistring's) is Other, Control, CR
+ * or LF. Cached for the BMP, as most text asks about few characters. */
+static bool
+never_joins(uint32_t c)
+{
+	static uint8_t	cache[0x10000];	/* 0 unknown, 1 never joins, 2 may */
+	int		p;
+
+	if (c < 0x10000 && cache[c] != 0)
+		return cache[c] == 1;
+	p = uc_graphemeclusterbreak_property(c);
+	p = p == GBP_OTHER || p == GBP_CONTROL || p == GBP_CR || p == GBP_LF;
+	if (c < 0x10000)
+		cache[c] = p ? 1 : 2;
+	return p;
+}
+
+/* Finds the grapheme clusters of n bytes of clean text and their widths,
+ * in one pass: gb[i] is 1 where a cluster starts, cw[i] the cluster's
+ * width there. libunistring segments only text in which some character
+ * can join another; elsewhere every character is a cluster. */
+void
+text_measure(const char *s, size_t n, char *gb, uint16_t *cw)
+{
+	size_t		i = 0, start, len;
+	uint32_t	c;
+	unsigned	total;
+	int		w;
+	bool		simple = true;
+
+	while (i < n) {
+		gb[i] = 1;
+		if ((unsigned char) s[i] < 0x80) {
+			cw[i++] = 1;
+			continue;
+		}
+		len = text_next_char(s + i, n - i, &c);
+		w = text_char_width(c);
+		cw[i] = (uint16_t) (w > 0 ? w : 0);
+		if (simple && !never_joins(c))
+			simple = false;
+		memset(gb + i + 1, 0, len - 1);
+		i += len;
+	}
+	if (simple)
+		return;
+	u8_grapheme_breaks((const uint8_t *) s, n, gb);
+	for (i = 0; i < n;) {
+		start = i;
+		total = 0;
+		do {
+			total += cw[i];
+			i += text_next_char(s + i, n - i, &c);
+		} while (i < n && !gb[i]);
+		cw[start] = (uint16_t) (total < 0xFFFF ? total : 0xFFFF);
+	}
+}
+
 /* Closing and trailing marks that must not begin a line (Chinese rules). */
 bool
 text_no_line_start(uint32_t c)

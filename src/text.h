@@ -45,6 +45,7 @@ char	*text_ellipsize(const char *, size_t, int, int *);
 
 void	 text_line_breaks(const char *, size_t, char *);
 void	 text_cluster_starts(const char *, size_t, char *);
+void	 text_measure(const char *, size_t, char *, uint16_t *);
 
 bool	 text_no_line_start(uint32_t);
 bool	 text_no_line_end(uint32_t);
