@@ -187,113 +187,134 @@ is_bidi_control(uint32_t c)
 	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
 
-/* Returns what stands on screen for code point c: c itself, a visible
- * picture of a control character, or U+FFFD. */
-static uint32_t
-substitute(uint32_t c, bool keep_newline)
+/* The width of c from the cache, in line: the hot path of sanitize(). */
+static inline int
+cached_width(uint32_t c)
 {
-	if (c < 0x20)
-		return c == '\n' && keep_newline ? c : 0x2400 + c;
-	if (c == 0x7F)
-		return 0x2421;
-	if (c < 0x7F)
-		return c;
+	int	w;
+
+	if (c >= 0x10000)
+		return char_width_slow(c);
+	w = width_cache[c];
+	if (w == WIDTH_UNKNOWN) {
+		w = char_width_slow(c);
+		width_cache[c] = (signed char) w;
+	}
+	return w;
+}
+
+/* Returns what stands on screen for code point c (at least 0x80): c
+ * itself, or U+FFFD for a C1 control, a bidirectional embedding, override
+ * or isolate, a surrogate or a character without a width. */
+static uint32_t
+substitute(uint32_t c)
+{
 	if (c < 0xA0 || is_bidi_control(c) || (c >= 0xD800 && c <= 0xDFFF) ||
-	    (c >= 0xFFF9 && c <= 0xFFFB))
-		return REPLACEMENT;
-	if (text_char_width(c) < 0)
+	    (c >= 0xFFF9 && c <= 0xFFFB) || cached_width(c) < 0)
 		return REPLACEMENT;
 	return c;
 }
 
-/* Copies s to o, replacing invalid bytes, controls and characters of
- * no width, expanding tabs and turning CR and CRLF into LF. */
+/* What sanitize() saw: how the bytes fared as UTF-8. */
+struct tally {
+	size_t	good;		/* valid multibyte sequences */
+	size_t	bad;		/* invalid sequences */
+};
+
+/* Expands a tab at the output's end: the column is measured back to the
+ * start of the line only now, as tabs are rare and widths are not. */
 static void
-sanitize(struct obuf *o, const char *s, size_t n, bool multiline)
+expand_tab(struct obuf *o, size_t line_start, size_t rest)
 {
-	size_t		i = 0, run, len;
-	unsigned	col = 0, k;
+	unsigned	col = (unsigned) text_width(o->p + line_start,
+			    o->n - line_start);
+	unsigned	k = TEXT_TABSTOP - col % TEXT_TABSTOP;
+
+	obuf_reserve(o, rest + k + 16);
+	memset(o->p + o->n, ' ', k);
+	o->n += k;
+}
+
+/* Copies s to o, replacing invalid bytes, controls and characters of no
+ * width, expanding tabs and turning CR and CRLF into LF. The output is
+ * never more than 3 bytes for each byte in, plus tabs, so room is made
+ * only where a byte grows. The output position lives in a local between
+ * those points: the compiler cannot keep o->n in a register across the
+ * byte stores. */
+static void
+sanitize(struct obuf *o, const char *s, size_t n, bool multiline,
+    struct tally *t)
+{
+	size_t		i = 0, len, line_start;
+	char		*p;
 	uint32_t	c, out;
-	int		w;
+	unsigned char	b;
+	int		l;
 
 	obuf_reserve(o, n + 16);
+	line_start = o->n;
+	p = o->p + o->n;
 	while (i < n) {
-		for (run = i; run < n; run++) {
-			unsigned char b = (unsigned char) s[run];
-			if (b < 0x20 || b >= 0x7F)
-				break;
-		}
-		if (run > i) {
-			obuf_reserve(o, run - i);
-			memcpy(o->p + o->n, s + i, run - i);
-			o->n += run - i;
-			col += (unsigned) (run - i);
-			i = run;
-			continue;
-		}
-		c = (unsigned char) s[i];
-		if (multiline && (c == '\n' || c == '\r')) {
-			obuf_putc(o, '\n');
-			col = 0;
-			i += (c == '\r' && i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
-			continue;
-		}
-		if (c == '\t') {
-			k = TEXT_TABSTOP - col % TEXT_TABSTOP;
-			obuf_reserve(o, k);
-			memset(o->p + o->n, ' ', k);
-			o->n += k;
-			col += k;
+		b = (unsigned char) s[i];
+		if (b >= 0x20 && b < 0x7F) {
+			*p++ = (char) b;
 			i++;
 			continue;
 		}
-		len = 1;
-		if (c >= 0x80) {
-			int	l = u8_mbtouc(&c, (const uint8_t *) s + i, n - i);
-			len = l > 0 ? (size_t) l : 1;
-		}
-		if (multiline && (c == 0x2028 || c == 0x2029)) {
-			obuf_putc(o, '\n');
-			col = 0;
-			i += len;
-			continue;
-		}
-		out = substitute(c, multiline);
-		if (out == c && len > 1 && c != REPLACEMENT) {
-			obuf_reserve(o, len);
-			memcpy(o->p + o->n, s + i, len);
-			o->n += len;
-		} else
-			obuf_putc(o, out);
-		w = text_char_width(out);
-		col += w > 0 ? (unsigned) w : 0;
-		i += len;
-	}
-}
-
-/* Decides whether bytes that are not valid UTF-8 are damaged UTF-8 (most
- * multibyte sequences valid) rather than text in another encoding. */
-static bool
-mostly_utf8(const char *s, size_t n)
-{
-	size_t	i = 0, good = 0, bad = 0;
-	ucs4_t	c;
-	int	l;
-
-	while (i < n) {
-		if ((unsigned char) s[i] < 0x80) {
+		if (b < 0x80) {
+			if (multiline && (b == '\n' || b == '\r')) {
+				*p++ = '\n';
+				line_start = (size_t) (p - o->p);
+				i += (b == '\r' && i + 1 < n && s[i + 1] == '\n') ?
+				    2 : 1;
+				continue;
+			}
+			o->n = (size_t) (p - o->p);
+			if (b == '\t')
+				expand_tab(o, line_start, n - i);
+			else {
+				obuf_reserve(o, n - i + 16);
+				obuf_putc(o, b == 0x7F ? 0x2421 : 0x2400 + b);
+			}
+			p = o->p + o->n;
 			i++;
 			continue;
 		}
 		l = u8_mbtouc(&c, (const uint8_t *) s + i, n - i);
-		if (c == REPLACEMENT && l <= 1 && !(n - i >= 3 &&
-		    memcmp(s + i, "\xEF\xBF\xBD", 3) == 0))
-			bad++;
-		else
-			good++;
-		i += l > 0 ? (size_t) l : 1;
+		len = l > 0 ? (size_t) l : 1;
+		if (c == REPLACEMENT && !(len == 3 &&
+		    memcmp(s + i, "\xEF\xBF\xBD", 3) == 0)) {
+			t->bad++;
+			out = REPLACEMENT;
+		} else {
+			t->good++;
+			if (multiline && (c == 0x2028 || c == 0x2029)) {
+				*p++ = '\n';
+				line_start = (size_t) (p - o->p);
+				i += len;
+				continue;
+			}
+			out = substitute(c);
+			if (out == c) {
+				/* Valid and shown as it is: copy its bytes. */
+				p[0] = s[i];
+				p[1] = s[i + 1];
+				if (len > 2)
+					p[2] = s[i + 2];
+				if (len > 3)
+					p[3] = s[i + 3];
+				p += len;
+				i += len;
+				continue;
+			}
+		}
+		o->n = (size_t) (p - o->p);
+		obuf_reserve(o, n - i + 16);
+		obuf_putc(o, out);
+		p = o->p + o->n;
+		i += len;
 	}
-	return good * 2 > bad;
+	o->n = (size_t) (p - o->p);
 }
 
 static char *
@@ -321,6 +342,7 @@ text_clean(const char *raw, size_t n, size_t *outlen, enum text_encoding *encp)
 	size_t			 len = n;
 	char			*conv = NULL;
 	struct obuf		 o = { NULL, 0, 0 };
+	struct tally		 t = { 0, 0 };
 
 	if (n >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0) {
 		src += 3;
@@ -337,15 +359,17 @@ text_clean(const char *raw, size_t n, size_t *outlen, enum text_encoding *encp)
 			enc = le ? TEXT_UTF16LE : TEXT_UTF16BE;
 		} else
 			enc = TEXT_UTF8_REPAIRED;
-	} else if (u8_check((const uint8_t *) raw, n) != NULL) {
-		if (!mostly_utf8(raw, n) &&
-		    (conv = convert("GB18030", raw, n, &len)) != NULL) {
-			src = conv;
-			enc = TEXT_GB18030;
-		} else
-			enc = TEXT_UTF8_REPAIRED;
 	}
-	sanitize(&o, src, len, true);
+	sanitize(&o, src, len, true, &t);
+	/* Bytes that are not UTF-8 are damaged UTF-8 when most multibyte
+	 * sequences were valid; otherwise they may well be GB18030. */
+	if (t.bad > 0 && conv == NULL && t.good * 2 <= t.bad &&
+	    (conv = convert("GB18030", src, len, &len)) != NULL) {
+		o.n = 0;
+		sanitize(&o, conv, len, true, &t);
+		enc = TEXT_GB18030;
+	} else if (t.bad > 0)
+		enc = TEXT_UTF8_REPAIRED;
 	free(conv);
 	obuf_reserve(&o, 1);
 	o.p[o.n] = '\0';
@@ -361,8 +385,9 @@ char *
 text_clean_str(const char *s)
 {
 	struct obuf	o = { NULL, 0, 0 };
+	struct tally	t = { 0, 0 };
 
-	sanitize(&o, s, strlen(s), false);
+	sanitize(&o, s, strlen(s), false, &t);
 	obuf_reserve(&o, 1);
 	o.p[o.n] = '\0';
 	return o.p;
@@ -447,12 +472,10 @@ text_line_breaks(const char *s, size_t n, char *brk)
 
 	u8_possible_linebreaks((const uint8_t *) s, n, "UTF-8", brk);
 	for (i = 0; i < n; i++)
-		brk[i] = brk[i] == UC_BREAK_POSSIBLE ||
-		    brk[i] == UC_BREAK_HYPHENATION;
-	for (i = 2; i < n; i++)
-		if (brk[i] && (s[i - 1] == '.' || s[i - 1] == ',') &&
-		    ascii_alnum(s[i - 2]) && ascii_alnum(s[i]))
-			brk[i] = 0;
+		brk[i] = (brk[i] == UC_BREAK_POSSIBLE ||
+		    brk[i] == UC_BREAK_HYPHENATION) && !(i >= 2 &&
+		    (s[i - 1] == '.' || s[i - 1] == ',') &&
+		    ascii_alnum(s[i - 2]) && ascii_alnum(s[i]));
 }
 
 /* Sets gb[i] to 1 where a grapheme cluster starts at byte i. */
@@ -504,7 +527,12 @@ text_measure(const char *s, size_t n, char *gb, uint16_t *cw)
 		cw[i] = (uint16_t) (w > 0 ? w : 0);
 		if (simple && !never_joins(c))
 			simple = false;
-		memset(gb + i + 1, 0, len - 1);
+		/* len is 2 to 4; written out, as a loop becomes memset(). */
+		gb[i + 1] = 0;
+		if (len > 2)
+			gb[i + 2] = 0;
+		if (len > 3)
+			gb[i + 3] = 0;
 		i += len;
 	}
 	if (simple)
