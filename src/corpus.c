@@ -14,6 +14,8 @@
 #include "xmalloc.h"
 
 #define POOL_CHUNK	65536
+/* Articles are read in pieces of this size. */
+#define LOAD_CHUNK	(1 << 20)
 /* Larger files are refused rather than read into memory. */
 #define MAX_FILE_BYTES	((off_t) 1 << 30)
 
@@ -396,31 +398,90 @@ corpus_resolve(struct corpus *c, struct doc *d)
 		d->rel[i].target = corpus_find_title(c, d->rel[i].key);
 }
 
-/* Reads and parses the whole file at path. Returns -1 with a cause. */
-int
-corpus_load_doc(const char *path, struct doc *d, struct causes *cs)
+/* Reads a whole file in pieces, cleaning each as it comes, so that a
+ * large article is never held twice. Returns the clean text (caller
+ * frees), or NULL with a cause. */
+static char *
+read_clean(int fd, const struct stat *st, const char *path, size_t *len,
+    struct causes *cs)
 {
-	struct stat	 st;
-	char		*raw, *clean, *shown;
-	ssize_t		 n;
-	size_t		 len;
-	int		 fd;
+	struct text_stream	 ts;
+	size_t			 size = (size_t) st->st_size, chunk;
+	char			*buf, *clean, *shown;
+	ssize_t			 n;
 
-	memset(d, 0, sizeof *d);
-	if ((fd = corpus_open_file(path, &st, cs)) < 0)
-		return -1;
-	raw = xmalloc((size_t) st.st_size + 1);
-	n = corpus_read(fd, raw, (size_t) st.st_size);
-	close(fd);
+	chunk = size < LOAD_CHUNK ? size + 1 : LOAD_CHUNK;
+	buf = xmalloc(chunk);
+	text_stream_init(&ts);
+	while ((n = corpus_read(fd, buf, chunk)) > 0)
+		text_stream_feed(&ts, buf, (size_t) n);
+	free(buf);
 	if (n < 0) {
 		shown = corpus_display_path(path);
 		causes_add(cs, "%s: %s", shown, strerror(errno));
 		free(shown);
-		free(raw);
-		return -1;
+		free(text_stream_finish(&ts, len));
+		return NULL;
 	}
-	clean = text_clean(raw, (size_t) n, &len, NULL);
-	free(raw);
+	if ((clean = text_stream_finish(&ts, len)) != NULL)
+		return clean;
+	/* Not UTF-8: read it whole, for text_clean() to tell GB18030. */
+	buf = xmalloc(size + 1);
+	if (lseek(fd, 0, SEEK_SET) != 0 ||
+	    (n = corpus_read(fd, buf, size)) < 0)
+		n = 0;
+	clean = text_clean(buf, (size_t) n, len, NULL);
+	free(buf);
+	return clean;
+}
+
+/* Reads the first max bytes of a file, cut after its last whole
+ * paragraph, and cleans them. Caller frees. */
+static char *
+read_clean_part(int fd, size_t max, size_t *len)
+{
+	char	*buf = xmalloc(max), *clean;
+	ssize_t	 n = corpus_read(fd, buf, max);
+	size_t	 cut;
+
+	if (n < 0)
+		n = 0;
+	for (cut = (size_t) n; cut > 1; cut--)
+		if (buf[cut - 1] == '\n' && buf[cut - 2] == '\n')
+			break;
+	if (cut <= 1 && (cut = (size_t) n) > 0)
+		while (cut > 0 && buf[cut - 1] != '\n')
+			cut--;
+	clean = text_clean(buf, cut > 0 ? cut : (size_t) n, len, NULL);
+	free(buf);
+	return clean;
+}
+
+/* Reads and parses the file at path; with max > 0 and a larger file, only
+ * its start (about max bytes, whole paragraphs), so that a huge article
+ * shows at once. *complete (if not NULL) says whether all was read.
+ * Returns -1 with a cause. */
+int
+corpus_load_doc_part(const char *path, struct doc *d, struct causes *cs,
+    size_t max, bool *complete)
+{
+	struct stat	 st;
+	char		*clean;
+	size_t		 len;
+	int		 fd;
+	bool		 whole;
+
+	memset(d, 0, sizeof *d);
+	if ((fd = corpus_open_file(path, &st, cs)) < 0)
+		return -1;
+	whole = max == 0 || (size_t) st.st_size <= max;
+	clean = whole ? read_clean(fd, &st, path, &len, cs) :
+	    read_clean_part(fd, max, &len);
+	close(fd);
+	if (clean == NULL)
+		return -1;
+	if (complete != NULL)
+		*complete = whole;
 	parse_doc(clean, len, d);
 	if (d->title.len == 0) {
 		char *t = corpus_title_from_name(path);
@@ -434,6 +495,13 @@ corpus_load_doc(const char *path, struct doc *d, struct causes *cs)
 		free(t);
 	}
 	return 0;
+}
+
+/* Reads and parses the whole file at path. Returns -1 with a cause. */
+int
+corpus_load_doc(const char *path, struct doc *d, struct causes *cs)
+{
+	return corpus_load_doc_part(path, d, cs, 0, NULL);
 }
 
 /* Opens article i of the library and resolves its related items. */

@@ -74,6 +74,8 @@ long		 corpus_find_title(struct corpus *, uint64_t);
 int		 corpus_open(struct corpus *, size_t, struct doc *,
 		     struct causes *);
 int		 corpus_load_doc(const char *, struct doc *, struct causes *);
+int		 corpus_load_doc_part(const char *, struct doc *,
+		     struct causes *, size_t, bool *);
 void		 corpus_resolve(struct corpus *, struct doc *);
 char		*corpus_display_path(const char *);
 char		*corpus_path(const struct corpus *, const struct article *);

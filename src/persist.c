@@ -163,7 +163,8 @@ slurp(const char *path, size_t *len)
  * file is not one of ours at all. A last line without its newline is a
  * write cut short by a crash, and is dropped quietly. */
 static int
-load_file(struct persist *p, const char *path, const char *magic)
+load_file(struct persist *p, const char *path, const char *magic,
+    size_t *lines)
 {
 	char	*buf, *line, *nl;
 	size_t	 len, mlen = strlen(magic);
@@ -188,6 +189,7 @@ load_file(struct persist *p, const char *path, const char *magic)
 		if (memchr(line, '\0', (size_t) (nl - line)) != NULL ||
 		    apply_line(p, line) != 0)
 			bad++;
+		(*lines)++;
 	}
 	free(buf);
 	return bad;
@@ -244,6 +246,7 @@ int
 persist_open(struct persist *p, const char *dir, struct causes *cs)
 {
 	char	*path;
+	size_t	 lines = 0;
 	int	 bad_state, bad_journal;
 
 	memset(p, 0, sizeof *p);
@@ -262,18 +265,25 @@ persist_open(struct persist *p, const char *dir, struct causes *cs)
 		return -1;
 	}
 	path = path_in(p, STATE_FILE);
-	bad_state = load_file(p, path, STATE_MAGIC);
+	bad_state = load_file(p, path, STATE_MAGIC, &lines);
 	free(path);
 	path = path_in(p, JOURNAL_FILE);
-	bad_journal = load_file(p, path, JOURNAL_MAGIC);
+	bad_journal = load_file(p, path, JOURNAL_MAGIC, &p->journal_lines);
 	free(path);
 	if (bad_state != 0)
 		keep_bad(p, STATE_FILE, bad_state, cs);
 	if (bad_journal != 0)
 		keep_bad(p, JOURNAL_FILE, bad_journal, cs);
-	/* Fold the journal into a fresh snapshot; if the disk will not take
-	 * one, keep appending to the old journal. */
-	if (persist_save(p, cs) != 0 && open_journal(p) != 0) {
+	/* Fold a journal with something in it into a fresh snapshot (if the
+	 * disk will not take one, keep appending to the old journal). A
+	 * clean start writes nothing: starting should not wait for fsync. */
+	if (p->journal_lines == 0 && bad_state == 0 && bad_journal == 0) {
+		if (open_journal(p) != 0) {
+			causes_warn(cs, _("%s: %s; reading state will not be "
+			    "saved"), dir, strerror(errno));
+			p->failed = true;
+		}
+	} else if (persist_save(p, cs) != 0 && open_journal(p) != 0) {
 		if (!p->failed)
 			causes_warn(cs, _("%s: %s; reading state will not be "
 			    "saved"), dir, strerror(errno));
@@ -411,6 +421,7 @@ persist_save(struct persist *p, struct causes *cs)
 			p->journal = -1;
 		}
 		unlink(path);
+		p->journal_lines = 0;
 		if (open_journal(p) != 0)
 			rc = -1;
 	} else if (!p->failed && cs != NULL)

@@ -40,6 +40,7 @@ struct persist {
 	size_t		 cap;
 	uint64_t	 last;		/* id of the article open last */
 	int		 journal;	/* fd, or -1 */
+	size_t		 journal_lines;	/* records in the journal at start */
 	bool		 failed;	/* a write failed; warned once */
 };
 

@@ -268,6 +268,9 @@ state_scroll(struct state *st, long n)
 
 	if (!st->has_page)
 		return RE_NONE;
+	if (n > 0 && st->partial &&
+	    rows_from(st, st->top, h + (size_t) n + 1) <= h + (size_t) n)
+		state_complete(st);
 	if (n > 0) {
 		have = rows_from(st, st->top, h + (size_t) n);
 		n = have > h ? (long) (have - h) < n ? (long) (have - h) : n :
@@ -298,6 +301,7 @@ state_reader_end(struct state *st)
 
 	if (!st->has_page)
 		return RE_NONE;
+	state_complete(st);
 	p.block = (uint32_t) st->page.nb - 1;
 	p.row = (uint32_t) rows_of(st, p.block) - 1;
 	for (k = 1; k < h && pos_prev(st, &p); k++)
@@ -334,9 +338,14 @@ state_percent(struct state *st)
 {
 	uint64_t	at;
 
-	if (!st->has_page || st->page.total == 0 || state_reader_at_end(st))
+	if (!st->has_page || st->page.total == 0 ||
+	    (!st->partial && state_reader_at_end(st)))
 		return 100;
 	at = st->page.b[st->top.block].pos + pos_byte(st, st->top);
+	/* Of a partly read article, only its size on disk is known. */
+	if (st->partial && st->open >= 0 &&
+	    st->corpus->v[st->open].size > (int64_t) at)
+		return (int) (at * 100 / (uint64_t) st->corpus->v[st->open].size);
 	return (int) (at * 100 / st->page.total);
 }
 
@@ -489,15 +498,23 @@ mark_read(struct state *st, size_t i, bool read)
 }
 
 /* Loads article i into the reading pane; mark says whether this counts
- * as the user opening it (which marks it read). */
+ * as the user opening it (which marks it read). A large article comes
+ * in partly (see state_complete). */
 static int
 load(struct state *st, long i, bool mark)
 {
-	struct causes	cs;
-	struct doc	d;
+	struct causes	 cs;
+	struct doc	 d;
+	char		*path = corpus_path(st->corpus, &st->corpus->v[i]);
+	bool		 whole = true;
+	int		 rc;
 
 	causes_init(&cs);
-	if (corpus_open(st->corpus, (size_t) i, &d, &cs) != 0) {
+	rc = corpus_load_doc_part(path, &d, &cs, STATE_QUICK_BYTES, &whole);
+	free(path);
+	if (rc == 0)
+		corpus_resolve(st->corpus, &d);
+	if (rc != 0) {
 		state_message(st, true, "%s", cs.n > 0 ? cs.msg[0] :
 		    _("cannot open the article"));
 		causes_free(&cs);
@@ -505,6 +522,7 @@ load(struct state *st, long i, bool mark)
 	}
 	causes_free(&cs);
 	set_page(st, &d);
+	st->partial = !whole;
 	st->open = i;
 	st->open_id = st->corpus->v[i].id;
 	st->missing = -1;
@@ -541,6 +559,35 @@ open_article(struct state *st, long i, bool push_history, bool mark)
 		state_list_to(st, (size_t) row);
 	st->focus = PANE_READER;
 	return RE_ALL | RE_SAVE;
+}
+
+/* Reads the rest of a partly loaded article and puts it in place of the
+ * start, keeping the reading position and the selection. */
+int
+state_complete(struct state *st)
+{
+	struct causes	cs;
+	struct doc	d;
+	struct place	pl;
+	int32_t		sel = st->rel_sel;
+
+	if (!st->partial || st->open < 0 || st->missing >= 0)
+		return RE_NONE;
+	st->partial = false;
+	causes_init(&cs);
+	if (corpus_open(st->corpus, (size_t) st->open, &d, &cs) != 0) {
+		state_message(st, true, "%s", cs.n > 0 ? cs.msg[0] :
+		    _("cannot open the article"));
+		causes_free(&cs);
+		return RE_STATUS;
+	}
+	causes_free(&cs);
+	pl = state_place(st);
+	set_page(st, &d);
+	goto_place(st, &pl);
+	if (sel < (int32_t) st->page.doc.nrel)
+		st->rel_sel = sel;
+	return RE_READER | RE_STATUS;
 }
 
 /* Opens corpus article i, remembering the current one in the history
@@ -741,6 +788,7 @@ state_related_step(struct state *st, int dir)
 	int32_t	n, s = st->rel_sel;
 	size_t	last;
 
+	state_complete(st);
 	if (!st->has_page || (n = (int32_t) st->page.doc.nrel) == 0 ||
 	    st->missing >= 0) {
 		state_message(st, false, "%s", _("this article has no related "
@@ -902,6 +950,7 @@ search_reader(struct state *st, const char *needle, size_t b, long off,
 
 	if (!st->has_page || needle[0] == '\0')
 		return RE_READER;
+	state_complete(st);
 	if (find_in_page(st, b, off, dir, needle, &fb, &fo, &flen)) {
 		show_match(st, fb, fo);
 		return RE_READER | RE_STATUS;

@@ -15,6 +15,10 @@
 #include "persist.h"
 #include "settings.h"
 
+/* An article larger than this opens with its start only; the rest is
+ * read when the interface is idle or when something needs it. */
+#define STATE_QUICK_BYTES (64 * 1024)
+
 /* History beyond this many steps back is forgotten, oldest first. */
 #define STATE_HISTORY_MAX 1000
 #define STATE_PROMPT_MAX 256
@@ -57,6 +61,7 @@ struct state {
 
 	/* The reading pane. */
 	bool			 has_page;
+	bool			 partial;	/* only the article's start */
 	struct page		 page;
 	long			 open;		/* corpus index, or -1 */
 	uint64_t		 open_id;
@@ -111,6 +116,7 @@ uint64_t state_cursor_id(const struct state *);
 void	state_library_changed(struct state *, uint64_t);
 
 int	state_open(struct state *, long, bool);
+int	state_complete(struct state *);
 int	state_restore_last(struct state *);
 int	state_scroll(struct state *, long);
 int	state_reader_home(struct state *);

@@ -23,12 +23,6 @@
 static signed char	width_cache[0x10000];
 static int		ambiguous_width = 1;
 
-/* Growing output buffer used while cleaning text. */
-struct obuf {
-	char	*p;
-	size_t	 n;
-	size_t	 cap;
-};
 
 /* Resets the width cache; call after setlocale(). */
 int
@@ -215,11 +209,6 @@ substitute(uint32_t c)
 	return c;
 }
 
-/* What sanitize() saw: how the bytes fared as UTF-8. */
-struct tally {
-	size_t	good;		/* valid multibyte sequences */
-	size_t	bad;		/* invalid sequences */
-};
 
 /* Expands a tab at the output's end: the column is measured back to the
  * start of the line only now, as tabs are rare and widths are not. */
@@ -243,16 +232,15 @@ expand_tab(struct obuf *o, size_t line_start, size_t rest)
  * byte stores. */
 static void
 sanitize(struct obuf *o, const char *s, size_t n, bool multiline,
-    struct tally *t)
+    struct tally *t, size_t *line_startp)
 {
-	size_t		i = 0, len, line_start;
+	size_t		i = 0, len, line_start = *line_startp;
 	char		*p;
 	uint32_t	c, out;
 	unsigned char	b;
 	int		l;
 
 	obuf_reserve(o, n + 16);
-	line_start = o->n;
 	p = o->p + o->n;
 	while (i < n) {
 		b = (unsigned char) s[i];
@@ -315,6 +303,7 @@ sanitize(struct obuf *o, const char *s, size_t n, bool multiline,
 		i += len;
 	}
 	o->n = (size_t) (p - o->p);
+	*line_startp = line_start;
 }
 
 static char *
@@ -343,6 +332,7 @@ text_clean(const char *raw, size_t n, size_t *outlen, enum text_encoding *encp)
 	char			*conv = NULL;
 	struct obuf		 o = { NULL, 0, 0 };
 	struct tally		 t = { 0, 0 };
+	size_t			 line_start = 0;
 
 	if (n >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0) {
 		src += 3;
@@ -360,13 +350,14 @@ text_clean(const char *raw, size_t n, size_t *outlen, enum text_encoding *encp)
 		} else
 			enc = TEXT_UTF8_REPAIRED;
 	}
-	sanitize(&o, src, len, true, &t);
+	sanitize(&o, src, len, true, &t, &line_start);
 	/* Bytes that are not UTF-8 are damaged UTF-8 when most multibyte
 	 * sequences were valid; otherwise they may well be GB18030. */
 	if (t.bad > 0 && conv == NULL && t.good * 2 <= t.bad &&
 	    (conv = convert("GB18030", src, len, &len)) != NULL) {
 		o.n = 0;
-		sanitize(&o, conv, len, true, &t);
+		line_start = 0;
+		sanitize(&o, conv, len, true, &t, &line_start);
 		enc = TEXT_GB18030;
 	} else if (t.bad > 0)
 		enc = TEXT_UTF8_REPAIRED;
@@ -379,6 +370,106 @@ text_clean(const char *raw, size_t n, size_t *outlen, enum text_encoding *encp)
 	return o.p;
 }
 
+/* Starts cleaning a file that comes in pieces (see text_stream_feed). */
+void
+text_stream_init(struct text_stream *ts)
+{
+	memset(ts, 0, sizeof *ts);
+}
+
+static void
+stream_keep(struct text_stream *ts, const char *s, size_t n)
+{
+	if (ts->rawn + n > ts->rawcap) {
+		ts->rawcap = (ts->rawn + n) * 2;
+		ts->raw = xreallocarray(ts->raw, ts->rawcap, 1);
+	}
+	memcpy(ts->raw + ts->rawn, s, n);
+	ts->rawn += n;
+}
+
+/* Where a piece can be cut without splitting a character or a CRLF: the
+ * bytes after it wait for the next piece. */
+static size_t
+safe_end(const char *s, size_t n)
+{
+	size_t	i = n, back = 0;
+	ucs4_t	c;
+
+	if (n > 0 && s[n - 1] == '\r')
+		return n - 1;
+	while (i > 0 && back < 3 && ((unsigned char) s[i - 1] & 0xC0) == 0x80) {
+		i--;
+		back++;
+	}
+	if (i > 0 && (unsigned char) s[i - 1] >= 0xC0 &&
+	    u8_mbtoucr(&c, (const uint8_t *) s + i - 1, n - i + 1) == -2)
+		return i - 1;
+	return n;
+}
+
+/* Cleans the next piece of a file, as text_clean() would the whole. A
+ * file in UTF-16 is kept whole and converted at the end. */
+void
+text_stream_feed(struct text_stream *ts, const char *s, size_t n)
+{
+	char	*joined = NULL;
+	size_t	 end;
+
+	if (!ts->started) {
+		ts->started = true;
+		if (n >= 2 && (memcmp(s, "\xFF\xFE", 2) == 0 ||
+		    memcmp(s, "\xFE\xFF", 2) == 0))
+			ts->utf16 = true;
+		else if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+			s += 3;
+			n -= 3;
+		}
+	}
+	if (ts->utf16) {
+		stream_keep(ts, s, n);
+		return;
+	}
+	if (ts->ncarry > 0) {
+		joined = xmalloc(ts->ncarry + n);
+		memcpy(joined, ts->carry, ts->ncarry);
+		memcpy(joined + ts->ncarry, s, n);
+		s = joined;
+		n += ts->ncarry;
+		ts->ncarry = 0;
+	}
+	end = safe_end(s, n);
+	sanitize(&ts->o, s, end, true, &ts->t, &ts->line_start);
+	ts->ncarry = n - end;
+	memcpy(ts->carry, s + end, ts->ncarry);
+	free(joined);
+}
+
+/* Ends a stream and returns the clean text (caller frees), or NULL when
+ * the bytes were not UTF-8 at all: then the caller reads the file again
+ * for text_clean(), which can tell GB18030. */
+char *
+text_stream_finish(struct text_stream *ts, size_t *len)
+{
+	char	*r;
+
+	if (ts->utf16) {
+		r = text_clean(ts->raw, ts->rawn, len, NULL);
+		free(ts->raw);
+		free(ts->o.p);
+		return r;
+	}
+	sanitize(&ts->o, ts->carry, ts->ncarry, true, &ts->t, &ts->line_start);
+	if (ts->t.bad > 0 && ts->t.good * 2 <= ts->t.bad) {
+		free(ts->o.p);
+		return NULL;
+	}
+	obuf_reserve(&ts->o, 1);
+	ts->o.p[ts->o.n] = '\0';
+	*len = ts->o.n;
+	return ts->o.p;
+}
+
 /* Cleans a one-line string (a file name, a config value): a newline in it
  * is shown, not obeyed. Caller frees. */
 char *
@@ -386,8 +477,9 @@ text_clean_str(const char *s)
 {
 	struct obuf	o = { NULL, 0, 0 };
 	struct tally	t = { 0, 0 };
+	size_t		line_start = 0;
 
-	sanitize(&o, s, strlen(s), false, &t);
+	sanitize(&o, s, strlen(s), false, &t, &line_start);
 	obuf_reserve(&o, 1);
 	o.p[o.n] = '\0';
 	return o.p;

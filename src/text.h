@@ -26,12 +26,41 @@ enum text_encoding {
 
 #define TEXT_TABSTOP 8
 
+/* Growing output buffer used while cleaning text. */
+struct obuf {
+	char	*p;
+	size_t	 n;
+	size_t	 cap;
+};
+
+/* How bytes fared as UTF-8 while being cleaned. */
+struct tally {
+	size_t	good;		/* valid multibyte sequences */
+	size_t	bad;		/* invalid sequences */
+};
+
+/* A file being cleaned piece by piece, so it is never held twice. */
+struct text_stream {
+	struct obuf	o;
+	struct tally	t;
+	char		carry[8];	/* a character cut by the piece's end */
+	size_t		ncarry;
+	size_t		line_start;	/* for tabs */
+	bool		started;
+	bool		utf16;
+	char		*raw;		/* UTF-16 waits for the whole file */
+	size_t		rawn, rawcap;
+};
+
 int	 text_init(void);
 void	 text_set_ambiguous_width(int);
 int	 text_get_ambiguous_width(void);
 
 char	*text_clean(const char *, size_t, size_t *, enum text_encoding *);
 char	*text_clean_str(const char *);
+void	 text_stream_init(struct text_stream *);
+void	 text_stream_feed(struct text_stream *, const char *, size_t);
+char	*text_stream_finish(struct text_stream *, size_t *);
 void	 text_fold_lines(char *, size_t *);
 
 int	 text_char_width(uint32_t);

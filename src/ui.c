@@ -153,10 +153,17 @@ setup_colors(struct ui *u, const struct theme *t)
 	if (color && start_color() == OK) {
 		use_default_colors();
 		for (i = 0; i < ELEM_COUNT; i++) {
+			u->attr[i] = curses_attrs(t->s[i].attr);
+			/* Default colours need no pair: text in them then
+			 * costs no colour changes on the wire. */
+			if (t->s[i].fg == THEME_DEFAULT_COLOR &&
+			    t->s[i].bg == THEME_DEFAULT_COLOR) {
+				u->pair[i] = 0;
+				continue;
+			}
 			u->pair[i] = (short) (i + 1);
 			init_pair(u->pair[i], term_color(t->s[i].fg),
 			    term_color(t->s[i].bg));
-			u->attr[i] = curses_attrs(t->s[i].attr);
 		}
 		return;
 	}
@@ -252,11 +259,14 @@ paint(struct ui *u)
 	}
 	set_elem(u, ELEM_NORMAL);
 	if (v->cursor) {
+		leaveok(stdscr, FALSE);
 		curs_set(1);
 		move(v->cy, v->cx);
 	} else {
+		/* The hidden cursor stays wherever drawing left it: moving
+		 * it somewhere would cost bytes on every update. */
+		leaveok(stdscr, TRUE);
 		curs_set(0);
-		move(LINES - 1, COLS - 1);
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
@@ -519,7 +529,12 @@ loop(struct ui *u)
 			return;
 		if (u->ld != NULL)
 			load_some(u);
-		w = wait_input(u->ld != NULL ? 0 : TICK_MS);
+		else if (u->st->partial && wait_input(0) == 0) {
+			/* Idle: read the rest of the large article. */
+			state_complete(u->st);
+			redraw(u);
+		}
+		w = wait_input(u->ld != NULL || u->st->partial ? 0 : TICK_MS);
 		if (w < 0) {
 			u->gone = true;
 			return;
@@ -591,7 +606,8 @@ ui_run(struct state *st, const struct theme *t, struct causes *load,
 		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
 		    BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	layout(&u);
-	state_restore_last(st);
+	if (!st->has_page)
+		state_restore_last(st);
 	if (ld == NULL && load->n > 0)
 		state_message(st, load->nerrors > 0, ngettext(
 		    "%zu problem while loading; first: %s",
