@@ -989,10 +989,14 @@ ini_error(const char *fmt, ...)
 	va_list	 ap;
 	char	*msg, *clean;
 
+	/* iniparser's callback has no format attribute to check against. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 	va_start(ap, fmt);
 	if (vasprintf(&msg, fmt, ap) < 0)
 		msg = NULL;
 	va_end(ap);
+#pragma GCC diagnostic pop
 	if (msg == NULL || current_scan == NULL)
 		return 0;
 	/* iniparser echoes raw lines: never let them reach the terminal. */

@@ -34,7 +34,7 @@ causes_clear(struct causes *c)
 	c->nerrors = 0;
 }
 
-static void
+static void ATTR_PRINTF(2, 0)
 causes_vadd(struct causes *c, const char *fmt, va_list ap)
 {
 	char	*s;

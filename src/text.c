@@ -470,6 +470,22 @@ text_stream_finish(struct text_stream *ts, size_t *len)
 	return ts->o.p;
 }
 
+/* Cleans n bytes as one line (see text_clean_str), NULs included. Caller
+ * frees; *outlen gets the length. */
+char *
+text_clean_str_n(const char *s, size_t n, size_t *outlen)
+{
+	struct obuf	o = { NULL, 0, 0 };
+	struct tally	t = { 0, 0 };
+	size_t		line_start = 0;
+
+	sanitize(&o, s, n, false, &t, &line_start);
+	obuf_reserve(&o, 1);
+	o.p[o.n] = '\0';
+	*outlen = o.n;
+	return o.p;
+}
+
 /* Cleans a one-line string (a file name, a config value): a newline in it
  * is shown, not obeyed. Caller frees. */
 char *

@@ -58,6 +58,7 @@ int	 text_get_ambiguous_width(void);
 
 char	*text_clean(const char *, size_t, size_t *, enum text_encoding *);
 char	*text_clean_str(const char *);
+char	*text_clean_str_n(const char *, size_t, size_t *);
 void	 text_stream_init(struct text_stream *);
 void	 text_stream_feed(struct text_stream *, const char *, size_t);
 char	*text_stream_finish(struct text_stream *, size_t *);
