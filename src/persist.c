@@ -254,14 +254,14 @@ persist_open(struct persist *p, const char *dir, struct causes *cs)
 	if (dir == NULL) {
 		causes_warn(cs, "%s", _("no HOME or XDG_STATE_HOME: reading "
 		    "state will not be saved"));
-		p->failed = true;
+		p->failed = p->told = true;
 		return -1;
 	}
 	p->dir = xstrdup(dir);
 	if (mkdirs(dir) != 0) {
 		causes_warn(cs, _("%s: %s; reading state will not be saved"),
 		    dir, strerror(errno));
-		p->failed = true;
+		p->failed = p->told = true;
 		return -1;
 	}
 	path = path_in(p, STATE_FILE);
@@ -281,13 +281,13 @@ persist_open(struct persist *p, const char *dir, struct causes *cs)
 		if (open_journal(p) != 0) {
 			causes_warn(cs, _("%s: %s; reading state will not be "
 			    "saved"), dir, strerror(errno));
-			p->failed = true;
+			p->failed = p->told = true;
 		}
 	} else if (persist_save(p, cs) != 0 && open_journal(p) != 0) {
 		if (!p->failed)
 			causes_warn(cs, _("%s: %s; reading state will not be "
 			    "saved"), dir, strerror(errno));
-		p->failed = true;
+		p->failed = p->told = true;
 	} else
 		p->failed = false;
 	return 0;
@@ -303,6 +303,7 @@ journal(struct persist *p, const char *line)
 	/* One write per line keeps lines whole; fdatasync makes it last. */
 	if (write(p->journal, line, len) != (ssize_t) len ||
 	    fdatasync(p->journal) != 0) {
+		p->err = errno;
 		close(p->journal);
 		p->journal = -1;
 		p->failed = true;
@@ -427,8 +428,11 @@ persist_save(struct persist *p, struct causes *cs)
 	} else if (!p->failed && cs != NULL)
 		causes_warn(cs, _("%s: cannot save reading state: %s"),
 		    p->dir, strerror(errno));
-	if (rc != 0)
+	if (rc != 0) {
+		if (!p->failed)
+			p->err = errno;
 		p->failed = true;
+	}
 	free(tmp);
 	free(path);
 	return rc;

@@ -41,7 +41,9 @@ struct persist {
 	uint64_t	 last;		/* id of the article open last */
 	int		 journal;	/* fd, or -1 */
 	size_t		 journal_lines;	/* records in the journal at start */
-	bool		 failed;	/* a write failed; warned once */
+	bool		 failed;	/* a write failed */
+	bool		 told;		/* and the user has been told */
+	int		 err;		/* errno of the failure */
 };
 
 int		 persist_open(struct persist *, const char *, struct causes *);

@@ -492,6 +492,8 @@ install_signals(void)
 	catch_signal(SIGHUP, &sa);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
+	/* A full disk or a file size limit makes writes fail, not kill. */
+	sigaction(SIGXFSZ, &sa, NULL);
 }
 
 /* Loads one slice of the library and shows it; the keyboard is looked
@@ -564,6 +566,13 @@ loop(struct ui *u)
 				re &= ~RE_CLIPBOARD;
 			}
 		} while (caught_signal == 0 && (k = read_key()) != KEYC_NONE);
+		if (u->st->persist->failed && !u->st->persist->told) {
+			/* Say once that reading state is not being kept. */
+			u->st->persist->told = true;
+			state_message(u->st, true, _("cannot save reading state: "
+			    "%s"), strerror(u->st->persist->err));
+			re |= RE_STATUS;
+		}
 		if (re & RE_CLEAR)
 			u->clear = true;
 		if (re != RE_NONE)

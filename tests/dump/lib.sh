@@ -14,6 +14,14 @@ export HOME XDG_CONFIG_HOME XDG_STATE_HOME XDG_CACHE_HOME
 mkdir -p "$HOME"
 trap 'rm -rf "$TEST_TMP"' EXIT
 
+# Under "make check-valgrind" every run of reader goes through valgrind.
+if [ -n "${READER_WRAPPER:-}" ]; then
+	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$READER_WRAPPER" "$READER" \
+	    > "$TEST_TMP/reader"
+	chmod +x "$TEST_TMP/reader"
+	READER=$TEST_TMP/reader
+fi
+
 failures=0
 count=0
 
