@@ -1191,12 +1191,15 @@ comment(FILE *f, const char *text)
 	layout_scratch_free(&sc);
 }
 
-/* Writes "key = value", commented out when it is the default. */
+/* Writes "key = value", commented out when it is the default; a value
+ * with # or ; in it is quoted, or it would read back as a comment. */
 static void
 setting(FILE *f, const char *key, const char *value, const char *def)
 {
-	fprintf(f, "%s%s =%s%s\n", strcmp(value, def) == 0 ? "# " : "", key,
-	    value[0] != '\0' ? " " : "", value);
+	const char	*q = strpbrk(value, "#;") != NULL ? "\"" : "";
+
+	fprintf(f, "%s%s =%s%s%s%s\n", strcmp(value, def) == 0 ? "# " : "",
+	    key, value[0] != '\0' ? " " : "", q, value, q);
 }
 
 /* Writes a complete reader.ini for the given settings, keys and colours;

@@ -43,7 +43,9 @@ HOME=/home/user "$READER" --dump-config -c "$cfg/good-full.ini" > "$TEST_TMP/ful
 expect_match "$TEST_TMP/full" '^library = /home/user/news, /srv/archive$' "~ is expanded in library"
 expect_match "$TEST_TMP/full" '^sort = title ascending$' "changed values are written out"
 expect_match "$TEST_TMP/full" '^# mouse\|^mouse = false$' "booleans read as words"
-expect_match "$TEST_TMP/full" '^list_selected = black #ffaf00 bold$' "#rrggbb colours kept"
+expect_match "$TEST_TMP/full" '^list_selected = "black #ffaf00 bold"$' "#rrggbb colours kept, quoted"
+"$READER" --check-config -c "$TEST_TMP/full" > /dev/null 2>&1
+check $? "what --dump-config writes reads back without mistakes"
 expect_match "$TEST_TMP/full" '^quit = Q, q$' "keys rebound"
 expect_match "$TEST_TMP/full" '^zoom = none$' "none unbinds"
 expect_match "$TEST_TMP/full" '^# up = k, Up, C-p$' "untouched keys stay default"
