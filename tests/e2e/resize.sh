@@ -47,6 +47,21 @@ tm resize-window -x 100 -y 30
 tm_wait "^ Articles: 7 *│ $A"
 step $? "after a burst of resizes it is still right"
 
+# A hundred resizes as fast as tmux can send them.
+start=$(date +%s%N)
+i=0
+while [ $i -lt 100 ]; do
+	tm resize-window -x $((20 + (i * 37) % 180)) -y $((5 + (i * 13) % 45))
+	i=$((i + 1))
+done
+echo "# 100 resizes in $(( ($(date +%s%N) - start) / 1000000 )) ms"
+tm resize-window -x 80 -y 24
+tm_wait "^ $A\$" && tm_wait '^ Articles: 7'
+step $? "after 100 resizes in a row it draws right"
+tm_keys j
+tm_wait ' Articles: 7'
+step $? "  and still takes keys"
+
 tm_keys q
 expect_eq "$(tm_exit_status)" 0 "quit"
 finish
