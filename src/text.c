@@ -282,6 +282,12 @@ sanitize(struct obuf *o, const char *s, size_t n, bool multiline,
 				i += len;
 				continue;
 			}
+			/* Bidirectional marks steer nothing on a terminal
+			 * worth trusting: they are left out. */
+			if (c == 0x200E || c == 0x200F || c == 0x061C) {
+				i += len;
+				continue;
+			}
 			out = substitute(c);
 			if (out == c) {
 				/* Valid and shown as it is: copy its bytes. */

@@ -65,6 +65,8 @@ test_controls(void)
 	CLEAN("x\x9B" "31m", "x\xEF\xBF\xBD" "31m", "raw C1 byte replaced");
 	CLEAN("a\xE2\x80\xAE" "b\xE2\x81\xA6" "c",
 	    "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c", "bidi overrides replaced");
+	CLEAN("a\xE2\x80\x8F" "b\xD8\x9C" "c", "abc",
+	    "bidi marks (RLM, ALM) are left out");
 	CLEAN("a\xCD\xB8" "b", "a\xEF\xBF\xBD" "b",
 	    "unassigned code point replaced");
 	CLEAN("a\xEF\xBF\xBF" "b", "a\xEF\xBF\xBD" "b", "U+FFFF replaced");
