@@ -102,12 +102,14 @@ parse_record(const char **p, const char *end, struct index_entry *e)
 static void
 add_hash(struct index *ix, size_t i)
 {
-	size_t	j, mask = ix->hcap - 1;
+	uint64_t	h = hash_str(ix->e[i].relpath);
+	size_t		j, mask = ix->hcap - 1;
 
-	for (j = hash_str(ix->e[i].relpath) & mask; ix->hash[j] != 0;
-	    j = (j + 1) & mask)
+	for (j = h & mask; ix->hash[j] != 0; j = (j + 1) & mask)
 		;
-	ix->hash[j] = (uint32_t) i + 1;
+	/* The hash is kept beside the entry number, so that a probe that
+	 * does not match costs no string comparison. */
+	ix->hash[j] = (h >> 32) << 32 | ((uint64_t) i + 1);
 }
 
 /* Maps the index file (set in ix->file) and reads its entries. Returns
@@ -195,15 +197,19 @@ index_owner(const struct index *ix, const char *p)
 struct index_entry *
 index_find(const struct index *ix, const char *relpath)
 {
-	size_t	j, mask;
+	uint64_t	h;
+	size_t		j, k, mask;
 
 	if (ix->hcap == 0)
 		return NULL;
+	h = hash_str(relpath);
 	mask = ix->hcap - 1;
-	for (j = hash_str(relpath) & mask; ix->hash[j] != 0;
-	    j = (j + 1) & mask)
-		if (strcmp(ix->e[ix->hash[j] - 1].relpath, relpath) == 0)
-			return &ix->e[ix->hash[j] - 1];
+	for (j = h & mask; ix->hash[j] != 0; j = (j + 1) & mask) {
+		k = (size_t) (ix->hash[j] & 0xFFFFFFFF) - 1;
+		if ((ix->hash[j] >> 32) == (h >> 32) &&
+		    strcmp(ix->e[k].relpath, relpath) == 0)
+			return &ix->e[k];
+	}
 	return NULL;
 }
 

@@ -39,7 +39,7 @@ struct index {
 	size_t			 maplen;
 	struct index_entry	*e;
 	size_t			 n;
-	uint32_t		*hash;		/* entry + 1, by relpath */
+	uint64_t		*hash;		/* relpath's hash << 32 | entry + 1 */
 	size_t			 hcap;
 };
 

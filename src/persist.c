@@ -300,9 +300,11 @@ journal(struct persist *p, const char *line)
 
 	if (p->journal < 0)
 		return;
-	/* One write per line keeps lines whole; fdatasync makes it last. */
-	if (write(p->journal, line, len) != (ssize_t) len ||
-	    fdatasync(p->journal) != 0) {
+	/* One write per line keeps lines whole, and once written a line
+	 * survives the process being killed. It is not synced to disk: a
+	 * keystroke should not wait for the disk, and the snapshot written
+	 * on the way out is. */
+	if (write(p->journal, line, len) != (ssize_t) len) {
 		p->err = errno;
 		close(p->journal);
 		p->journal = -1;
