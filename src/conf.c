@@ -15,6 +15,7 @@
 
 #include "action.h"
 #include "conf.h"
+#include "fileutil.h"
 #include "layout.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -384,39 +385,19 @@ scan_text(struct scan *sc, const char *s, size_t n)
 static char *
 read_conf(struct scan *sc, const char *path, size_t *len)
 {
-	struct stat	 st;
-	char		*buf;
-	ssize_t		 r;
-	size_t		 got = 0;
-	int		 fd;
+	enum slurp_refusal	 why;
+	char			*buf;
 
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		line_error(sc, 0, "%s", strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return NULL;
-	}
-	if (!S_ISREG(st.st_mode) || st.st_size > CONF_MAX_BYTES) {
-		line_error(sc, 0, "%s", !S_ISREG(st.st_mode) ?
-		    _("not a regular file") : _("larger than 1 MiB; not a "
+	if ((buf = file_slurp(path, CONF_MAX_BYTES, len, &why)) != NULL)
+		return buf;
+	if (why == SLURP_NOT_REGULAR)
+		line_error(sc, 0, "%s", _("not a regular file"));
+	else if (why == SLURP_TOO_LARGE)
+		line_error(sc, 0, "%s", _("larger than 1 MiB; not a "
 		    "configuration file"));
-		close(fd);
-		return NULL;
-	}
-	buf = xmalloc((size_t) st.st_size + 1);
-	while (got < (size_t) st.st_size) {
-		r = read(fd, buf + got, (size_t) st.st_size - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		got += (size_t) r;
-	}
-	close(fd);
-	buf[got] = '\0';
-	*len = got;
-	return buf;
+	else
+		line_error(sc, 0, "%s", strerror(errno));
+	return NULL;
 }
 
 /* ---- Values. ---- */

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fileutil.h"
 #include "index.h"
 #include "xmalloc.h"
 
@@ -216,21 +217,12 @@ index_find(const struct index *ix, const char *relpath)
 static int
 mkdir_parent(const char *file)
 {
-	char	*dir = xstrdup(file), *s, *slash = strrchr(dir, '/');
-	int	 rc = 0;
+	char	*dir = xstrdup(file), *slash = strrchr(dir, '/');
+	int	 rc;
 
 	if (slash != NULL)
 		*slash = '\0';
-	for (s = dir + 1; *s != '\0'; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-			rc = -1;
-		*s = '/';
-	}
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-		rc = -1;
+	rc = file_mkdirs(dir);
 	free(dir);
 	return rc;
 }

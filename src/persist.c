@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fileutil.h"
 #include "persist.h"
 #include "xmalloc.h"
 
@@ -37,26 +38,6 @@ persist_default_dir(void)
 	if (home != NULL && home[0] != '\0')
 		return xasprintf("%s/.local/state/reader", home);
 	return NULL;
-}
-
-static int
-mkdirs(const char *dir)
-{
-	char	*p = xstrdup(dir), *s;
-	int	 rc = 0;
-
-	for (s = p + 1; *s != '\0'; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0700) != 0 && errno != EEXIST)
-			rc = -1;
-		*s = '/';
-	}
-	if (mkdir(p, 0700) != 0 && errno != EEXIST)
-		rc = -1;
-	free(p);
-	return rc;
 }
 
 static struct mark *
@@ -126,39 +107,6 @@ apply_line(struct persist *p, const char *line)
 	return 0;
 }
 
-/* Reads a whole small file; NULL (errno set) if it cannot. */
-static char *
-slurp(const char *path, size_t *len)
-{
-	struct stat	 st;
-	char		*buf;
-	ssize_t		 r;
-	size_t		 got = 0;
-	int		 fd;
-
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
-		return NULL;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    st.st_size > MAX_STATE_BYTES) {
-		close(fd);
-		errno = EINVAL;
-		return NULL;
-	}
-	buf = xmalloc((size_t) st.st_size + 1);
-	while (got < (size_t) st.st_size) {
-		r = read(fd, buf + got, (size_t) st.st_size - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		got += (size_t) r;
-	}
-	close(fd);
-	buf[got] = '\0';
-	*len = got;
-	return buf;
-}
-
 /* Loads one file; returns the number of damaged lines, or -1 if the
  * file is not one of ours at all. A last line without its newline is a
  * write cut short by a crash, and is dropped quietly. */
@@ -166,12 +114,13 @@ static int
 load_file(struct persist *p, const char *path, const char *magic,
     size_t *lines)
 {
-	char	*buf, *line, *nl;
-	size_t	 len, mlen = strlen(magic);
+	enum slurp_refusal	 why;
+	char			*buf, *line, *nl;
+	size_t			 len, mlen = strlen(magic);
 	int	 bad = 0, version;
 
-	if ((buf = slurp(path, &len)) == NULL)
-		return errno == ENOENT ? 0 : -1;
+	if ((buf = file_slurp(path, MAX_STATE_BYTES, &len, &why)) == NULL)
+		return why == SLURP_ERRNO && errno == ENOENT ? 0 : -1;
 	if (len == 0) {
 		free(buf);
 		return 0;
@@ -258,7 +207,7 @@ persist_open(struct persist *p, const char *dir, struct causes *cs)
 		return -1;
 	}
 	p->dir = xstrdup(dir);
-	if (mkdirs(dir) != 0) {
+	if (file_mkdirs(dir) != 0) {
 		causes_warn(cs, _("%s: %s; reading state will not be saved"),
 		    dir, strerror(errno));
 		p->failed = p->told = true;

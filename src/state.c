@@ -670,36 +670,38 @@ restore(struct state *st, const struct hist *h)
 	return RE_ALL | RE_SAVE;
 }
 
+/* Moves one step along the history: what is open goes on the other
+ * stack and the step taken is restored. */
+static int
+step_history(struct state *st, struct hist **from, size_t *nfrom,
+    struct hist **to, size_t *nto, const char *none)
+{
+	struct hist	h, cur;
+
+	if (*nfrom == 0) {
+		state_message(st, false, "%s", none);
+		return RE_STATUS;
+	}
+	cur = current(st);
+	h = (*from)[--*nfrom];
+	push(to, nto, &cur);
+	return restore(st, &h);
+}
+
 /* Goes back one step in the history. */
 int
 state_back(struct state *st)
 {
-	struct hist	h, cur;
-
-	if (st->nback == 0) {
-		state_message(st, false, "%s", _("nothing to go back to"));
-		return RE_STATUS;
-	}
-	cur = current(st);
-	h = st->back[--st->nback];
-	push(&st->fwd, &st->nfwd, &cur);
-	return restore(st, &h);
+	return step_history(st, &st->back, &st->nback, &st->fwd, &st->nfwd,
+	    _("nothing to go back to"));
 }
 
 /* Goes forward one step in the history. */
 int
 state_forward(struct state *st)
 {
-	struct hist	h, cur;
-
-	if (st->nfwd == 0) {
-		state_message(st, false, "%s", _("nothing to go forward to"));
-		return RE_STATUS;
-	}
-	cur = current(st);
-	h = st->fwd[--st->nfwd];
-	push(&st->back, &st->nback, &cur);
-	return restore(st, &h);
+	return step_history(st, &st->fwd, &st->nfwd, &st->back, &st->nback,
+	    _("nothing to go forward to"));
 }
 
 /* Opens the next (dir 1) or previous (-1) article of the list. */

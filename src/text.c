@@ -497,14 +497,9 @@ text_clean_str_n(const char *s, size_t n, size_t *outlen)
 char *
 text_clean_str(const char *s)
 {
-	struct obuf	o = { NULL, 0, 0 };
-	struct tally	t = { 0, 0 };
-	size_t		line_start = 0;
+	size_t	len;
 
-	sanitize(&o, s, strlen(s), false, &t, &line_start);
-	obuf_reserve(&o, 1);
-	o.p[o.n] = '\0';
-	return o.p;
+	return text_clean_str_n(s, strlen(s), &len);
 }
 
 static int
