@@ -35,6 +35,11 @@ tm_start() {
 	envs="$envs XDG_CONFIG_HOME=$XDG_CONFIG_HOME"
 	envs="$envs XDG_STATE_HOME=$XDG_STATE_HOME"
 	envs="$envs XDG_CACHE_HOME=$XDG_CACHE_HOME"
+	# The sanitizer build's settings (suppressions) must reach reader.
+	for v in LSAN_OPTIONS ASAN_OPTIONS UBSAN_OPTIONS; do
+		eval "val=\${$v:-}"
+		[ -n "$val" ] && envs="$envs $v=$val"
+	done
 	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
 		envs="$envs $1"
 		shift
