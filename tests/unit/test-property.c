@@ -81,9 +81,10 @@ is_control(wchar_t c)
 	    c == 0xFFFF;
 }
 
-/* Checks one line: its width and its characters. */
+/* Checks one line: its width (which must be what the layout says it is,
+ * as ncursesw will place it) and its characters. */
 static void
-check_line(struct check *c, const char *s, size_t n, int indent)
+check_line(struct check *c, const char *s, size_t n, int indent, int said)
 {
 	size_t	 wn, i;
 	wchar_t	*w = widen(s, n, &wn);
@@ -91,6 +92,9 @@ check_line(struct check *c, const char *s, size_t n, int indent)
 
 	if (width < 0)
 		fail(c, "a character without width in '%.*s'", (int) n, s);
+	else if (width != said)
+		fail(c, "layout says width %d, wcswidth %d: '%.*s'", said,
+		    width, (int) n, s);
 	else if (width + indent > c->width)
 		fail(c, "line of width %d: '%.*s'", width + indent, (int) n, s);
 	for (i = 0; i < wn; i++)
@@ -182,7 +186,7 @@ check_width(struct check *c, struct page *pg)
 		strip_spaces(b->s, b->len, &want, &wl, &wc);
 		for (k = 0; k < b->nlines; k++) {
 			check_line(c, b->s + b->lines[k].off, b->lines[k].len,
-			    b->lines[k].indent);
+			    b->lines[k].indent, b->lines[k].width);
 			strip_spaces(b->s + b->lines[k].off, b->lines[k].len,
 			    &got, &gl, &gc);
 			if (k + 1 < b->nlines)
