@@ -164,6 +164,11 @@ add_entry(struct loader *ld, struct corpus *c, struct walk_entry *e,
 	}
 	if (r->dir && r->ix.n > 0 &&
 	    (ie = index_find(&r->ix, e->path + r->prefix)) != NULL) {
+		if (!e->have_stat && atomic_load(&ie->asked) == INDEX_ASK_DONE) {
+			e->size = ie->now_size;
+			e->mtime = ie->now_mtime;
+			e->have_stat = true;
+		}
 		if (!e->have_stat && fstatat(e->dirfd, e->name, &st, 0) == 0) {
 			e->size = st.st_size;
 			e->mtime = st.st_mtime;
@@ -188,6 +193,60 @@ add_entry(struct loader *ld, struct corpus *c, struct walk_entry *e,
 	a->root = (uint16_t) ld->root;
 	ld->found++;
 	return 0;
+}
+
+/* The helper thread: asks each indexed file for its size and mtime,
+ * from the end of the index while the walk tends to start at its
+ * beginning; whoever takes an entry first asks. */
+static void *
+ask_files(void *arg)
+{
+	struct root		*r = arg;
+	struct index_entry	*e;
+	struct stat		 st;
+	uint8_t			 expect;
+	size_t			 i;
+
+	for (i = r->ix.n; i-- > 0 && !atomic_load(&r->stop_asking);) {
+		e = &r->ix.e[i];
+		expect = INDEX_ASK_NOT;
+		if (!atomic_compare_exchange_strong(&e->asked, &expect,
+		    INDEX_ASK_BUSY))
+			continue;
+		if (fstatat(r->dirfd, e->relpath, &st, 0) == 0) {
+			e->now_size = st.st_size;
+			e->now_mtime = st.st_mtime;
+			atomic_store(&e->asked, INDEX_ASK_DONE);
+		} else
+			atomic_store(&e->asked, INDEX_ASK_GONE);
+	}
+	return NULL;
+}
+
+static void
+start_asking(struct root *r)
+{
+	atomic_init(&r->stop_asking, false);
+	r->dirfd = open(r->path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (r->dirfd < 0)
+		return;
+	r->asking = pthread_create(&r->asker, NULL, ask_files, r) == 0;
+	if (!r->asking) {
+		close(r->dirfd);
+		r->dirfd = -1;
+	}
+}
+
+static void
+stop_asking(struct root *r)
+{
+	if (!r->asking)
+		return;
+	atomic_store(&r->stop_asking, true);
+	pthread_join(r->asker, NULL);
+	r->asking = false;
+	close(r->dirfd);
+	r->dirfd = -1;
 }
 
 /* Begins loading paths. With use_index, directories' headers are taken
@@ -228,6 +287,9 @@ open_root(struct loader *ld, struct corpus *c, const char *path)
 	 * against its file and replaces what changed. */
 	for (i = 0; i < r->ix.n; i++)
 		add_from_index(c, &r->ix.e[i])->root = (uint16_t) ld->root;
+	r->dirfd = -1;
+	if (r->ix.n > 0)
+		start_asking(r);
 }
 
 /* Drops the articles of root r whose index entry the walk did not find
@@ -266,6 +328,7 @@ close_root(struct loader *ld, struct corpus *c, struct causes *cs)
 
 	walk_close(ld->w);
 	ld->w = NULL;
+	stop_asking(r);
 	if (r->ix.n > 0)
 		drop_stale(ld, c, r);
 	if (ld->found == 0) {

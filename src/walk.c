@@ -139,14 +139,21 @@ pop_dir(struct walk *w)
 	free(f->path);
 }
 
+/* Returns dir/name. Caller frees. (Once per file of the library, so no
+ * printf.) */
 static char *
 join(const char *dir, const char *name)
 {
-	size_t	dl = strlen(dir);
+	size_t	dl = strlen(dir), nl = strlen(name), slash;
+	char	*p;
 
-	if (dl > 0 && dir[dl - 1] == '/')
-		return xasprintf("%s%s", dir, name);
-	return xasprintf("%s/%s", dir, name);
+	slash = dl > 0 && dir[dl - 1] == '/' ? 0 : 1;
+	p = xmalloc(dl + slash + nl + 1);
+	memcpy(p, dir, dl);
+	if (slash)
+		p[dl] = '/';
+	memcpy(p + dl + slash, name, nl + 1);
+	return p;
 }
 
 /* Hands out the next regular file in *e. Returns 1, or 0 at the end.
