@@ -15,7 +15,7 @@
 
 #define POOL_CHUNK	65536
 /* Articles are read in pieces of this size. */
-#define LOAD_CHUNK	(1 << 20)
+#define LOAD_CHUNK	(256 * 1024)
 /* Larger files are refused rather than read into memory. */
 #define MAX_FILE_BYTES	((off_t) 1 << 30)
 
