@@ -509,6 +509,44 @@ corpus_load_doc_part(const char *path, struct doc *d, struct causes *cs,
 	return 0;
 }
 
+/* Reads and parses only the end of a large file: about max bytes, from
+ * the first paragraph that starts in them. *skipped gets the bytes of
+ * the file before that. Returns -1 with a cause. */
+int
+corpus_load_doc_tail(const char *path, struct doc *d, struct causes *cs,
+    size_t max, int64_t *skipped)
+{
+	struct stat	 st;
+	char		*buf, *clean, *nl;
+	off_t		 from;
+	ssize_t		 n;
+	size_t		 len, start = 0;
+	int		 fd;
+
+	memset(d, 0, sizeof *d);
+	if ((fd = corpus_open_file(path, &st, cs)) < 0)
+		return -1;
+	from = st.st_size > (off_t) max ? st.st_size - (off_t) max : 0;
+	buf = xmalloc(max + 1);
+	n = lseek(fd, from, SEEK_SET) == from ? corpus_read(fd, buf, max) : -1;
+	close(fd);
+	if (n < 0)
+		n = 0;
+	/* Start at a paragraph: after a blank line, else after a newline. */
+	if (from > 0) {
+		nl = memmem(buf, (size_t) n, "\n\n", 2);
+		if (nl == NULL)
+			nl = memchr(buf, '\n', (size_t) n);
+		if (nl != NULL)
+			start = (size_t) (nl - buf) + 1;
+	}
+	clean = text_clean(buf + start, (size_t) n - start, &len, NULL);
+	free(buf);
+	parse_doc_part(clean, len, d, true);
+	*skipped = (int64_t) from + (int64_t) start;
+	return 0;
+}
+
 /* Reads and parses the whole file at path. Returns -1 with a cause. */
 int
 corpus_load_doc(const char *path, struct doc *d, struct causes *cs)

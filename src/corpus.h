@@ -84,6 +84,8 @@ int		 corpus_open(struct corpus *, size_t, struct doc *,
 int		 corpus_load_doc(const char *, struct doc *, struct causes *);
 int		 corpus_load_doc_part(const char *, struct doc *,
 		     struct causes *, size_t, bool *);
+int		 corpus_load_doc_tail(const char *, struct doc *,
+		     struct causes *, size_t, int64_t *);
 void		 corpus_resolve(struct corpus *, struct doc *);
 char		*corpus_display_path(const char *);
 char		*corpus_path(const struct corpus *, const struct article *);

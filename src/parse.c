@@ -385,13 +385,24 @@ append(struct compact *c, const char *src, size_t len)
 void
 parse_doc(char *s, size_t n, struct doc *d)
 {
+	parse_doc_part(s, n, d, false);
+}
+
+/* Parses as parse_doc(); a fragment (the end of a long article) has no
+ * header and no title line: all of it is body and related items. */
+void
+parse_doc_part(char *s, size_t n, struct doc *d, bool fragment)
+{
 	struct meta	m;
 	struct compact	c;
 	size_t		rel_at, rel_body;
 	char		*title, *url;
 
 	memset(d, 0, sizeof *d);
-	parse_meta(s, n, &m);
+	if (fragment)
+		memset(&m, 0, sizeof m);
+	else
+		parse_meta(s, n, &m);
 	title = xstrndup(s + m.title.off, m.title.len);
 	url = xstrndup(s + m.url.off, m.url.len);
 	d->date = m.date;

@@ -25,6 +25,7 @@ struct meta {
 
 void	parse_meta(const char *, size_t, struct meta *);
 void	parse_doc(char *, size_t, struct doc *);
+void	parse_doc_part(char *, size_t, struct doc *, bool);
 int64_t	parse_date(const char *, size_t);
 
 #endif

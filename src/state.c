@@ -179,6 +179,8 @@ state_cursor_id(const struct state *st)
 }
 
 static void	filter_list(struct state *, const char *, long);
+static void	set_page(struct state *, struct doc *);
+static void	show_head(struct state *);
 
 /* Follows the library after articles were added, moved or removed while
  * loading: the cursor stays on the article it was on (cursor_id), the
@@ -277,9 +279,16 @@ state_scroll(struct state *st, long n)
 		    0;
 		while (n-- > 0)
 			pos_next(st, &st->top);
-	} else
-		while (n++ < 0 && pos_prev(st, &st->top))
-			;
+	} else {
+		while (n < 0 && pos_prev(st, &st->top))
+			n++;
+		/* Above the end of a long article: the rest first. */
+		if (n < 0 && st->tail) {
+			state_complete(st);
+			while (n++ < 0 && pos_prev(st, &st->top))
+				;
+		}
+	}
 	return RE_READER | RE_STATUS;
 }
 
@@ -287,9 +296,70 @@ state_scroll(struct state *st, long n)
 int
 state_reader_home(struct state *st)
 {
+	if (st->tail)
+		show_head(st);
 	st->top.block = 0;
 	st->top.row = 0;
 	return RE_READER | RE_STATUS;
+}
+
+/* Puts the end of a partly read article in the pane, read on its own,
+ * so that End answers at once whatever the size; the whole comes when
+ * the interface is idle. */
+static void
+show_tail(struct state *st)
+{
+	struct causes	 cs;
+	struct doc	 d;
+	char		*path = corpus_path(st->corpus, &st->corpus->v[st->open]);
+	int64_t		 skip;
+	int		 rc;
+
+	causes_init(&cs);
+	rc = corpus_load_doc_tail(path, &d, &cs, STATE_QUICK_BYTES, &skip);
+	free(path);
+	causes_free(&cs);
+	if (rc != 0)
+		return;
+	/* The title and URL are the article's, not the fragment's. */
+	{
+		struct article	*a = &st->corpus->v[st->open];
+		size_t		 tl = strlen(a->title);
+
+		d.text = xreallocarray(d.text, d.len + tl + 1, 1);
+		memcpy(d.text + d.len, a->title, tl + 1);
+		d.title.off = (uint32_t) d.len;
+		d.title.len = (uint32_t) tl;
+		d.len += tl;
+		d.date = a->date;
+	}
+	corpus_resolve(st->corpus, &d);
+	set_page(st, &d);
+	st->partial = st->tail = true;
+	st->tail_skip = skip;
+}
+
+/* Puts the start of a partly read article back, read on its own, as
+ * when it was opened. */
+static void
+show_head(struct state *st)
+{
+	struct causes	 cs;
+	struct doc	 d;
+	char		*path = corpus_path(st->corpus, &st->corpus->v[st->open]);
+	bool		 whole = false;
+	int		 rc;
+
+	causes_init(&cs);
+	rc = corpus_load_doc_part(path, &d, &cs, STATE_QUICK_BYTES, &whole);
+	free(path);
+	causes_free(&cs);
+	if (rc != 0)
+		return;
+	corpus_resolve(st->corpus, &d);
+	set_page(st, &d);
+	st->partial = !whole;
+	st->tail = false;
 }
 
 /* Shows the end of the article: only the last screenful is wrapped. */
@@ -301,7 +371,8 @@ state_reader_end(struct state *st)
 
 	if (!st->has_page)
 		return RE_NONE;
-	state_complete(st);
+	if (st->partial && !st->tail)
+		show_tail(st);
 	p.block = (uint32_t) st->page.nb - 1;
 	p.row = (uint32_t) rows_of(st, p.block) - 1;
 	for (k = 1; k < h && pos_prev(st, &p); k++)
@@ -339,10 +410,12 @@ state_percent(struct state *st)
 	uint64_t	at;
 
 	if (!st->has_page || st->page.total == 0 ||
-	    (!st->partial && state_reader_at_end(st)))
+	    ((!st->partial || st->tail) && state_reader_at_end(st)))
 		return 100;
 	at = st->page.b[st->top.block].pos + pos_byte(st, st->top);
 	/* Of a partly read article, only its size on disk is known. */
+	if (st->partial && st->tail && st->open >= 0)
+		at += (uint64_t) st->tail_skip;
 	if (st->partial && st->open >= 0 &&
 	    st->corpus->v[st->open].size > (int64_t) at)
 		return (int) (at * 100 / (uint64_t) st->corpus->v[st->open].size);
@@ -571,9 +644,13 @@ state_complete(struct state *st)
 	struct place	pl;
 	int32_t		sel = st->rel_sel;
 
+	uint32_t	npara_part = (uint32_t) st->page.doc.npara;
+	bool		was_tail = st->tail, at_end;
+
 	if (!st->partial || st->open < 0 || st->missing >= 0)
 		return RE_NONE;
-	st->partial = false;
+	at_end = state_reader_at_end(st);
+	st->partial = st->tail = false;
 	causes_init(&cs);
 	if (corpus_open(st->corpus, (size_t) st->open, &d, &cs) != 0) {
 		state_message(st, true, "%s", cs.n > 0 ? cs.msg[0] :
@@ -584,7 +661,13 @@ state_complete(struct state *st)
 	causes_free(&cs);
 	pl = state_place(st);
 	set_page(st, &d);
-	goto_place(st, &pl);
+	/* The end's paragraphs are the last ones of the whole. */
+	if (was_tail && pl.para > 0)
+		pl.para += (uint32_t) st->page.doc.npara - npara_part;
+	if (was_tail && at_end)
+		state_reader_end(st);
+	else
+		goto_place(st, &pl);
 	if (sel < (int32_t) st->page.doc.nrel)
 		st->rel_sel = sel;
 	return RE_READER | RE_STATUS;

@@ -61,7 +61,9 @@ struct state {
 
 	/* The reading pane. */
 	bool			 has_page;
-	bool			 partial;	/* only the article's start */
+	bool			 partial;	/* only part of the article */
+	bool			 tail;		/* that part is its end */
+	int64_t			 tail_skip;	/* bytes of the file before it */
 	struct page		 page;
 	long			 open;		/* corpus index, or -1 */
 	uint64_t		 open_id;

@@ -28,6 +28,8 @@
 #define ESC_DELAY_MS	25
 /* How often the loop wakes without input, in ms. */
 #define TICK_MS		1000
+/* Idle time after which the rest of a large article is read, in ms. */
+#define IDLE_MS		300
 /* Rows a mouse wheel step scrolls. */
 #define WHEEL_ROWS	3
 /* Microseconds of loading between two looks at the keyboard. */
@@ -531,12 +533,16 @@ loop(struct ui *u)
 			return;
 		if (u->ld != NULL)
 			load_some(u);
-		else if (u->st->partial && wait_input(0) == 0) {
-			/* Idle: read the rest of the large article. */
+		w = wait_input(u->ld != NULL ? 0 : u->st->partial ? IDLE_MS :
+		    TICK_MS);
+		if (w == 0 && u->ld == NULL && u->st->partial &&
+		    caught_signal == 0) {
+			/* Idle a while: read the rest of the large article. A
+			 * key pressed first (End, say) is not kept waiting. */
 			state_complete(u->st);
 			redraw(u);
+			continue;
 		}
-		w = wait_input(u->ld != NULL || u->st->partial ? 0 : TICK_MS);
 		if (w < 0) {
 			u->gone = true;
 			return;
