@@ -246,8 +246,9 @@ do_cancel(struct state *st)
 static int
 do_quit(struct state *st)
 {
-	/* From the help screen or a zoomed pane, q steps back first. */
-	if (st->help || st->zoom) {
+	/* From the help screen or a zoomed pane, q steps back first (but a
+	 * lone article given by name reads like a pager: q quits). */
+	if (st->help || (st->zoom && !st->pager)) {
 		st->help = st->zoom = false;
 		return RE_ALL | RE_CLEAR;
 	}

@@ -413,7 +413,7 @@ run_ui(const struct options *o, struct app *app, struct causes *cs,
 	/* One article given by name: read it at once, like a pager. */
 	if (o->npaths == 1 && !c.roots[0].dir && c.n == 1) {
 		state_open(&st, 0, false);
-		st.zoom = true;
+		st.zoom = st.pager = true;
 	}
 	rc = ui_run(&st, &app->theme, cs, more ? &ld : NULL);
 	state_free(&st);

@@ -56,6 +56,7 @@ struct state {
 
 	enum pane		 focus;
 	bool			 zoom;
+	bool			 pager;		/* one article given: q just quits */
 	bool			 help;
 	size_t			 help_top;
 

@@ -29,6 +29,6 @@ step $? "once complete, text in the middle is found"
 tm_keys G
 tm_wait '100%' && tm_wait '天津市已获批组建17家全国重点实验室'
 step $? "and End is still the end"
-tm_keys q q
+tm_keys q
 expect_eq "$(tm_exit_status)" 0 "quit"
 finish
