@@ -38,7 +38,10 @@ add_block(struct page *p, const char *s, size_t len, enum elem e, int gap)
 {
 	struct pblock	*b;
 
-	p->b = xreallocarray(p->b, p->nb + 1, sizeof *p->b);
+	if (p->nb == p->bcap) {
+		p->bcap = p->bcap ? p->bcap * 2 : 64;
+		p->b = xreallocarray(p->b, p->bcap, sizeof *p->b);
+	}
 	b = &p->b[p->nb++];
 	memset(b, 0, sizeof *b);
 	b->s = s;
@@ -55,7 +58,10 @@ add_block(struct page *p, const char *s, size_t len, enum elem e, int gap)
 static const char *
 own(struct page *p, char *s)
 {
-	p->owned = xreallocarray(p->owned, p->nowned + 1, sizeof *p->owned);
+	if (p->nowned == p->ocap) {
+		p->ocap = p->ocap ? p->ocap * 2 : 16;
+		p->owned = xreallocarray(p->owned, p->ocap, sizeof *p->owned);
+	}
 	p->owned[p->nowned++] = s;
 	return s;
 }

@@ -38,9 +38,9 @@ struct pblock {
 struct page {
 	struct doc		 doc;
 	struct pblock		*b;
-	size_t			 nb;
+	size_t			 nb, bcap;
 	char			**owned;	/* composed strings */
-	size_t			 nowned;
+	size_t			 nowned, ocap;
 	uint64_t		 total;		/* bytes of all blocks */
 	size_t			 body_first;	/* blocks of the body */
 	size_t			 body_end;
