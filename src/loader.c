@@ -304,8 +304,12 @@ drop_stale(struct loader *ld, struct corpus *c, struct root *r)
 		if (c->v[i].root == ld->root &&
 		    (ie = index_owner(&r->ix, c->v[i].path)) != NULL &&
 		    ie->seen != INDEX_SAME) {
-			if (i < ld->sorted)
+			/* Only what was reported as arrived can leave. */
+			if (i < ld->sorted) {
 				gone_sorted++;
+				if (ld->left != NULL)
+					ld->left(ld->watcher, &c->v[i]);
+			}
 			continue;
 		}
 		c->v[w++] = c->v[i];
@@ -364,6 +368,7 @@ loader_step(struct loader *ld, struct corpus *c, long budget,
 	struct walk_entry	e;
 	long			deadline = now_us() + budget;
 	unsigned		k = 0;
+	size_t			i;
 
 	while (!ld->done) {
 		if (budget >= 0 && (++k & 31) == 0 && now_us() >= deadline)
@@ -382,6 +387,9 @@ loader_step(struct loader *ld, struct corpus *c, long budget,
 		else
 			close_root(ld, c, cs);
 	}
+	if (ld->arrived != NULL)
+		for (i = ld->sorted; i < c->n; i++)
+			ld->arrived(ld->watcher, &c->v[i]);
 	corpus_merge(c, ld->sorted);
 	ld->sorted = c->n;
 	if (ld->done)

@@ -23,6 +23,11 @@ struct loader {
 	size_t		  files;	/* files seen so far */
 	bool		  use_index;
 	bool		  done;
+	/* Told of each article as it comes and as it goes (both may be
+	 * NULL), so that counts need not be made again over the library. */
+	void		(*arrived)(void *, const struct article *);
+	void		(*left)(void *, const struct article *);
+	void		 *watcher;
 };
 
 void	loader_start(struct loader *, char **, int, bool);

@@ -410,6 +410,9 @@ run_ui(const struct options *o, struct app *app, struct causes *cs,
 	persist_open(&p, dir, cs);
 	free(dir);
 	state_init(&st, &c, &p, &app->set, &app->keys);
+	ld.arrived = state_article_arrived;
+	ld.left = state_article_left;
+	ld.watcher = &st;
 	/* One article given by name: read it at once, like a pager. */
 	if (o->npaths == 1 && !c.roots[0].dir && c.n == 1) {
 		state_open(&st, 0, false);

@@ -105,6 +105,28 @@ state_is_read(const struct state *st, size_t i)
 	return m != NULL && m->read;
 }
 
+/* Counts an article that came into the library while it loads. */
+void
+state_article_arrived(void *arg, const struct article *a)
+{
+	struct state		*st = arg;
+	const struct mark	*m = persist_get(st->persist, a->id);
+
+	if (m == NULL || !m->read)
+		st->unread++;
+}
+
+/* Counts an article that left the library while it loads. */
+void
+state_article_left(void *arg, const struct article *a)
+{
+	struct state		*st = arg;
+	const struct mark	*m = persist_get(st->persist, a->id);
+
+	if ((m == NULL || !m->read) && st->unread > 0)
+		st->unread--;
+}
+
 /* Counts the unread articles (once per load, not per key). */
 void
 state_recount_unread(struct state *st)
@@ -200,7 +222,6 @@ state_library_changed(struct state *st, uint64_t cursor_id)
 		state_list_to(st, (size_t) keep);
 	else
 		list_keep_visible(st);
-	state_recount_unread(st);
 }
 
 /* ---- Rows of the reading pane. ---- */

@@ -116,6 +116,8 @@ int	state_list_move(struct state *, long);
 int	state_list_to(struct state *, size_t);
 void	state_recount_unread(struct state *);
 uint64_t state_cursor_id(const struct state *);
+void	state_article_arrived(void *, const struct article *);
+void	state_article_left(void *, const struct article *);
 void	state_library_changed(struct state *, uint64_t);
 
 int	state_open(struct state *, long, bool);
