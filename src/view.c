@@ -6,6 +6,7 @@
 
 #include "action.h"
 #include "keymap.h"
+#include "layout.h"
 #include "text.h"
 #include "view.h"
 #include "xmalloc.h"
@@ -436,46 +437,88 @@ pad_to(const char *s, int cols)
 	return xasprintf("%s%*s", s, cols > w ? cols - w : 0, "");
 }
 
+/* One row of the help screen: a piece of an owned string. */
+struct help_line {
+	const char	*s;
+	uint32_t	 len;
+	uint16_t	 indent;
+	uint8_t		 elem;
+};
+
+/* Wraps one action's keys and description to width: the description
+ * continues under itself, so narrow terminals lose nothing. */
+static void
+help_entry(struct vscreen *v, struct state *st, enum action a, int width,
+    struct help_line **out, size_t *n, size_t *cap)
+{
+	static struct layout_scratch	 sc;
+	struct lines			 l = { NULL, 0, 0 };
+	struct wrap			 w;
+	char				*keys, *line, *text;
+	size_t				 k;
+	int				 col = width >= 40 ? 24 : 4;
+
+	keys = keymap_describe(st->keys, a, 4);
+	if (keys[0] == '\0') {
+		free(keys);
+		keys = xstrdup(_("(unbound)"));
+	}
+	line = xasprintf("  %s", keys);
+	free(keys);
+	keys = pad_to(line, col);
+	free(line);
+	text = (char *) own(v, xasprintf("%s %s", keys,
+	    _(action_table[a].help)));
+	free(keys);
+	w.width = width;
+	w.first_indent = 0;
+	w.indent = col + 1;
+	layout_wrap(&sc, text, strlen(text), &w, &l);
+	for (k = 0; k < l.n; k++) {
+		if (*n == *cap) {
+			*cap = *cap ? *cap * 2 : 64;
+			*out = xreallocarray(*out, *cap, sizeof **out);
+		}
+		(*out)[*n].s = text + l.v[k].off;
+		(*out)[*n].len = l.v[k].len;
+		(*out)[*n].indent = l.v[k].indent;
+		(*out)[*n].elem = ELEM_HELP;
+		(*n)++;
+	}
+	lines_free(&l);
+}
+
 static void
 build_help(struct vscreen *v, struct state *st)
 {
 	const struct rect	*r = &v->p[VP_HELP].r;
-	size_t			 i, first, total = ACT_COUNT + 1;
-	char			*keys, *line;
+	struct help_line	*hl = xmalloc(sizeof *hl);
+	size_t			 i, n = 1, cap = 1;
+	char			*title;
 
-	if (st->help_top + (size_t) r->h > total)
-		st->help_top = total > (size_t) r->h ? total - (size_t) r->h :
-		    0;
-	first = st->help_top;
+	/* TRANSLATORS: program name, version, and the key that closes the
+	   help screen. */
+	title = (char *) own(v, xasprintf(_(" %s %s keys (press %s to "
+	    "close)"), PACKAGE, PACKAGE_VERSION,
+	    state_key_hint(st, ACT_QUIT)));
+	hl[0].s = own(v, text_ellipsize(title, strlen(title), r->w, NULL));
+	hl[0].len = (uint32_t) strlen(hl[0].s);
+	hl[0].indent = 0;
+	hl[0].elem = ELEM_TITLE;
+	for (i = 1; i < ACT_COUNT; i++)
+		help_entry(v, st, (enum action) i, r->w, &hl, &n, &cap);
+	if (st->help_top + (size_t) r->h > n)
+		st->help_top = n > (size_t) r->h ? n - (size_t) r->h : 0;
 	begin_pane(v, VP_HELP);
-	for (i = first; i < first + (size_t) r->h; i++) {
-		add_row(v, ELEM_HELP);
-		if (i == 0) {
-			/* TRANSLATORS: program name, version, and the key
-			   that closes the help screen. */
-			line = xasprintf(_(" %s %s keys (press %s to close)"),
-			    PACKAGE, PACKAGE_VERSION,
-			    state_key_hint(st, ACT_QUIT));
-			add_span(v, own(v, line), strlen(line), ELEM_TITLE);
+	for (i = st->help_top; i < st->help_top + (size_t) r->h; i++) {
+		struct vrow *row = add_row(v, ELEM_HELP);
+
+		if (i >= n)
 			continue;
-		}
-		if (i >= ACT_COUNT)
-			continue;
-		keys = keymap_describe(st->keys, (enum action) i, 4);
-		if (keys[0] == '\0') {
-			free(keys);
-			keys = xstrdup(_("(unbound)"));
-		}
-		line = xasprintf("  %s", keys);
-		free(keys);
-		keys = pad_to(line, 24);
-		free(line);
-		line = xasprintf("%s %s", keys, _(action_table[i].help));
-		free(keys);
-		keys = text_ellipsize(line, strlen(line), r->w, NULL);
-		free(line);
-		add_span(v, own(v, keys), strlen(keys), ELEM_HELP);
+		row->indent = hl[i].indent;
+		add_span(v, hl[i].s, hl[i].len, hl[i].elem);
 	}
+	free(hl);
 }
 
 static void
