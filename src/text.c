@@ -658,6 +658,17 @@ text_measure(const char *s, size_t n, char *gb, uint16_t *cw)
 	}
 }
 
+static bool
+in_set(uint32_t c, const uint32_t *set, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (set[i] == c)
+			return true;
+	return false;
+}
+
 /* Closing and trailing marks that must not begin a line (Chinese rules). */
 bool
 text_no_line_start(uint32_t c)
@@ -668,12 +679,8 @@ text_no_line_start(uint32_t c)
 		0xFF3D, 0xFF5D, 0x201D, 0x2019, 0x2026, 0xFF61, 0xFF63, 0xFF64,
 		',', '.', ';', ':', '?', '!', ')', ']', '}'
 	};
-	size_t	i;
 
-	for (i = 0; i < ARRAY_SIZE(set); i++)
-		if (set[i] == c)
-			return true;
-	return false;
+	return in_set(c, set, ARRAY_SIZE(set));
 }
 
 /* Opening marks that must not end a line (Chinese rules). */
@@ -684,12 +691,8 @@ text_no_line_end(uint32_t c)
 		0xFF08, 0x300C, 0x300E, 0x3010, 0x300A, 0x3014, 0x3008, 0x3016,
 		0xFF3B, 0xFF5B, 0x201C, 0x2018, 0xFF62, '(', '[', '{'
 	};
-	size_t	i;
 
-	for (i = 0; i < ARRAY_SIZE(set); i++)
-		if (set[i] == c)
-			return true;
-	return false;
+	return in_set(c, set, ARRAY_SIZE(set));
 }
 
 /* True for the white space that separates paragraphs and indents them. */
