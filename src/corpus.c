@@ -135,31 +135,61 @@ corpus_first_sight(struct corpus *c, dev_t dev, ino_t ino)
 
 /* Opens name (relative to dirfd) for reading without blocking on a FIFO
  * or a device, and checks that it is a regular file of a size we are
- * willing to read. Returns the descriptor, or -1 with a cause naming
+ * willing to read. Returns the descriptor, or -1 with *why set to an
+ * errno value or to CORPUS_NOT_REGULAR or CORPUS_TOO_LARGE (see
+ * corpus_why()). Says nothing itself, so that a helper thread can use it. */
+int
+corpus_open_check(int dirfd, const char *name, struct stat *st, int *why)
+{
+	int	fd;
+
+	fd = openat(dirfd, name, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, st) != 0)
+		*why = errno;
+	else if (!S_ISREG(st->st_mode))
+		*why = CORPUS_NOT_REGULAR;
+	else if (st->st_size > MAX_FILE_BYTES)
+		*why = CORPUS_TOO_LARGE;
+	else
+		return fd;
+	if (fd >= 0)
+		close(fd);
+	return -1;
+}
+
+/* What a why of corpus_open_check() means. */
+const char *
+corpus_why(int why)
+{
+	return why == CORPUS_NOT_REGULAR ? _("not a regular file") :
+	    why == CORPUS_TOO_LARGE ? _("file too large") : strerror(why);
+}
+
+/* Adds "PATH: WHY" to cs, as an error or as a warning. */
+void
+corpus_tell(struct causes *cs, const char *path, const char *why,
+    bool error)
+{
+	char	*shown = corpus_display_path(path);
+
+	if (error)
+		causes_add(cs, "%s: %s", shown, why);
+	else
+		causes_warn(cs, "%s: %s", shown, why);
+	free(shown);
+}
+
+/* Opens as corpus_open_check() does; a failure becomes a cause naming
  * path. */
 int
 corpus_open_at(int dirfd, const char *name, const char *path,
     struct stat *st, struct causes *cs)
 {
-	const char	*why;
-	char		*shown;
-	int		 fd;
+	int	fd, why;
 
-	fd = openat(dirfd, name, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, st) != 0)
-		why = strerror(errno);
-	else if (!S_ISREG(st->st_mode))
-		why = _("not a regular file");
-	else if (st->st_size > MAX_FILE_BYTES)
-		why = _("file too large");
-	else
-		return fd;
-	shown = corpus_display_path(path);
-	causes_add(cs, "%s: %s", shown, why);
-	free(shown);
-	if (fd >= 0)
-		close(fd);
-	return -1;
+	if ((fd = corpus_open_check(dirfd, name, st, &why)) < 0)
+		corpus_tell(cs, path, corpus_why(why), true);
+	return fd;
 }
 
 /* Opens path as corpus_open_at() does. */
@@ -419,7 +449,7 @@ read_clean(int fd, const struct stat *st, const char *path, size_t *len,
 {
 	struct text_stream	 ts;
 	size_t			 size = (size_t) st->st_size, chunk;
-	char			*buf, *clean, *shown;
+	char			*buf, *clean;
 	ssize_t			 n;
 
 	chunk = size < LOAD_CHUNK ? size + 1 : LOAD_CHUNK;
@@ -429,9 +459,7 @@ read_clean(int fd, const struct stat *st, const char *path, size_t *len,
 		text_stream_feed(&ts, buf, (size_t) n);
 	free(buf);
 	if (n < 0) {
-		shown = corpus_display_path(path);
-		causes_add(cs, "%s: %s", shown, strerror(errno));
-		free(shown);
+		corpus_tell(cs, path, strerror(errno), true);
 		free(text_stream_finish(&ts, len));
 		return NULL;
 	}

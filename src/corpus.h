@@ -19,6 +19,10 @@
 /* Bytes read from the start of each file to find its header. */
 #define CORPUS_HEAD_BYTES 1024
 
+/* Whys of corpus_open_check() that are not errno values. */
+#define CORPUS_NOT_REGULAR	(-1)
+#define CORPUS_TOO_LARGE	(-2)
+
 /* Chunked string storage: the articles' strings live and die together. */
 struct pool {
 	char	**chunks;
@@ -91,5 +95,9 @@ char		*corpus_display_path(const char *);
 char		*corpus_path(const struct corpus *, const struct article *);
 int		 corpus_open_at(int, const char *, const char *, struct stat *,
 		     struct causes *);
+int		 corpus_open_check(int, const char *, struct stat *, int *);
+const char	*corpus_why(int);
+void		 corpus_tell(struct causes *, const char *, const char *,
+		     bool);
 
 #endif

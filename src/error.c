@@ -19,6 +19,7 @@ causes_free(struct causes *c)
 {
 	causes_clear(c);
 	x_free(c->msg);
+	x_free(c->error);
 	c->cap = 0;
 }
 
@@ -34,8 +35,8 @@ causes_clear(struct causes *c)
 	c->nerrors = 0;
 }
 
-static void ATTR_PRINTF(2, 0)
-causes_vadd(struct causes *c, const char *fmt, va_list ap)
+static void ATTR_PRINTF(3, 0)
+causes_vadd(struct causes *c, bool error, const char *fmt, va_list ap)
 {
 	char	*s;
 
@@ -44,8 +45,11 @@ causes_vadd(struct causes *c, const char *fmt, va_list ap)
 	if (c->n == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 8;
 		c->msg = xreallocarray(c->msg, c->cap, sizeof *c->msg);
+		c->error = xreallocarray(c->error, c->cap, sizeof *c->error);
 	}
+	c->error[c->n] = error;
 	c->msg[c->n++] = s;
+	c->nerrors += error;
 }
 
 /* Adds an error: something the user asked for could not be done. */
@@ -55,9 +59,8 @@ causes_add(struct causes *c, const char *fmt, ...)
 	va_list	ap;
 
 	va_start(ap, fmt);
-	causes_vadd(c, fmt, ap);
+	causes_vadd(c, true, fmt, ap);
 	va_end(ap);
-	c->nerrors++;
 }
 
 /* Adds a warning: worth telling, but the program goes on. */
@@ -67,7 +70,7 @@ causes_warn(struct causes *c, const char *fmt, ...)
 	va_list	ap;
 
 	va_start(ap, fmt);
-	causes_vadd(c, fmt, ap);
+	causes_vadd(c, false, fmt, ap);
 	va_end(ap);
 }
 

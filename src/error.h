@@ -8,6 +8,7 @@
 
 struct causes {
 	char	**msg;		/* each a complete line without "reader: " */
+	bool	 *error;	/* msg[i] is an error, not a warning */
 	size_t	  n;
 	size_t	  cap;
 	size_t	  nerrors;	/* how many of msg are errors, not warnings */

@@ -13,6 +13,7 @@
 #include "index.h"
 #include "loader.h"
 #include "parse.h"
+#include "prefetch.h"
 #include "text.h"
 #include "walk.h"
 #include "xmalloc.h"
@@ -87,45 +88,54 @@ meta_from_head(struct corpus *c, struct article *a, const char *head,
 	free(clean);
 }
 
-/* Reads the header of the file open as fd and adds it. Returns the new
- * article, or NULL: a file that cannot be read gets a cause, an empty one
- * is skipped with a warning. */
+/* Adds the file at path from the n bytes of its head. Returns the new
+ * article, or NULL: a read that failed (read_errno) gets a cause, an empty
+ * file is skipped with a warning. */
+static struct article *
+add_from_head(struct corpus *c, const char *path, const char *rel,
+    off_t size, time_t mtime, const char *head, size_t n, int read_errno,
+    struct causes *cs)
+{
+	struct article	*a;
+	const char	*nl;
+
+	if (read_errno != 0 || n == 0) {
+		corpus_tell(cs, path, read_errno != 0 ? strerror(read_errno) :
+		    _("empty file, skipped"), read_errno != 0);
+		return NULL;
+	}
+	a = corpus_append(c);
+	a->path = corpus_strndup(c, rel, strlen(rel));
+	a->size = size;
+	a->mtime = mtime;
+	a->id = corpus_hash(corpus_hash(0xcbf29ce484222325ULL, head, n),
+	    &a->size, sizeof a->size);
+	/* Cut a partial read at a line end: no character is split there. */
+	if (n == CORPUS_HEAD_BYTES && size > (off_t) n &&
+	    (nl = memrchr(head, '\n', n)) != NULL)
+		n = (size_t) (nl - head) + 1;
+	meta_from_head(c, a, head, n);
+	return a;
+}
+
+/* Reads the header of the file open as fd, closes it and adds it, as
+ * add_from_head() does. */
 static struct article *
 add_from_file(struct corpus *c, const char *path, const char *rel,
     struct stat *st, int fd, struct causes *cs)
 {
 	char		 head[CORPUS_HEAD_BYTES];
-	struct article	*a;
-	char		*shown, *nl;
 	ssize_t		 n;
+	int		 err;
 
 	/* Asking for no more than the file holds saves the read that would
 	 * only say "end of file". */
 	n = corpus_read(fd, head, st->st_size < (off_t) sizeof head ?
 	    (size_t) st->st_size : sizeof head);
+	err = n < 0 ? errno : 0;
 	close(fd);
-	if (n <= 0) {
-		shown = corpus_display_path(path);
-		if (n < 0)
-			causes_add(cs, "%s: %s", shown, strerror(errno));
-		else
-			causes_warn(cs, "%s: %s", shown,
-			    _("empty file, skipped"));
-		free(shown);
-		return NULL;
-	}
-	a = corpus_append(c);
-	a->path = corpus_strndup(c, rel, strlen(rel));
-	a->size = st->st_size;
-	a->mtime = st->st_mtime;
-	a->id = corpus_hash(corpus_hash(0xcbf29ce484222325ULL, head,
-	    (size_t) n), &a->size, sizeof a->size);
-	/* Cut a partial read at a line end: no character is split there. */
-	if ((size_t) n == sizeof head && st->st_size > n &&
-	    (nl = memrchr(head, '\n', (size_t) n)) != NULL)
-		n = nl - head + 1;
-	meta_from_head(c, a, head, (size_t) n);
-	return a;
+	return add_from_head(c, path, rel, st->st_size, st->st_mtime, head,
+	    n < 0 ? 0 : (size_t) n, err, cs);
 }
 
 /* Adds an article from its index entry: the strings stay in the index. */
@@ -188,11 +198,46 @@ add_entry(struct loader *ld, struct corpus *c, struct walk_entry *e,
 	if ((fd = corpus_open_at(e->dirfd, e->name, e->path, &st, cs)) < 0)
 		return -1;
 	a = add_from_file(c, e->path, e->path + r->prefix, &st, fd, cs);
-	if (a == NULL)
-		return 0;
-	a->root = (uint16_t) ld->root;
-	ld->found++;
+	if (a != NULL) {
+		a->root = (uint16_t) ld->root;
+		ld->found++;
+	}
 	return 0;
+}
+
+/* Adds one record the helper thread read, as add_entry() adds a file
+ * (the root has no index, so every file is read). */
+static void
+add_fetched(struct loader *ld, struct corpus *c, const struct pf_batch *b,
+    const struct pf_record *f, struct causes *cs)
+{
+	struct root	*r = &c->roots[ld->root];
+	const char	*path = pf_text(b, f);
+	struct article	*a;
+
+	if (f->kind != PF_FILE) {
+		if (f->kind == PF_ERROR)
+			causes_add(cs, "%s", path);
+		else
+			causes_warn(cs, "%s", path);
+		return;
+	}
+	ld->files++;
+	if (!corpus_first_sight(c, f->dev, f->ino)) {
+		ld->found++;
+		return;
+	}
+	r->dirty = true;
+	if (f->why != 0) {
+		corpus_tell(cs, path, corpus_why(f->why), true);
+		return;
+	}
+	a = add_from_head(c, path, path + r->prefix, f->size, f->mtime,
+	    f->head, f->n, f->read_errno, cs);
+	if (a != NULL) {
+		a->root = (uint16_t) ld->root;
+		ld->found++;
+	}
 }
 
 /* The helper thread: asks each indexed file for its size and mtime,
@@ -332,6 +377,8 @@ close_root(struct loader *ld, struct corpus *c, struct causes *cs)
 
 	walk_close(ld->w);
 	ld->w = NULL;
+	prefetch_stop(ld->pf);
+	ld->pf = NULL;
 	stop_asking(r);
 	if (r->ix.n > 0)
 		drop_stale(ld, c, r);
@@ -358,6 +405,43 @@ save_indexes(struct corpus *c)
 	}
 }
 
+/* Starts walking the next path: on a helper thread when every file of it
+ * is to be read (a directory without a header index). */
+static void
+next_root(struct loader *ld, struct corpus *c, struct causes *cs)
+{
+	struct root	*r;
+
+	open_root(ld, c, ld->paths[ld->next]);
+	ld->w = walk_open(ld->paths[ld->next++], cs);
+	r = &c->roots[ld->root];
+	if (ld->w != NULL && r->dir && r->ix.n == 0 &&
+	    (ld->pf = prefetch_start(ld->w, r->path, r->prefix)) != NULL)
+		ld->w = NULL;
+}
+
+/* Adds a batch of what the helper thread read, waiting for it until
+ * deadline (negative: as long as it takes). Returns false if none came
+ * in time. */
+static bool
+add_batch(struct loader *ld, struct corpus *c, long deadline,
+    struct causes *cs)
+{
+	struct pf_batch	*b;
+	bool		 ended;
+	size_t		 i;
+
+	if ((b = prefetch_take(ld->pf, deadline, &ended)) == NULL) {
+		if (ended)
+			close_root(ld, c, cs);
+		return ended;
+	}
+	for (i = 0; i < b->n; i++)
+		add_fetched(ld, c, b, &b->r[i], cs);
+	prefetch_give_back(ld->pf, b);
+	return true;
+}
+
 /* Loads for about budget microseconds (negative: until done), then
  * merges what was found into list order. Returns 1 while there is more
  * to load, 0 when the library is complete. */
@@ -373,13 +457,18 @@ loader_step(struct loader *ld, struct corpus *c, long budget,
 	while (!ld->done) {
 		if (budget >= 0 && (++k & 31) == 0 && now_us() >= deadline)
 			break;
+		if (ld->pf != NULL) {
+			if (!add_batch(ld, c, budget >= 0 ? deadline : -1, cs))
+				break;
+			k = 31;	/* a batch is many files: look at the time */
+			continue;
+		}
 		if (ld->w == NULL) {
 			if (ld->next >= ld->npaths) {
 				ld->done = true;
 				break;
 			}
-			open_root(ld, c, ld->paths[ld->next]);
-			ld->w = walk_open(ld->paths[ld->next++], cs);
+			next_root(ld, c, cs);
 			continue;
 		}
 		if (walk_next(ld->w, &e, cs))
@@ -395,6 +484,22 @@ loader_step(struct loader *ld, struct corpus *c, long budget,
 	if (ld->done)
 		save_indexes(c);
 	return ld->done ? 0 : 1;
+}
+
+/* Abandons loading (the program is ending before the library is
+ * complete): ends the helper threads and the walk. */
+void
+loader_stop(struct loader *ld, struct corpus *c)
+{
+	if (ld->done)
+		return;
+	walk_close(ld->w);
+	ld->w = NULL;
+	prefetch_stop(ld->pf);
+	ld->pf = NULL;
+	if (ld->root < c->nroots)
+		stop_asking(&c->roots[ld->root]);
+	ld->done = true;
 }
 
 /* Loads whatever is left. */

@@ -12,11 +12,14 @@
 #include "error.h"
 #include "walk.h"
 
+struct prefetch;
+
 struct loader {
 	char		**paths;
 	int		  npaths;
 	int		  next;		/* the next path to walk */
 	struct walk	 *w;		/* the walk in progress, or NULL */
+	struct prefetch	 *pf;		/* or the helper thread walking */
 	size_t		  root;		/* its root in corpus->roots */
 	size_t		  found;	/* articles found under it */
 	size_t		  sorted;	/* corpus->v[0..sorted) is in order */
@@ -33,6 +36,7 @@ struct loader {
 void	loader_start(struct loader *, char **, int, bool);
 int	loader_step(struct loader *, struct corpus *, long, struct causes *);
 void	loader_finish(struct loader *, struct corpus *, struct causes *);
+void	loader_stop(struct loader *, struct corpus *);
 int	corpus_add_path(struct corpus *, const char *, struct causes *);
 
 #endif

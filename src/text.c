@@ -1,6 +1,7 @@
 /* Decoding, sanitizing and measuring text. The only user of libunistring. */
 #include "system.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <time.h>
 #include <wchar.h>
@@ -15,20 +16,25 @@
 #include "text.h"
 #include "xmalloc.h"
 
-#define WIDTH_UNKNOWN	127
 #define REPLACEMENT	0xFFFDu
 #define ELLIPSIS	0x2026u
 
-/* wcwidth() of every BMP code point, filled in as they are met. */
-static signed char	width_cache[0x10000];
-static int		ambiguous_width = 1;
-
+/* wcwidth() + 2 of every BMP code point, filled in as they are met; 0
+ * is not known yet. Relaxed atomics: the loader's helper thread cleans
+ * path names too, and both threads may fill in the same entry (with the
+ * same value). */
+static _Atomic signed char	width_cache[0x10000];
+static int			ambiguous_width = 1;
 
 /* Resets the width cache; call after setlocale(). */
 int
 text_init(void)
 {
-	memset(width_cache, WIDTH_UNKNOWN, sizeof width_cache);
+	size_t	i;
+
+	for (i = 0; i < ARRAY_SIZE(width_cache); i++)
+		atomic_store_explicit(&width_cache[i], 0,
+		    memory_order_relaxed);
 	return 0;
 }
 
@@ -66,22 +72,30 @@ char_width_slow(uint32_t c)
 	return w;
 }
 
+/* The width of c from the cache, in line: the hot path of sanitize(). */
+static inline int
+cached_width(uint32_t c)
+{
+	int	w;
+
+	if (c >= 0x10000)
+		return char_width_slow(c);
+	w = atomic_load_explicit(&width_cache[c], memory_order_relaxed);
+	if (w == 0) {
+		w = char_width_slow(c) + 2;
+		atomic_store_explicit(&width_cache[c], (signed char) w,
+		    memory_order_relaxed);
+	}
+	return w - 2;
+}
+
 /* Returns the columns c takes on screen, or -1 if it has no width. */
 int
 text_char_width(uint32_t c)
 {
-	int	w;
-
 	if (c >= 0x20 && c < 0x7f)
 		return 1;
-	if (c >= 0x10000)
-		return char_width_slow(c);
-	w = width_cache[c];
-	if (w == WIDTH_UNKNOWN) {
-		w = char_width_slow(c);
-		width_cache[c] = (signed char) w;
-	}
-	return w;
+	return cached_width(c);
 }
 
 /* Decodes one code point of valid UTF-8; returns its length in bytes. */
@@ -179,22 +193,6 @@ is_bidi_control(uint32_t c)
 	/* Embeddings, overrides and isolates can reorder what follows
 	 * them on screen; marks (LRM, RLM, ALM) only affect one side. */
 	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-}
-
-/* The width of c from the cache, in line: the hot path of sanitize(). */
-static inline int
-cached_width(uint32_t c)
-{
-	int	w;
-
-	if (c >= 0x10000)
-		return char_width_slow(c);
-	w = width_cache[c];
-	if (w == WIDTH_UNKNOWN) {
-		w = char_width_slow(c);
-		width_cache[c] = (signed char) w;
-	}
-	return w;
 }
 
 /* Returns what stands on screen for code point c (at least 0x80): c
@@ -600,15 +598,18 @@ text_cluster_starts(const char *s, size_t n, char *gb)
 static bool
 never_joins(uint32_t c)
 {
-	static uint8_t	cache[0x10000];	/* 0 unknown, 1 never joins, 2 may */
-	int		p;
+	/* 0 unknown, 1 never joins, 2 may; atomic as width_cache is. */
+	static _Atomic uint8_t	cache[0x10000];
+	int			p;
 
-	if (c < 0x10000 && cache[c] != 0)
-		return cache[c] == 1;
+	if (c < 0x10000 && (p = atomic_load_explicit(&cache[c],
+	    memory_order_relaxed)) != 0)
+		return p == 1;
 	p = uc_graphemeclusterbreak_property(c);
 	p = p == GBP_OTHER || p == GBP_CONTROL || p == GBP_CR || p == GBP_LF;
 	if (c < 0x10000)
-		cache[c] = p ? 1 : 2;
+		atomic_store_explicit(&cache[c], p ? 1 : 2,
+		    memory_order_relaxed);
 	return p;
 }
 

@@ -31,18 +31,6 @@ struct walk {
 	size_t		 ndirs;
 };
 
-static void
-report(struct causes *c, const char *path, const char *why, bool error)
-{
-	char	*shown = corpus_display_path(path);
-
-	if (error)
-		causes_add(c, "%s: %s", shown, why);
-	else
-		causes_warn(c, "%s: %s", shown, why);
-	free(shown);
-}
-
 static bool
 seen_dir(struct walk *w, const struct stat *st)
 {
@@ -65,19 +53,19 @@ push_dir(struct walk *w, char *path, const struct stat *st,
 	DIR	*d;
 
 	if (seen_dir(w, st)) {
-		report(c, path, _("directory already visited (a symbolic link "
-		    "loop?), skipped"), false);
+		corpus_tell(c, path, _("directory already visited (a "
+		    "symbolic link loop?), skipped"), false);
 		free(path);
 		return 0;
 	}
 	if (w->depth >= WALK_MAX_DEPTH) {
-		report(c, path, _("directories nested too deeply, skipped"),
-		    false);
+		corpus_tell(c, path, _("directories nested too deeply, "
+		    "skipped"), false);
 		free(path);
 		return 0;
 	}
 	if ((d = opendir(path)) == NULL) {
-		report(c, path, strerror(errno), true);
+		corpus_tell(c, path, strerror(errno), true);
 		free(path);
 		return -1;
 	}
@@ -99,11 +87,11 @@ walk_open(const char *path, struct causes *c)
 	struct stat	 st;
 
 	if (stat(path, &st) != 0) {
-		report(c, path, strerror(errno), true);
+		corpus_tell(c, path, strerror(errno), true);
 		return NULL;
 	}
 	if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
-		report(c, path, _("not a regular file or directory"), true);
+		corpus_tell(c, path, _("not a regular file or directory"), true);
 		return NULL;
 	}
 	w = xcalloc(1, sizeof *w);
@@ -178,7 +166,7 @@ walk_next(struct walk *w, struct walk_entry *e, struct causes *c)
 		errno = 0;
 		if ((de = readdir(f->dir)) == NULL) {
 			if (errno != 0)
-				report(c, f->path, strerror(errno), true);
+				corpus_tell(c, f->path, strerror(errno), true);
 			pop_dir(w);
 			continue;
 		}
@@ -201,7 +189,7 @@ walk_next(struct walk *w, struct walk_entry *e, struct causes *c)
 			return 1;
 		}
 		if (fstatat(dirfd(f->dir), de->d_name, &st, 0) != 0) {
-			report(c, path, strerror(errno), true);
+			corpus_tell(c, path, strerror(errno), true);
 			free(path);
 			continue;
 		}

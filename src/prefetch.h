@@ -1,0 +1,59 @@
+/* Reading the heads of a directory's files on helper threads, ahead of
+ * the loader. On a first start the opens, reads and closes of 100,000
+ * files are most of the work; other cores do them while the loader parses
+ * what has come in. The threads only walk and read: what they found is
+ * handed over in batches, in walk order, and everything else (which file
+ * was seen before, what to tell the user) is decided by the loader. */
+#ifndef READER_PREFETCH_H
+#define READER_PREFETCH_H
+
+#include <sys/types.h>
+
+#include "corpus.h"
+#include "walk.h"
+
+/* What a record of a batch is. */
+enum {
+	PF_FILE,	/* a file: its head, or why it could not be read */
+	PF_ERROR,	/* a message of the walk's, an error */
+	PF_WARNING	/* a message of the walk's, a warning */
+};
+
+/* A file's record: the walker fills in kind, text, dev and ino, a
+ * reader the rest. */
+struct pf_record {
+	int	 kind;		/* PF_... */
+	size_t	 text;		/* path or message: offset in the batch's
+				 * strings */
+	dev_t	 dev;
+	ino_t	 ino;
+	off_t	 size;
+	time_t	 mtime;
+	int	 why;		/* 0, or as corpus_open_check() says */
+	int	 read_errno;	/* 0, or the read failed */
+	size_t	 n;		/* bytes of head read */
+	char	 head[CORPUS_HEAD_BYTES];
+};
+
+#define PF_BATCH 64
+
+struct pf_batch {
+	struct pf_record	 r[PF_BATCH];
+	size_t			 n;
+	char			*str;	/* the records' strings */
+	size_t			 slen;
+	size_t			 scap;
+	bool			 read;	/* the readers are done with it */
+	struct pf_batch		*next;		/* on the free or to-do list */
+	struct pf_batch		*out_next;	/* in walk order */
+};
+
+struct prefetch;
+
+struct prefetch	*prefetch_start(struct walk *, const char *, size_t);
+struct pf_batch	*prefetch_take(struct prefetch *, long, bool *);
+void		 prefetch_give_back(struct prefetch *, struct pf_batch *);
+void		 prefetch_stop(struct prefetch *);
+const char	*pf_text(const struct pf_batch *, const struct pf_record *);
+
+#endif
