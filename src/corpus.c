@@ -33,11 +33,6 @@ corpus_free(struct corpus *c)
 	size_t	i;
 
 	for (i = 0; i < c->nroots; i++) {
-		if (c->roots[i].asking) {
-			atomic_store(&c->roots[i].stop_asking, true);
-			pthread_join(c->roots[i].asker, NULL);
-			close(c->roots[i].dirfd);
-		}
 		free(c->roots[i].path);
 		free(c->roots[i].base);
 		index_forget(&c->roots[i].ix);

@@ -8,8 +8,6 @@
 
 #include "article.h"
 #include "error.h"
-#include <pthread.h>
-#include <stdatomic.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 
@@ -40,12 +38,6 @@ struct root {
 	bool		 dir;
 	bool		 dirty;		/* the index must be written again */
 	size_t		 hits;		/* index entries that were still right */
-	/* A helper thread asks the files of the index for their size and
-	 * mtime while the walk goes on: on two cores, half the waiting. */
-	pthread_t	 asker;
-	bool		 asking;
-	atomic_bool	 stop_asking;
-	int		 dirfd;
 };
 
 struct corpus {

@@ -89,7 +89,6 @@ parse_record(const char **p, const char *end, struct index_entry *e)
 	e->id = strtoull(q, &q, 16);
 	e->key = strtoull(q, &q, 16);
 	e->seen = INDEX_UNSEEN;
-	atomic_init(&e->asked, INDEX_ASK_NOT);
 	if (errno != 0 || q >= end || *q != '\0')
 		return -1;
 	*p = q + 1;

@@ -10,7 +10,6 @@
 #ifndef READER_INDEX_H
 #define READER_INDEX_H
 
-#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -29,14 +28,7 @@ struct index_entry {
 	uint64_t	 id;
 	uint64_t	 key;
 	uint8_t		 seen;		/* INDEX_UNSEEN, _SAME or _CHANGED */
-	/* The file's size and mtime as asked by the helper thread that
-	 * checks the index beside the walk (see loader.c). */
-	_Atomic uint8_t	 asked;		/* INDEX_ASK_... */
-	int64_t		 now_size;
-	int64_t		 now_mtime;
 };
-
-enum { INDEX_ASK_NOT, INDEX_ASK_BUSY, INDEX_ASK_DONE, INDEX_ASK_GONE };
 
 /* What the walk found of an entry's file. */
 enum { INDEX_UNSEEN, INDEX_SAME, INDEX_CHANGED };

@@ -155,65 +155,76 @@ add_from_index(struct corpus *c, const struct index_entry *ie)
 	return a;
 }
 
+/* Settles a file that has an index entry (ie; NULL: none) whose size and
+ * mtime it still has (same). Returns true if the article the index gave
+ * stands, false if the file must be read. */
+static bool
+index_holds(struct loader *ld, struct root *r, struct index_entry *ie,
+    bool same)
+{
+	if (ie == NULL)
+		return false;
+	if (same && ie->seen == INDEX_UNSEEN) {
+		ie->seen = INDEX_SAME;
+		r->hits++;
+		ld->found++;
+		return true;
+	}
+	ie->seen = INDEX_CHANGED;
+	return false;
+}
+
+/* Counts article a (NULL: the file gave none) as found. */
+static void
+count(struct loader *ld, struct article *a)
+{
+	if (a != NULL) {
+		a->root = (uint16_t) ld->root;
+		ld->found++;
+	}
+}
+
 /* Adds one file found by the walk. */
-static int
+static void
 add_entry(struct loader *ld, struct corpus *c, struct walk_entry *e,
     struct causes *cs)
 {
-	struct root			*r = &c->roots[ld->root];
-	struct index_entry		*ie = NULL;
-	struct article			*a;
-	struct stat			 st;
-	int				 fd;
+	struct root		*r = &c->roots[ld->root];
+	struct index_entry	*ie = NULL;
+	struct stat		 st;
+	int			 fd;
 
 	ld->files++;
 	if (!corpus_first_sight(c, e->dev, e->ino)) {
 		/* Already loaded through another path: still found here. */
 		ld->found++;
-		return 0;
+		return;
 	}
 	if (r->dir && r->ix.n > 0 &&
-	    (ie = index_find(&r->ix, e->path + r->prefix)) != NULL) {
-		if (!e->have_stat && atomic_load(&ie->asked) == INDEX_ASK_DONE) {
-			e->size = ie->now_size;
-			e->mtime = ie->now_mtime;
-			e->have_stat = true;
-		}
-		if (!e->have_stat && fstatat(e->dirfd, e->name, &st, 0) == 0) {
-			e->size = st.st_size;
-			e->mtime = st.st_mtime;
-			e->have_stat = true;
-		}
-		/* The article is in the list already, from the index. */
-		if (e->have_stat && ie->size == e->size &&
-		    ie->mtime == e->mtime && ie->seen == INDEX_UNSEEN) {
-			ie->seen = INDEX_SAME;
-			r->hits++;
-			ld->found++;
-			return 0;
-		}
-		ie->seen = INDEX_CHANGED;
+	    (ie = index_find(&r->ix, e->path + r->prefix)) != NULL &&
+	    !e->have_stat && fstatat(e->dirfd, e->name, &st, 0) == 0) {
+		e->size = st.st_size;
+		e->mtime = st.st_mtime;
+		e->have_stat = true;
 	}
+	if (index_holds(ld, r, ie, ie != NULL && e->have_stat &&
+	    ie->size == e->size && ie->mtime == e->mtime))
+		return;
 	r->dirty = true;
-	if ((fd = corpus_open_at(e->dirfd, e->name, e->path, &st, cs)) < 0)
-		return -1;
-	a = add_from_file(c, e->path, e->path + r->prefix, &st, fd, cs);
-	if (a != NULL) {
-		a->root = (uint16_t) ld->root;
-		ld->found++;
-	}
-	return 0;
+	if ((fd = corpus_open_at(e->dirfd, e->name, e->path, &st, cs)) >= 0)
+		count(ld, add_from_file(c, e->path, e->path + r->prefix, &st,
+		    fd, cs));
 }
 
-/* Adds one record the helper thread read, as add_entry() adds a file
- * (the root has no index, so every file is read). */
+/* Adds one record the helper threads made, as add_entry() adds a file. */
 static void
 add_fetched(struct loader *ld, struct corpus *c, const struct pf_batch *b,
     const struct pf_record *f, struct causes *cs)
 {
 	struct root	*r = &c->roots[ld->root];
 	const char	*path = pf_text(b, f);
-	struct article	*a;
+	struct stat	 st;
+	int		 fd;
 
 	if (f->kind != PF_FILE) {
 		if (f->kind == PF_ERROR)
@@ -227,71 +238,20 @@ add_fetched(struct loader *ld, struct corpus *c, const struct pf_batch *b,
 		ld->found++;
 		return;
 	}
+	if (index_holds(ld, r, f->entry, f->same))
+		return;
 	r->dirty = true;
-	if (f->why != 0) {
+	if (f->same) {
+		/* The reader trusted an entry that was used up since: the
+		 * file was never read. */
+		if ((fd = corpus_open_file(path, &st, cs)) >= 0)
+			count(ld, add_from_file(c, path, path + r->prefix, &st,
+			    fd, cs));
+	} else if (f->why != 0)
 		corpus_tell(cs, path, corpus_why(f->why), true);
-		return;
-	}
-	a = add_from_head(c, path, path + r->prefix, f->size, f->mtime,
-	    f->head, f->n, f->read_errno, cs);
-	if (a != NULL) {
-		a->root = (uint16_t) ld->root;
-		ld->found++;
-	}
-}
-
-/* The helper thread: asks each indexed file for its size and mtime,
- * from the end of the index while the walk tends to start at its
- * beginning; whoever takes an entry first asks. */
-static void *
-ask_files(void *arg)
-{
-	struct root		*r = arg;
-	struct index_entry	*e;
-	struct stat		 st;
-	uint8_t			 expect;
-	size_t			 i;
-
-	for (i = r->ix.n; i-- > 0 && !atomic_load(&r->stop_asking);) {
-		e = &r->ix.e[i];
-		expect = INDEX_ASK_NOT;
-		if (!atomic_compare_exchange_strong(&e->asked, &expect,
-		    INDEX_ASK_BUSY))
-			continue;
-		if (fstatat(r->dirfd, e->relpath, &st, 0) == 0) {
-			e->now_size = st.st_size;
-			e->now_mtime = st.st_mtime;
-			atomic_store(&e->asked, INDEX_ASK_DONE);
-		} else
-			atomic_store(&e->asked, INDEX_ASK_GONE);
-	}
-	return NULL;
-}
-
-static void
-start_asking(struct root *r)
-{
-	atomic_init(&r->stop_asking, false);
-	r->dirfd = open(r->path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (r->dirfd < 0)
-		return;
-	r->asking = pthread_create(&r->asker, NULL, ask_files, r) == 0;
-	if (!r->asking) {
-		close(r->dirfd);
-		r->dirfd = -1;
-	}
-}
-
-static void
-stop_asking(struct root *r)
-{
-	if (!r->asking)
-		return;
-	atomic_store(&r->stop_asking, true);
-	pthread_join(r->asker, NULL);
-	r->asking = false;
-	close(r->dirfd);
-	r->dirfd = -1;
+	else
+		count(ld, add_from_head(c, path, path + r->prefix, f->size,
+		    f->mtime, f->head, f->n, f->read_errno, cs));
 }
 
 /* Begins loading paths. With use_index, directories' headers are taken
@@ -332,9 +292,6 @@ open_root(struct loader *ld, struct corpus *c, const char *path)
 	 * against its file and replaces what changed. */
 	for (i = 0; i < r->ix.n; i++)
 		add_from_index(c, &r->ix.e[i])->root = (uint16_t) ld->root;
-	r->dirfd = -1;
-	if (r->ix.n > 0)
-		start_asking(r);
 }
 
 /* Drops the articles of root r whose index entry the walk did not find
@@ -379,7 +336,6 @@ close_root(struct loader *ld, struct corpus *c, struct causes *cs)
 	ld->w = NULL;
 	prefetch_stop(ld->pf);
 	ld->pf = NULL;
-	stop_asking(r);
 	if (r->ix.n > 0)
 		drop_stale(ld, c, r);
 	if (ld->found == 0) {
@@ -405,8 +361,7 @@ save_indexes(struct corpus *c)
 	}
 }
 
-/* Starts walking the next path: on a helper thread when every file of it
- * is to be read (a directory without a header index). */
+/* Starts walking the next path: a directory on helper threads. */
 static void
 next_root(struct loader *ld, struct corpus *c, struct causes *cs)
 {
@@ -415,8 +370,8 @@ next_root(struct loader *ld, struct corpus *c, struct causes *cs)
 	open_root(ld, c, ld->paths[ld->next]);
 	ld->w = walk_open(ld->paths[ld->next++], cs);
 	r = &c->roots[ld->root];
-	if (ld->w != NULL && r->dir && r->ix.n == 0 &&
-	    (ld->pf = prefetch_start(ld->w, r->path, r->prefix)) != NULL)
+	if (ld->w != NULL && r->dir && (ld->pf = prefetch_start(ld->w,
+	    r->path, r->prefix, r->ix.n > 0 ? &r->ix : NULL)) != NULL)
 		ld->w = NULL;
 }
 
@@ -489,7 +444,7 @@ loader_step(struct loader *ld, struct corpus *c, long budget,
 /* Abandons loading (the program is ending before the library is
  * complete): ends the helper threads and the walk. */
 void
-loader_stop(struct loader *ld, struct corpus *c)
+loader_stop(struct loader *ld)
 {
 	if (ld->done)
 		return;
@@ -497,8 +452,6 @@ loader_stop(struct loader *ld, struct corpus *c)
 	ld->w = NULL;
 	prefetch_stop(ld->pf);
 	ld->pf = NULL;
-	if (ld->root < c->nroots)
-		stop_asking(&c->roots[ld->root]);
 	ld->done = true;
 }
 

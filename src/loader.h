@@ -36,7 +36,7 @@ struct loader {
 void	loader_start(struct loader *, char **, int, bool);
 int	loader_step(struct loader *, struct corpus *, long, struct causes *);
 void	loader_finish(struct loader *, struct corpus *, struct causes *);
-void	loader_stop(struct loader *, struct corpus *);
+void	loader_stop(struct loader *);
 int	corpus_add_path(struct corpus *, const char *, struct causes *);
 
 #endif

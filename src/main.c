@@ -419,7 +419,7 @@ run_ui(const struct options *o, struct app *app, struct causes *cs,
 		st.zoom = st.pager = true;
 	}
 	rc = ui_run(&st, &app->theme, cs, more ? &ld : NULL);
-	loader_stop(&ld, &c);
+	loader_stop(&ld);
 	state_free(&st);
 	persist_close(&p);
 	corpus_free(&c);

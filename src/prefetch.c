@@ -29,6 +29,7 @@
 struct prefetch {
 	struct walk	*w;
 	int		 rootfd;	/* files are opened below it */
+	const struct index *ix;		/* read-only while the threads run */
 	size_t		 prefix;	/* bytes of a path before that */
 	pthread_t	 walker;
 	pthread_t	 readers[PF_READERS];
@@ -235,20 +236,28 @@ walk_all(void *arg)
 	return NULL;
 }
 
-/* Opens and reads the head of the file r names. */
+/* Opens and reads the head of the file r names, unless its index entry
+ * still holds. */
 static void
 read_head(struct prefetch *pf, const struct pf_batch *b,
     struct pf_record *r)
 {
-	struct stat	st;
-	ssize_t		n;
-	int		fd;
+	const char	*rel = pf_text(b, r) + pf->prefix;
+	struct stat	 st;
+	ssize_t		 n;
+	int		 fd;
 
 	r->why = 0;
 	r->read_errno = 0;
 	r->n = 0;
-	if ((fd = corpus_open_check(pf->rootfd, pf_text(b, r) + pf->prefix,
-	    &st, &r->why)) < 0)
+	r->same = false;
+	r->entry = pf->ix != NULL ? index_find(pf->ix, rel) : NULL;
+	if (r->entry != NULL && fstatat(pf->rootfd, rel, &st, 0) == 0 &&
+	    st.st_size == r->entry->size && st.st_mtime == r->entry->mtime) {
+		r->same = true;
+		return;
+	}
+	if ((fd = corpus_open_check(pf->rootfd, rel, &st, &r->why)) < 0)
 		return;
 	r->size = st.st_size;
 	r->mtime = st.st_mtime;
@@ -315,11 +324,12 @@ free_list(struct pf_batch *b, bool out)
 }
 
 /* Starts walking w (which is the helpers' until prefetch_stop()) on
- * helper threads; root is the directory w walks, and each path begins
- * with prefix bytes that name it. Returns NULL if the threads could not
+ * helper threads; root is the directory w walks, each path begins with
+ * prefix bytes that name it, and ix (or NULL) is its header index. Returns NULL if the threads could not
  * be made: w is still the caller's then. */
 struct prefetch *
-prefetch_start(struct walk *w, const char *root, size_t prefix)
+prefetch_start(struct walk *w, const char *root, size_t prefix,
+    const struct index *ix)
 {
 	struct prefetch		*pf = xcalloc(1, sizeof *pf);
 	pthread_condattr_t	 ca;
@@ -328,6 +338,7 @@ prefetch_start(struct walk *w, const char *root, size_t prefix)
 
 	pf->w = w;
 	pf->prefix = prefix;
+	pf->ix = ix;
 	pf->rootfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	pthread_mutex_init(&pf->lock, NULL);
 	pthread_condattr_init(&ca);

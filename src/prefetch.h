@@ -1,7 +1,8 @@
 /* Reading the heads of a directory's files on helper threads, ahead of
  * the loader. On a first start the opens, reads and closes of 100,000
- * files are most of the work; other cores do them while the loader parses
- * what has come in. The threads only walk and read: what they found is
+ * files are most of the work, on a second the asking of each file for its
+ * size and mtime against the header index; other cores do them while the
+ * loader takes in what has come. The threads only walk and read: what they found is
  * handed over in batches, in walk order, and everything else (which file
  * was seen before, what to tell the user) is decided by the loader. */
 #ifndef READER_PREFETCH_H
@@ -10,6 +11,7 @@
 #include <sys/types.h>
 
 #include "corpus.h"
+#include "index.h"
 #include "walk.h"
 
 /* What a record of a batch is. */
@@ -20,7 +22,8 @@ enum {
 };
 
 /* A file's record: the walker fills in kind, text, dev and ino, a
- * reader the rest. */
+ * reader the rest. A file whose index entry has its size and mtime is
+ * not read. */
 struct pf_record {
 	int	 kind;		/* PF_... */
 	size_t	 text;		/* path or message: offset in the batch's
@@ -31,6 +34,8 @@ struct pf_record {
 	time_t	 mtime;
 	int	 why;		/* 0, or as corpus_open_check() says */
 	int	 read_errno;	/* 0, or the read failed */
+	struct index_entry *entry;	/* the file's in the index, or NULL */
+	bool	 same;		/* entry has the file's size and mtime */
 	size_t	 n;		/* bytes of head read */
 	char	 head[CORPUS_HEAD_BYTES];
 };
@@ -50,7 +55,8 @@ struct pf_batch {
 
 struct prefetch;
 
-struct prefetch	*prefetch_start(struct walk *, const char *, size_t);
+struct prefetch	*prefetch_start(struct walk *, const char *, size_t,
+		     const struct index *);
 struct pf_batch	*prefetch_take(struct prefetch *, long, bool *);
 void		 prefetch_give_back(struct prefetch *, struct pf_batch *);
 void		 prefetch_stop(struct prefetch *);
