@@ -13,7 +13,9 @@
 #include "index.h"
 #include "xmalloc.h"
 
-#define INDEX_MAGIC	"reader-index"
+/* 16 bytes with its NULs: "head -c 15" of the file says what it is. */
+#define INDEX_MAGIC	"reader-index 2\n"
+#define ORDER_MARK	0x01020304u
 #define MAX_INDEX_BYTES	((off_t) 1 << 30)
 
 static uint64_t
@@ -43,17 +45,30 @@ index_file_for(const char *realdir)
 	return NULL;
 }
 
+/* The file's first bytes. */
+struct index_header {
+	char		magic[16];	/* INDEX_MAGIC, NUL-padded */
+	uint32_t	order;		/* ORDER_MARK as this machine writes it */
+	uint32_t	entry_size;	/* sizeof (struct index_entry) */
+	uint64_t	n;
+	uint64_t	hcap;		/* a power of two, or 0 when n is */
+	uint64_t	slen;
+};
+
 static void
 drop_entries(struct index *ix)
 {
 	if (ix->map != NULL)
 		munmap(ix->map, ix->maplen);
-	x_free(ix->e);
-	x_free(ix->hash);
+	x_free(ix->seen);
 	ix->map = NULL;
 	ix->maplen = 0;
+	ix->e = NULL;
 	ix->n = 0;
+	ix->hash = NULL;
 	ix->hcap = 0;
+	ix->str = NULL;
+	ix->slen = 0;
 }
 
 /* Unmaps and frees the index. */
@@ -65,62 +80,62 @@ index_forget(struct index *ix)
 	memset(ix, 0, sizeof *ix);
 }
 
-/* Reads one NUL-terminated field; NULL if the record is cut short. */
-static const char *
-field(const char **p, const char *end)
+/* Whether the mapped file's header describes it; sets ix's parts. */
+static bool
+read_header(struct index *ix)
 {
-	const char	*s = *p, *z = memchr(s, '\0', (size_t) (end - s));
+	struct index_header	h;
+	size_t			left;
 
-	if (z == NULL)
-		return NULL;
-	*p = z + 1;
-	return s;
+	if (ix->maplen < sizeof h)
+		return false;
+	memcpy(&h, ix->map, sizeof h);
+	if (memcmp(h.magic, INDEX_MAGIC, sizeof h.magic) != 0 ||
+	    h.order != ORDER_MARK || h.entry_size != sizeof *ix->e)
+		return false;
+	left = ix->maplen - sizeof h;
+	if (h.n > left / sizeof *ix->e)
+		return false;
+	left -= h.n * sizeof *ix->e;
+	if (h.hcap > left / sizeof *ix->hash || (h.hcap & (h.hcap - 1)) != 0 ||
+	    h.hcap < h.n)
+		return false;
+	left -= h.hcap * sizeof *ix->hash;
+	if (h.slen != left || h.slen == 0 || h.slen > UINT32_MAX)
+		return false;
+	ix->n = h.n;
+	ix->e = (const struct index_entry *) (ix->map + sizeof h);
+	ix->hcap = h.hcap;
+	ix->hash = (const uint64_t *) (ix->e + ix->n);
+	ix->str = (const char *) (ix->hash + ix->hcap);
+	ix->slen = h.slen;
+	return ix->str[ix->slen - 1] == '\0';
 }
 
-static int
-parse_record(const char **p, const char *end, struct index_entry *e)
+/* Whether every entry's strings lie in the string area, relative paths
+ * in ascending order (index_owner() counts on it). As the area ends with
+ * a NUL, every string then ends inside it. */
+static bool
+entries_sound(const struct index *ix)
 {
-	char	*q;
+	const struct index_entry	*e;
+	size_t				 i;
 
-	errno = 0;
-	e->size = strtoll(*p, &q, 10);
-	e->mtime = strtoll(q, &q, 10);
-	e->date = strtoll(q, &q, 10);
-	e->id = strtoull(q, &q, 16);
-	e->key = strtoull(q, &q, 16);
-	e->seen = INDEX_UNSEEN;
-	if (errno != 0 || q >= end || *q != '\0')
-		return -1;
-	*p = q + 1;
-	if ((e->relpath = field(p, end)) == NULL ||
-	    (e->title = field(p, end)) == NULL ||
-	    (e->url = field(p, end)) == NULL || *p >= end || **p != '\n')
-		return -1;
-	(*p)++;
-	return 0;
+	for (i = 0; i < ix->n; i++) {
+		e = &ix->e[i];
+		if (e->relpath >= ix->slen || e->title >= ix->slen ||
+		    e->url >= ix->slen || (i > 0 && e->relpath <= e[-1].relpath))
+			return false;
+	}
+	return true;
 }
 
-static void
-add_hash(struct index *ix, size_t i)
-{
-	uint64_t	h = hash_str(ix->e[i].relpath);
-	size_t		j, mask = ix->hcap - 1;
-
-	for (j = h & mask; ix->hash[j] != 0; j = (j + 1) & mask)
-		;
-	/* The hash is kept beside the entry number, so that a probe that
-	 * does not match costs no string comparison. */
-	ix->hash[j] = (h >> 32) << 32 | ((uint64_t) i + 1);
-}
-
-/* Maps the index file (set in ix->file) and reads its entries. Returns
- * -1, leaving the index empty, if it is missing or damaged. */
+/* Maps the index file (set in ix->file). Returns -1, leaving the index
+ * empty, if it is missing or damaged. */
 static int
 map_file(struct index *ix)
 {
 	struct stat	 st;
-	const char	*p, *end;
-	size_t		 cap = 0, i;
 	int		 fd;
 
 	if ((fd = open(ix->file, O_RDONLY | O_CLOEXEC)) < 0)
@@ -131,33 +146,17 @@ map_file(struct index *ix)
 		return -1;
 	}
 	ix->maplen = (size_t) st.st_size;
-	ix->map = mmap(NULL, ix->maplen, PROT_READ, MAP_PRIVATE, fd, 0);
+	/* Every page is read at once anyway: ask for them together. */
+	ix->map = mmap(NULL, ix->maplen, PROT_READ, MAP_PRIVATE | MAP_POPULATE,
+	    fd, 0);
 	close(fd);
 	if (ix->map == MAP_FAILED) {
 		ix->map = NULL;
 		return -1;
 	}
-	/* The mapping ends with a newline, so strtoll never runs off it. */
-	p = ix->map;
-	end = p + ix->maplen;
-	if (end[-1] != '\n' || strncmp(p, INDEX_MAGIC " 1\n",
-	    strlen(INDEX_MAGIC " 1\n")) != 0)
+	if (!read_header(ix) || !entries_sound(ix))
 		return -1;
-	p += strlen(INDEX_MAGIC " 1\n");
-	while (p < end) {
-		if (ix->n == cap) {
-			cap = cap ? cap * 2 : 1024;
-			ix->e = xreallocarray(ix->e, cap, sizeof *ix->e);
-		}
-		if (parse_record(&p, end, &ix->e[ix->n]) != 0)
-			return -1;
-		ix->n++;
-	}
-	for (ix->hcap = 64; ix->hcap < ix->n * 2; ix->hcap *= 2)
-		;
-	ix->hash = xcalloc(ix->hcap, sizeof *ix->hash);
-	for (i = 0; i < ix->n; i++)
-		add_hash(ix, i);
+	ix->seen = xcalloc(ix->n > 0 ? ix->n : 1, 1);
 	return 0;
 }
 
@@ -174,41 +173,57 @@ index_open(struct index *ix, const char *file)
 	return -1;
 }
 
+/* Returns the string at offset off of the string area. */
+const char *
+index_str(const struct index *ix, uint32_t off)
+{
+	return ix->str + off;
+}
+
+/* Returns what the walk found of entry e's file: INDEX_UNSEEN... */
+uint8_t *
+index_seen(const struct index *ix, const struct index_entry *e)
+{
+	return &ix->seen[e - ix->e];
+}
+
 /* Returns the entry whose relative path is the string at p (a pointer
  * into the mapped index, as an article from the index holds), or NULL. */
-struct index_entry *
+const struct index_entry *
 index_owner(const struct index *ix, const char *p)
 {
-	size_t	lo = 0, hi = ix->n, mid;
+	size_t	lo = 0, hi = ix->n, mid, off;
 
-	if (ix->map == NULL || p < ix->map || p >= ix->map + ix->maplen)
+	if (ix->str == NULL || p < ix->str || p >= ix->str + ix->slen)
 		return NULL;
-	/* Entries are in file order, so their paths' addresses ascend. */
+	off = (size_t) (p - ix->str);
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (ix->e[mid].relpath < p)
+		if (ix->e[mid].relpath < off)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < ix->n && ix->e[lo].relpath == p ? &ix->e[lo] : NULL;
+	return lo < ix->n && ix->e[lo].relpath == off ? &ix->e[lo] : NULL;
 }
 
 /* Returns the entry for relpath, or NULL. */
-struct index_entry *
+const struct index_entry *
 index_find(const struct index *ix, const char *relpath)
 {
 	uint64_t	h;
-	size_t		j, k, mask;
+	size_t		j, k, mask, probes;
 
 	if (ix->hcap == 0)
 		return NULL;
 	h = hash_str(relpath);
 	mask = ix->hcap - 1;
-	for (j = h & mask; ix->hash[j] != 0; j = (j + 1) & mask) {
+	/* Bounded: a damaged table may have no empty slot. */
+	for (j = h & mask, probes = 0; ix->hash[j] != 0 && probes < ix->hcap;
+	    j = (j + 1) & mask, probes++) {
 		k = (size_t) (ix->hash[j] & 0xFFFFFFFF) - 1;
-		if ((ix->hash[j] >> 32) == (h >> 32) &&
-		    strcmp(ix->e[k].relpath, relpath) == 0)
+		if ((ix->hash[j] >> 32) == (h >> 32) && k < ix->n &&
+		    strcmp(ix->str + ix->e[k].relpath, relpath) == 0)
 			return &ix->e[k];
 	}
 	return NULL;
@@ -227,16 +242,107 @@ mkdir_parent(const char *file)
 	return rc;
 }
 
+/* Appends s and its NUL to the string area being written; returns its
+ * offset there. */
+static uint32_t
+put_str(FILE *f, const char *s, uint64_t *slen)
+{
+	size_t		len = strlen(s) + 1;
+	uint32_t	at = (uint32_t) *slen;
+
+	if (f != NULL)
+		fwrite(s, 1, len, f);
+	*slen += len;
+	return at;
+}
+
+/* Puts the strings of article a, filling in e's offsets. */
+static void
+put_strings(FILE *f, const struct article *a, struct index_entry *e,
+    uint64_t *slen)
+{
+	e->relpath = put_str(f, a->path, slen);
+	e->title = put_str(f, a->title, slen);
+	e->url = a->url != NULL && a->url[0] != '\0' ?
+	    put_str(f, a->url, slen) : 0;
+}
+
+/* Writes the string area of root's entries (f NULL: only counts them and
+ * their bytes). Offset 0 holds "", the URL of articles without one. */
+static uint64_t
+put_string_area(FILE *f, const struct article *a, size_t n, uint16_t root,
+    size_t *count)
+{
+	struct index_entry	e;
+	uint64_t		slen = 0;
+	size_t			i;
+
+	put_str(f, "", &slen);
+	for (i = 0, *count = 0; i < n && slen <= MAX_INDEX_BYTES; i++)
+		if (a[i].root == root) {
+			put_strings(f, &a[i], &e, &slen);
+			++*count;
+		}
+	return slen;
+}
+
+/* Writes header, entries and hash table of the index of root's articles;
+ * the strings are to follow. Returns -1 if the index would be too big. */
+static int
+put_entries(FILE *f, const struct article *a, size_t n, uint16_t root)
+{
+	struct index_header	 h;
+	struct index_entry	 e;
+	uint64_t		*hash, hv;
+	size_t			 i, j, k = 0;
+
+	memset(&h, 0, sizeof h);
+	memcpy(h.magic, INDEX_MAGIC, sizeof h.magic);
+	h.order = ORDER_MARK;
+	h.entry_size = sizeof e;
+	h.slen = put_string_area(NULL, a, n, root, &i);
+	h.n = i;
+	for (h.hcap = h.n > 0 ? 64 : 0; h.hcap < h.n * 2; h.hcap *= 2)
+		;
+	if (sizeof h + h.n * sizeof e + h.hcap * sizeof *hash + h.slen >
+	    (uint64_t) MAX_INDEX_BYTES)
+		return -1;
+	hash = xcalloc(h.hcap > 0 ? h.hcap : 1, sizeof *hash);
+	fwrite(&h, sizeof h, 1, f);
+	memset(&e, 0, sizeof e);
+	h.slen = 0;
+	put_str(NULL, "", &h.slen);
+	for (i = 0; i < n; i++) {
+		if (a[i].root != root)
+			continue;
+		e.size = a[i].size;
+		e.mtime = a[i].mtime;
+		e.date = a[i].date;
+		e.id = a[i].id;
+		e.key = a[i].title_key;
+		put_strings(NULL, &a[i], &e, &h.slen);
+		fwrite(&e, sizeof e, 1, f);
+		hv = hash_str(a[i].path);
+		for (j = hv & (h.hcap - 1); hash[j] != 0; j = (j + 1) &
+		    (h.hcap - 1))
+			;
+		hash[j] = (hv >> 32) << 32 | ((uint64_t) k++ + 1);
+	}
+	fwrite(hash, sizeof *hash, h.hcap, f);
+	free(hash);
+	return 0;
+}
+
 /* Writes the index of the articles of root number root (their paths are
- * relative to it), replacing file atomically.
- * Names with a newline are left out: they are read again each time. */
+ * relative to it), replacing file atomically. Returns -1 if it could
+ * not. */
 int
 index_write(const char *file, const struct article *a, size_t n,
     uint16_t root)
 {
 	char	*tmp = xasprintf("%s.XXXXXX", file);
 	FILE	*f;
-	size_t	 i;
+	size_t	 count;
 	int	 fd, rc = -1;
 
 	if (mkdir_parent(file) != 0 || (fd = mkstemp(tmp)) < 0) {
@@ -249,26 +355,14 @@ index_write(const char *file, const struct article *a, size_t n,
 		free(tmp);
 		return -1;
 	}
-	fprintf(f, "%s %d\n", INDEX_MAGIC, INDEX_VERSION);
-	for (i = 0; i < n; i++) {
-		if (a[i].root != root || strchr(a[i].path, '\n'))
-			continue;
-		fprintf(f, "%" PRId64 " %" PRId64 " %" PRId64 " %" PRIx64 " %"
-		    PRIx64, a[i].size, a[i].mtime, a[i].date, a[i].id,
-		    a[i].title_key);
-		putc('\0', f);
-		fputs(a[i].path, f);
-		putc('\0', f);
-		fputs(a[i].title, f);
-		putc('\0', f);
-		fputs(a[i].url != NULL ? a[i].url : "", f);
-		putc('\0', f);
-		putc('\n', f);
-	}
-	if (fclose(f) == 0 && rename(tmp, file) == 0)
+	if (put_entries(f, a, n, root) == 0) {
+		put_string_area(f, a, n, root, &count);
 		rc = 0;
-	else
+	}
+	if (fclose(f) != 0 || rc != 0 || rename(tmp, file) != 0) {
 		unlink(tmp);
+		rc = -1;
+	}
 	free(tmp);
 	return rc;
 }

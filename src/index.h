@@ -4,8 +4,11 @@
  * size and modification time are what the entry says, so the index is
  * never stale; a damaged index is ignored and written again.
  *
- * The file is mapped into memory and its strings are used in place:
- * records are "SIZE MTIME DATE ID KEY\0RELPATH\0TITLE\0URL\0\n".
+ * The file is mapped into memory and used in place, without parsing: a
+ * header, the entries (fixed size, in list order), an open hash table of
+ * their relative paths, and the strings. It is a cache, written and read
+ * by the same program on the same machine: the header says the byte
+ * order and the entry size it was written with, and any other is ignored.
  */
 #ifndef READER_INDEX_H
 #define READER_INDEX_H
@@ -16,37 +19,43 @@
 #include "article.h"
 #include "system.h"
 
-#define INDEX_VERSION 1
+#define INDEX_VERSION 2
 
+/* An entry, as stored. */
 struct index_entry {
-	const char	*relpath;
-	const char	*title;
-	const char	*url;		/* "" when none */
 	int64_t		 size;
 	int64_t		 mtime;
 	int64_t		 date;
 	uint64_t	 id;
 	uint64_t	 key;
-	uint8_t		 seen;		/* INDEX_UNSEEN, _SAME or _CHANGED */
+	uint32_t	 relpath;	/* where its strings begin, in the */
+	uint32_t	 title;		/* string area; url is "" for none */
+	uint32_t	 url;
+	uint32_t	 unused;
 };
 
 /* What the walk found of an entry's file. */
 enum { INDEX_UNSEEN, INDEX_SAME, INDEX_CHANGED };
 
 struct index {
-	char			*file;		/* where it lives */
-	char			*map;
-	size_t			 maplen;
-	struct index_entry	*e;
-	size_t			 n;
-	uint64_t		*hash;		/* relpath's hash << 32 | entry + 1 */
-	size_t			 hcap;
+	char			 *file;		/* where it lives */
+	char			 *map;
+	size_t			  maplen;
+	const struct index_entry *e;		/* all in the mapping */
+	size_t			  n;
+	const uint64_t		 *hash;		/* hash << 32 | entry + 1 */
+	size_t			  hcap;
+	const char		 *str;
+	size_t			  slen;
+	uint8_t			 *seen;		/* INDEX_UNSEEN... for each */
 };
 
 char	*index_file_for(const char *);
 int	 index_open(struct index *, const char *);
-struct index_entry *index_find(const struct index *, const char *);
-struct index_entry *index_owner(const struct index *, const char *);
+const struct index_entry *index_find(const struct index *, const char *);
+const struct index_entry *index_owner(const struct index *, const char *);
+uint8_t	*index_seen(const struct index *, const struct index_entry *);
+const char *index_str(const struct index *, uint32_t);
 void	 index_forget(struct index *);
 int	 index_write(const char *, const struct article *, size_t, uint16_t);
 

@@ -140,13 +140,14 @@ add_from_file(struct corpus *c, const char *path, const char *rel,
 
 /* Adds an article from its index entry: the strings stay in the index. */
 static struct article *
-add_from_index(struct corpus *c, const struct index_entry *ie)
+add_from_index(struct corpus *c, const struct index *ix,
+    const struct index_entry *ie)
 {
 	struct article	*a = corpus_append(c);
 
-	a->path = ie->relpath;
-	a->title = ie->title;
-	a->url = ie->url[0] != '\0' ? ie->url : NULL;
+	a->path = index_str(ix, ie->relpath);
+	a->title = index_str(ix, ie->title);
+	a->url = ie->url != 0 ? index_str(ix, ie->url) : NULL;
 	a->date = ie->date;
 	a->size = ie->size;
 	a->mtime = ie->mtime;
@@ -159,18 +160,21 @@ add_from_index(struct corpus *c, const struct index_entry *ie)
  * mtime it still has (same). Returns true if the article the index gave
  * stands, false if the file must be read. */
 static bool
-index_holds(struct loader *ld, struct root *r, struct index_entry *ie,
+index_holds(struct loader *ld, struct root *r, const struct index_entry *ie,
     bool same)
 {
+	uint8_t	*seen;
+
 	if (ie == NULL)
 		return false;
-	if (same && ie->seen == INDEX_UNSEEN) {
-		ie->seen = INDEX_SAME;
+	seen = index_seen(&r->ix, ie);
+	if (same && *seen == INDEX_UNSEEN) {
+		*seen = INDEX_SAME;
 		r->hits++;
 		ld->found++;
 		return true;
 	}
-	ie->seen = INDEX_CHANGED;
+	*seen = INDEX_CHANGED;
 	return false;
 }
 
@@ -190,7 +194,7 @@ add_entry(struct loader *ld, struct corpus *c, struct walk_entry *e,
     struct causes *cs)
 {
 	struct root		*r = &c->roots[ld->root];
-	struct index_entry	*ie = NULL;
+	const struct index_entry *ie = NULL;
 	struct stat		 st;
 	int			 fd;
 
@@ -291,7 +295,7 @@ open_root(struct loader *ld, struct corpus *c, const char *path)
 	/* Show the indexed articles at once; the walk then checks each
 	 * against its file and replaces what changed. */
 	for (i = 0; i < r->ix.n; i++)
-		add_from_index(c, &r->ix.e[i])->root = (uint16_t) ld->root;
+		add_from_index(c, &r->ix, &r->ix.e[i])->root = (uint16_t) ld->root;
 }
 
 /* Drops the articles of root r whose index entry the walk did not find
@@ -299,13 +303,13 @@ open_root(struct loader *ld, struct corpus *c, const char *path)
 static void
 drop_stale(struct loader *ld, struct corpus *c, struct root *r)
 {
-	struct index_entry	*ie;
+	const struct index_entry *ie;
 	size_t			 i, w = 0, gone_sorted = 0;
 
 	for (i = 0; i < c->n; i++) {
 		if (c->v[i].root == ld->root &&
 		    (ie = index_owner(&r->ix, c->v[i].path)) != NULL &&
-		    ie->seen != INDEX_SAME) {
+		    *index_seen(&r->ix, ie) != INDEX_SAME) {
 			/* Only what was reported as arrived can leave. */
 			if (i < ld->sorted) {
 				gone_sorted++;

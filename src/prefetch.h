@@ -34,7 +34,7 @@ struct pf_record {
 	time_t	 mtime;
 	int	 why;		/* 0, or as corpus_open_check() says */
 	int	 read_errno;	/* 0, or the read failed */
-	struct index_entry *entry;	/* the file's in the index, or NULL */
+	const struct index_entry *entry; /* the file's in the index, or NULL */
 	bool	 same;		/* entry has the file's size and mtime */
 	size_t	 n;		/* bytes of head read */
 	char	 head[CORPUS_HEAD_BYTES];

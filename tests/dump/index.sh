@@ -9,12 +9,15 @@ cp "$SAMPLES"/*.txt "$lib/"
 mv "$lib/003_de0b9768b39d0927.txt" "$lib/sub/"
 list() { "$READER" --no-config --list --width 100 "$lib" 2>&1; }
 
-want=$(cd "$TEST_TMP" && "$READER" --no-config --list --width 100 "$SAMPLES")
+# (With an index of its own: the one under test is the library's alone.)
+want=$(cd "$TEST_TMP" && XDG_CACHE_HOME=$TEST_TMP/other "$READER" \
+    --no-config --list --width 100 "$SAMPLES")
 expect_eq "$(list)" "$want" "the first load lists the library"
 set -- "$XDG_CACHE_HOME"/reader/index-*
-check $([ -f "$1" ] && echo 0 || echo 1) "and leaves an index in XDG_CACHE_HOME"
+check $([ $# -eq 1 ] && [ -f "$1" ] && echo 0 || echo 1) \
+    "and leaves an index in XDG_CACHE_HOME"
 index=$1
-expect_eq "$(head -c 15 "$index")" "reader-index 1" "the index is versioned"
+expect_eq "$(head -c 14 "$index")" "reader-index 2" "the index is versioned"
 expect_eq "$(list)" "$want" "the second load, from the index, lists the same"
 
 sed -i 's/原文链接: 四川公示拟新建省重点实验室/原文链接: 四川公示了一批新的省重点实验室/' \
@@ -46,10 +49,42 @@ touch -d "@$((stamp + 1))" "$f"
 expect_match "$(list > "$TEST_TMP/out"; echo "$TEST_TMP/out")" '正式申报' \
     "a change with a new mtime is seen"
 
-printf 'reader-index 1\n12 x\0broken' > "$index"
-expect_eq "$(list | wc -l)" 7 "a damaged index is ignored"
-expect_eq "$(head -c 15 "$index")" "reader-index 1" "  and written again"
-: > "$index"
-expect_eq "$(list | wc -l)" 7 "an empty index is ignored"
+# Damage of every kind: each time the list is still right, and the index
+# is written again whole.
+good=$TEST_TMP/index.good
+list > /dev/null
+cp "$index" "$good"
+size=$(stat -c %s "$good")
+damage() {
+	what=$1
+	shift
+	cp "$good" "$index"
+	"$@"
+	expect_eq "$(list)" "$(cat "$TEST_TMP/want")" "$what: the list is right"
+	cmp -s "$index" "$good"
+	check $? "  and the index is written again"
+}
+list > "$TEST_TMP/want"
+patch_at() { printf "$2" | dd of="$index" bs=1 seek="$1" conv=notrunc \
+    status=none; }
+damage "an index cut short" truncate -s $((size / 2)) "$index"
+damage "an index cut by one byte" truncate -s $((size - 1)) "$index"
+damage "an index one byte longer" sh -c "printf x >> '$index'"
+damage "an empty index" truncate -s 0 "$index"
+damage "an older version" sh -c "printf 'reader-index 1\n12 x\0broken' > '$index'"
+damage "another byte order" patch_at 16 '\004\003\002\001'
+damage "a count of entries too large" patch_at 24 '\377\377\377\377'
+damage "a string offset past the end" patch_at $((48 + 40)) '\377\377\377\177'
+damage "paths out of order" patch_at $((48 + 56 + 40)) '\000\000\000\000'
+damage "a string area not ended" patch_at $((size - 1)) 'x'
+damage "garbage throughout" sh -c "head -c $size /dev/urandom > '$index'"
+
+# A hash table entry that points past the entries only misses.
+cp "$good" "$index"
+perl -e 'open F, "+<", $ARGV[0]; binmode F; sysseek F, 24, 0; sysread F, $n, 8;
+	$n = unpack "Q<", $n; $h = 48 + 56 * $n; sysseek F, $h, 0;
+	syswrite F, pack("Q<", 0xFFFFFFFF) x 64' "$index"
+expect_eq "$(timeout 60 "$READER" --no-config --list --width 100 "$lib" 2>&1)" \
+    "$(cat "$TEST_TMP/want")" "a hash table without an empty slot: the list is right"
 
 finish
