@@ -20,6 +20,8 @@ struct article {
 	int64_t		 size;
 	int64_t		 mtime;
 	uint16_t	 root;		/* which PATH it was found under */
+	uint32_t	 seq;		/* where in its root's walk */
+	uint32_t	 entry;		/* its root's index entry + 1, or 0 */
 };
 
 /* A byte range of a document's text. */

@@ -36,6 +36,7 @@ corpus_free(struct corpus *c)
 		free(c->roots[i].path);
 		free(c->roots[i].base);
 		index_forget(&c->roots[i].ix);
+		free(c->roots[i].walk_seq);
 	}
 	free(c->roots);
 	for (i = 0; i < c->pool.nchunks; i++)

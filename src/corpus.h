@@ -38,6 +38,9 @@ struct root {
 	bool		 dir;
 	bool		 dirty;		/* the index must be written again */
 	size_t		 hits;		/* index entries that were still right */
+	uint32_t	 walked;	/* files the walk found so far */
+	uint32_t	*walk_seq;	/* for each index entry: where this walk
+					 * found its file */
 };
 
 struct corpus {

@@ -14,7 +14,9 @@
 #include "xmalloc.h"
 
 /* 16 bytes with its NULs: "head -c 15" of the file says what it is. */
-#define INDEX_MAGIC	"reader-index 2\n"
+#define INDEX_MAGIC	"reader-index 3\n"
+/* The list order: a number for each entry, padded to 8 bytes. */
+#define ORDER_BYTES(n)	(((uint64_t) (n) + 1) / 2 * 8)
 #define ORDER_MARK	0x01020304u
 #define MAX_INDEX_BYTES	((off_t) 1 << 30)
 
@@ -64,6 +66,7 @@ drop_entries(struct index *ix)
 	ix->map = NULL;
 	ix->maplen = 0;
 	ix->e = NULL;
+	ix->order = NULL;
 	ix->n = 0;
 	ix->hash = NULL;
 	ix->hcap = 0;
@@ -97,6 +100,9 @@ read_header(struct index *ix)
 	if (h.n > left / sizeof *ix->e)
 		return false;
 	left -= h.n * sizeof *ix->e;
+	if (ORDER_BYTES(h.n) > left)
+		return false;
+	left -= ORDER_BYTES(h.n);
 	if (h.hcap > left / sizeof *ix->hash || (h.hcap & (h.hcap - 1)) != 0 ||
 	    h.hcap < h.n)
 		return false;
@@ -105,29 +111,42 @@ read_header(struct index *ix)
 		return false;
 	ix->n = h.n;
 	ix->e = (const struct index_entry *) (ix->map + sizeof h);
+	ix->order = (const uint32_t *) (ix->e + ix->n);
 	ix->hcap = h.hcap;
-	ix->hash = (const uint64_t *) (ix->e + ix->n);
+	ix->hash = (const uint64_t *) ((const char *) ix->order +
+	    ORDER_BYTES(ix->n));
 	ix->str = (const char *) (ix->hash + ix->hcap);
 	ix->slen = h.slen;
 	return ix->str[ix->slen - 1] == '\0';
 }
 
-/* Whether every entry's strings lie in the string area, relative paths
- * in ascending order (index_owner() counts on it). As the area ends with
- * a NUL, every string then ends inside it. */
+/* Whether every entry's strings lie in the string area and the list
+ * order names each entry once. As the area ends with a NUL, every string
+ * then ends inside it. */
 static bool
 entries_sound(const struct index *ix)
 {
 	const struct index_entry	*e;
+	uint8_t				*taken;
 	size_t				 i;
+	bool				 ok = true;
 
 	for (i = 0; i < ix->n; i++) {
 		e = &ix->e[i];
 		if (e->relpath >= ix->slen || e->title >= ix->slen ||
-		    e->url >= ix->slen || (i > 0 && e->relpath <= e[-1].relpath))
+		    e->url >= ix->slen)
 			return false;
 	}
-	return true;
+	taken = xcalloc(ix->n / 8 + 1, 1);
+	for (i = 0; i < ix->n && ok; i++) {
+		ok = ix->order[i] < ix->n &&
+		    !(taken[ix->order[i] / 8] & 1 << ix->order[i] % 8);
+		if (ok)
+			taken[ix->order[i] / 8] |= (uint8_t) (1 <<
+			    ix->order[i] % 8);
+	}
+	free(taken);
+	return ok;
 }
 
 /* Maps the index file (set in ix->file). Returns -1, leaving the index
@@ -187,26 +206,6 @@ index_seen(const struct index *ix, const struct index_entry *e)
 	return &ix->seen[e - ix->e];
 }
 
-/* Returns the entry whose relative path is the string at p (a pointer
- * into the mapped index, as an article from the index holds), or NULL. */
-const struct index_entry *
-index_owner(const struct index *ix, const char *p)
-{
-	size_t	lo = 0, hi = ix->n, mid, off;
-
-	if (ix->str == NULL || p < ix->str || p >= ix->str + ix->slen)
-		return NULL;
-	off = (size_t) (p - ix->str);
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (ix->e[mid].relpath < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < ix->n && ix->e[lo].relpath == off ? &ix->e[lo] : NULL;
-}
-
 /* Returns the entry for relpath, or NULL. */
 const struct index_entry *
 index_find(const struct index *ix, const char *relpath)
@@ -256,94 +255,156 @@ put_str(FILE *f, const char *s, uint64_t *slen)
 	return at;
 }
 
-/* Puts the strings of article a, filling in e's offsets. */
-static void
-put_strings(FILE *f, const struct article *a, struct index_entry *e,
-    uint64_t *slen)
-{
-	e->relpath = put_str(f, a->path, slen);
-	e->title = put_str(f, a->title, slen);
-	e->url = a->url != NULL && a->url[0] != '\0' ?
-	    put_str(f, a->url, slen) : 0;
-}
+/* An entry to be: where the walk found its file, where the list has it. */
+struct slot {
+	uint32_t	seq;
+	uint32_t	rank;
+};
 
-/* Writes the string area of root's entries (f NULL: only counts them and
- * their bytes). Offset 0 holds "", the URL of articles without one. */
-static uint64_t
-put_string_area(FILE *f, const struct article *a, size_t n, uint16_t root,
-    size_t *count)
-{
-	struct index_entry	e;
-	uint64_t		slen = 0;
-	size_t			i;
-
-	put_str(f, "", &slen);
-	for (i = 0, *count = 0; i < n && slen <= MAX_INDEX_BYTES; i++)
-		if (a[i].root == root) {
-			put_strings(f, &a[i], &e, &slen);
-			++*count;
-		}
-	return slen;
-}
-
-/* Writes header, entries and hash table of the index of root's articles;
- * the strings are to follow. Returns -1 if the index would be too big. */
 static int
-put_entries(FILE *f, const struct article *a, size_t n, uint16_t root)
+by_seq(const void *pa, const void *pb)
+{
+	const struct slot	*a = pa, *b = pb;
+
+	if (a->seq != b->seq)
+		return a->seq < b->seq ? -1 : 1;
+	return a->rank < b->rank ? -1 : a->rank > b->rank;
+}
+
+/* What is written: root's articles (of the list a) in list order, and
+ * the entries in walk order. */
+struct plan {
+	const struct article	**ranked;	/* in list order */
+	struct slot		 *walked;	/* in walk order */
+	uint32_t		 *order;	/* list rank -> entry */
+	uint32_t		 *title;	/* list rank -> title's offset */
+	uint32_t		 *url;		/* list rank -> url's offset */
+	size_t			  n;
+	uint64_t		  slen;		/* the string area's bytes */
+};
+
+/* Lays out the string area: "" first (the URL of articles without one),
+ * relative paths in walk order (as the next walk asks for them), then
+ * titles and URLs in list order (as the list and searches read them). */
+static void
+lay_out_strings(struct plan *p, FILE *f)
+{
+	size_t	i;
+
+	p->slen = 0;
+	put_str(f, "", &p->slen);
+	for (i = 0; i < p->n && p->slen <= MAX_INDEX_BYTES; i++)
+		put_str(f, p->ranked[p->walked[i].rank]->path, &p->slen);
+	for (i = 0; i < p->n && p->slen <= MAX_INDEX_BYTES; i++) {
+		p->title[i] = put_str(f, p->ranked[i]->title, &p->slen);
+		p->url[i] = p->ranked[i]->url != NULL &&
+		    p->ranked[i]->url[0] != '\0' ?
+		    put_str(f, p->ranked[i]->url, &p->slen) : 0;
+	}
+}
+
+static void *
+plan_array(size_t n, size_t size)
+{
+	return xreallocarray(NULL, n > 0 ? n : 1, size);
+}
+
+static void
+make_plan(struct plan *p, const struct article *a, size_t n, uint16_t root)
+{
+	size_t	i;
+
+	memset(p, 0, sizeof *p);
+	p->ranked = plan_array(n, sizeof *p->ranked);
+	for (i = 0; i < n; i++)
+		if (a[i].root == root)
+			p->ranked[p->n++] = &a[i];
+	p->walked = plan_array(p->n, sizeof *p->walked);
+	for (i = 0; i < p->n; i++) {
+		p->walked[i].seq = p->ranked[i]->seq;
+		p->walked[i].rank = (uint32_t) i;
+	}
+	qsort(p->walked, p->n, sizeof *p->walked, by_seq);
+	p->order = plan_array(p->n, sizeof *p->order);
+	for (i = 0; i < p->n; i++)
+		p->order[p->walked[i].rank] = (uint32_t) i;
+	p->title = plan_array(p->n, sizeof *p->title);
+	p->url = plan_array(p->n, sizeof *p->url);
+	lay_out_strings(p, NULL);
+}
+
+static void
+free_plan(struct plan *p)
+{
+	free(p->ranked);
+	free(p->walked);
+	free(p->order);
+	free(p->title);
+	free(p->url);
+}
+
+/* Writes all but the strings. Returns -1 if the index would be too big. */
+static int
+put_entries(FILE *f, const struct plan *p)
 {
 	struct index_header	 h;
 	struct index_entry	 e;
-	uint64_t		*hash, hv;
-	size_t			 i, j, k = 0;
+	const struct article	*a;
+	uint64_t		*hash, hv, at = 1;
+	size_t			 i, j;
 
 	memset(&h, 0, sizeof h);
 	memcpy(h.magic, INDEX_MAGIC, sizeof h.magic);
 	h.order = ORDER_MARK;
 	h.entry_size = sizeof e;
-	h.slen = put_string_area(NULL, a, n, root, &i);
-	h.n = i;
+	h.n = p->n;
+	h.slen = p->slen;
 	for (h.hcap = h.n > 0 ? 64 : 0; h.hcap < h.n * 2; h.hcap *= 2)
 		;
-	if (sizeof h + h.n * sizeof e + h.hcap * sizeof *hash + h.slen >
-	    (uint64_t) MAX_INDEX_BYTES)
+	if (sizeof h + h.n * sizeof e + ORDER_BYTES(h.n) + h.hcap *
+	    sizeof *hash + h.slen > (uint64_t) MAX_INDEX_BYTES)
 		return -1;
 	hash = xcalloc(h.hcap > 0 ? h.hcap : 1, sizeof *hash);
 	fwrite(&h, sizeof h, 1, f);
 	memset(&e, 0, sizeof e);
-	h.slen = 0;
-	put_str(NULL, "", &h.slen);
-	for (i = 0; i < n; i++) {
-		if (a[i].root != root)
-			continue;
-		e.size = a[i].size;
-		e.mtime = a[i].mtime;
-		e.date = a[i].date;
-		e.id = a[i].id;
-		e.key = a[i].title_key;
-		put_strings(NULL, &a[i], &e, &h.slen);
+	for (i = 0; i < p->n; i++) {
+		a = p->ranked[p->walked[i].rank];
+		e.size = a->size;
+		e.mtime = a->mtime;
+		e.date = a->date;
+		e.id = a->id;
+		e.key = a->title_key;
+		e.relpath = put_str(NULL, a->path, &at);
+		e.title = p->title[p->walked[i].rank];
+		e.url = p->url[p->walked[i].rank];
 		fwrite(&e, sizeof e, 1, f);
-		hv = hash_str(a[i].path);
+		hv = hash_str(a->path);
 		for (j = hv & (h.hcap - 1); hash[j] != 0; j = (j + 1) &
 		    (h.hcap - 1))
 			;
-		hash[j] = (hv >> 32) << 32 | ((uint64_t) k++ + 1);
+		hash[j] = (hv >> 32) << 32 | ((uint64_t) i + 1);
 	}
+	fwrite(p->order, sizeof *p->order, p->n, f);
+	if (p->n % 2 != 0)
+		fwrite("\0\0\0\0", 4, 1, f);
 	fwrite(hash, sizeof *hash, h.hcap, f);
 	free(hash);
 	return 0;
 }
 
 /* Writes the index of the articles of root number root (their paths are
- * relative to it), replacing file atomically. Returns -1 if it could
- * not. */
+ * relative to it), replacing file atomically. The entries go in the order
+ * the walk found their files (article.seq), which the next walk is
+ * likely to repeat, and the list order beside them. Returns -1 if it
+ * could not. */
 int
 index_write(const char *file, const struct article *a, size_t n,
     uint16_t root)
 {
-	char	*tmp = xasprintf("%s.XXXXXX", file);
-	FILE	*f;
-	size_t	 count;
-	int	 fd, rc = -1;
+	char		*tmp = xasprintf("%s.XXXXXX", file);
+	struct plan	 p;
+	FILE		*f;
+	int		 fd, rc = -1;
 
 	if (mkdir_parent(file) != 0 || (fd = mkstemp(tmp)) < 0) {
 		free(tmp);
@@ -355,10 +416,12 @@ index_write(const char *file, const struct article *a, size_t n,
 		free(tmp);
 		return -1;
 	}
-	if (put_entries(f, a, n, root) == 0) {
-		put_string_area(f, a, n, root, &count);
+	make_plan(&p, a, n, root);
+	if (put_entries(f, &p) == 0) {
+		lay_out_strings(&p, f);
 		rc = 0;
 	}
+	free_plan(&p);
 	if (fclose(f) != 0 || rc != 0 || rename(tmp, file) != 0) {
 		unlink(tmp);
 		rc = -1;

@@ -5,8 +5,9 @@
  * never stale; a damaged index is ignored and written again.
  *
  * The file is mapped into memory and used in place, without parsing: a
- * header, the entries (fixed size, in list order), an open hash table of
- * their relative paths, and the strings. It is a cache, written and read
+ * header, the entries (fixed size, in the order the walk found their
+ * files, so that the next walk finds each where it expects it), the list
+ * order, an open hash table of their relative paths, and the strings. It is a cache, written and read
  * by the same program on the same machine: the header says the byte
  * order and the entry size it was written with, and any other is ignored.
  */
@@ -19,7 +20,7 @@
 #include "article.h"
 #include "system.h"
 
-#define INDEX_VERSION 2
+#define INDEX_VERSION 3
 
 /* An entry, as stored. */
 struct index_entry {
@@ -43,6 +44,7 @@ struct index {
 	size_t			  maplen;
 	const struct index_entry *e;		/* all in the mapping */
 	size_t			  n;
+	const uint32_t		 *order;	/* entries in list order */
 	const uint64_t		 *hash;		/* hash << 32 | entry + 1 */
 	size_t			  hcap;
 	const char		 *str;
@@ -53,7 +55,6 @@ struct index {
 char	*index_file_for(const char *);
 int	 index_open(struct index *, const char *);
 const struct index_entry *index_find(const struct index *, const char *);
-const struct index_entry *index_owner(const struct index *, const char *);
 uint8_t	*index_seen(const struct index *, const struct index_entry *);
 const char *index_str(const struct index *, uint32_t);
 void	 index_forget(struct index *);

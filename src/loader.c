@@ -153,15 +153,16 @@ add_from_index(struct corpus *c, const struct index *ix,
 	a->mtime = ie->mtime;
 	a->id = ie->id;
 	a->title_key = ie->key;
+	a->entry = (uint32_t) (ie - ix->e) + 1;
 	return a;
 }
 
-/* Settles a file that has an index entry (ie; NULL: none) whose size and
- * mtime it still has (same). Returns true if the article the index gave
- * stands, false if the file must be read. */
+/* Settles the file the walk found seq-th, which has an index entry (ie;
+ * NULL: none) whose size and mtime it still has (same). Returns true if
+ * the article the index gave stands, false if the file must be read. */
 static bool
 index_holds(struct loader *ld, struct root *r, const struct index_entry *ie,
-    bool same)
+    bool same, uint32_t seq)
 {
 	uint8_t	*seen;
 
@@ -170,6 +171,7 @@ index_holds(struct loader *ld, struct root *r, const struct index_entry *ie,
 	seen = index_seen(&r->ix, ie);
 	if (same && *seen == INDEX_UNSEEN) {
 		*seen = INDEX_SAME;
+		r->walk_seq[ie - r->ix.e] = seq;
 		r->hits++;
 		ld->found++;
 		return true;
@@ -178,12 +180,14 @@ index_holds(struct loader *ld, struct root *r, const struct index_entry *ie,
 	return false;
 }
 
-/* Counts article a (NULL: the file gave none) as found. */
+/* Counts article a (NULL: the file gave none), the walk's seq-th file,
+ * as found. */
 static void
-count(struct loader *ld, struct article *a)
+count(struct loader *ld, struct article *a, uint32_t seq)
 {
 	if (a != NULL) {
 		a->root = (uint16_t) ld->root;
+		a->seq = seq;
 		ld->found++;
 	}
 }
@@ -196,9 +200,9 @@ add_entry(struct loader *ld, struct corpus *c, struct walk_entry *e,
 	struct root		*r = &c->roots[ld->root];
 	const struct index_entry *ie = NULL;
 	struct stat		 st;
+	uint32_t		 seq = r->walked++;
 	int			 fd;
 
-	ld->files++;
 	if (!corpus_first_sight(c, e->dev, e->ino)) {
 		/* Already loaded through another path: still found here. */
 		ld->found++;
@@ -212,12 +216,12 @@ add_entry(struct loader *ld, struct corpus *c, struct walk_entry *e,
 		e->have_stat = true;
 	}
 	if (index_holds(ld, r, ie, ie != NULL && e->have_stat &&
-	    ie->size == e->size && ie->mtime == e->mtime))
+	    ie->size == e->size && ie->mtime == e->mtime, seq))
 		return;
 	r->dirty = true;
 	if ((fd = corpus_open_at(e->dirfd, e->name, e->path, &st, cs)) >= 0)
 		count(ld, add_from_file(c, e->path, e->path + r->prefix, &st,
-		    fd, cs));
+		    fd, cs), seq);
 }
 
 /* Adds one record the helper threads made, as add_entry() adds a file. */
@@ -237,12 +241,11 @@ add_fetched(struct loader *ld, struct corpus *c, const struct pf_batch *b,
 			causes_warn(cs, "%s", path);
 		return;
 	}
-	ld->files++;
 	if (!corpus_first_sight(c, f->dev, f->ino)) {
 		ld->found++;
 		return;
 	}
-	if (index_holds(ld, r, f->entry, f->same))
+	if (index_holds(ld, r, f->entry, f->same, f->seq))
 		return;
 	r->dirty = true;
 	if (f->same) {
@@ -250,12 +253,12 @@ add_fetched(struct loader *ld, struct corpus *c, const struct pf_batch *b,
 		 * file was never read. */
 		if ((fd = corpus_open_file(path, &st, cs)) >= 0)
 			count(ld, add_from_file(c, path, path + r->prefix, &st,
-			    fd, cs));
+			    fd, cs), f->seq);
 	} else if (f->why != 0)
 		corpus_tell(cs, path, corpus_why(f->why), true);
 	else
 		count(ld, add_from_head(c, path, path + r->prefix, f->size,
-		    f->mtime, f->head, f->n, f->read_errno, cs));
+		    f->mtime, f->head, f->n, f->read_errno, cs), f->seq);
 }
 
 /* Begins loading paths. With use_index, directories' headers are taken
@@ -295,11 +298,15 @@ open_root(struct loader *ld, struct corpus *c, const char *path)
 	/* Show the indexed articles at once; the walk then checks each
 	 * against its file and replaces what changed. */
 	for (i = 0; i < r->ix.n; i++)
-		add_from_index(c, &r->ix, &r->ix.e[i])->root = (uint16_t) ld->root;
+		add_from_index(c, &r->ix, &r->ix.e[r->ix.order[i]])->root =
+		    (uint16_t) ld->root;
+	if (r->ix.n > 0)
+		r->walk_seq = xcalloc(r->ix.n, sizeof *r->walk_seq);
 }
 
 /* Drops the articles of root r whose index entry the walk did not find
- * unchanged (the file was removed, changed or reached another way). */
+ * unchanged (the file was removed, changed or reached another way); the
+ * others learn where the walk found them. */
 static void
 drop_stale(struct loader *ld, struct corpus *c, struct root *r)
 {
@@ -307,16 +314,19 @@ drop_stale(struct loader *ld, struct corpus *c, struct root *r)
 	size_t			 i, w = 0, gone_sorted = 0;
 
 	for (i = 0; i < c->n; i++) {
-		if (c->v[i].root == ld->root &&
-		    (ie = index_owner(&r->ix, c->v[i].path)) != NULL &&
-		    *index_seen(&r->ix, ie) != INDEX_SAME) {
-			/* Only what was reported as arrived can leave. */
-			if (i < ld->sorted) {
-				gone_sorted++;
-				if (ld->left != NULL)
-					ld->left(ld->watcher, &c->v[i]);
+		if (c->v[i].root == ld->root && c->v[i].entry != 0) {
+			ie = &r->ix.e[c->v[i].entry - 1];
+			if (*index_seen(&r->ix, ie) != INDEX_SAME) {
+				/* Only what was reported as arrived can
+				 * leave. */
+				if (i < ld->sorted) {
+					gone_sorted++;
+					if (ld->left != NULL)
+						ld->left(ld->watcher, &c->v[i]);
+				}
+				continue;
 			}
-			continue;
+			c->v[i].seq = r->walk_seq[ie - r->ix.e];
 		}
 		c->v[w++] = c->v[i];
 	}

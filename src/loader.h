@@ -23,7 +23,6 @@ struct loader {
 	size_t		  root;		/* its root in corpus->roots */
 	size_t		  found;	/* articles found under it */
 	size_t		  sorted;	/* corpus->v[0..sorted) is in order */
-	size_t		  files;	/* files seen so far */
 	bool		  use_index;
 	bool		  done;
 	/* Told of each article as it comes and as it goes (both may be

@@ -203,6 +203,7 @@ walk_all(void *arg)
 	struct walk_entry	 e;
 	struct causes		 cs;
 	long			 started = 0;
+	uint32_t		 seq = 0;
 
 	causes_init(&cs);
 	pthread_mutex_lock(&pf->lock);
@@ -227,6 +228,7 @@ walk_all(void *arg)
 			break;
 		r = &b->r[b->n++];
 		r->kind = PF_FILE;
+		r->seq = seq++;
 		r->text = add_text(b, e.path);
 		r->dev = e.dev;
 		r->ino = e.ino;
@@ -234,6 +236,17 @@ walk_all(void *arg)
 	causes_free(&cs);
 	hand_over(pf, b, true);
 	return NULL;
+}
+
+/* Returns the index entry for rel, the walk's seq-th file: first where the
+ * last walk found it, which costs nothing when the directory is as it
+ * was; else from the hash table. */
+static const struct index_entry *
+expected(const struct index *ix, uint32_t seq, const char *rel)
+{
+	if (seq < ix->n && strcmp(index_str(ix, ix->e[seq].relpath), rel) == 0)
+		return &ix->e[seq];
+	return index_find(ix, rel);
 }
 
 /* Opens and reads the head of the file r names, unless its index entry
@@ -251,7 +264,7 @@ read_head(struct prefetch *pf, const struct pf_batch *b,
 	r->read_errno = 0;
 	r->n = 0;
 	r->same = false;
-	r->entry = pf->ix != NULL ? index_find(pf->ix, rel) : NULL;
+	r->entry = pf->ix != NULL ? expected(pf->ix, r->seq, rel) : NULL;
 	if (r->entry != NULL && fstatat(pf->rootfd, rel, &st, 0) == 0 &&
 	    st.st_size == r->entry->size && st.st_mtime == r->entry->mtime) {
 		r->same = true;

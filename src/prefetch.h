@@ -28,6 +28,7 @@ struct pf_record {
 	int	 kind;		/* PF_... */
 	size_t	 text;		/* path or message: offset in the batch's
 				 * strings */
+	uint32_t seq;		/* where in the walk: files before it */
 	dev_t	 dev;
 	ino_t	 ino;
 	off_t	 size;

@@ -17,7 +17,7 @@ set -- "$XDG_CACHE_HOME"/reader/index-*
 check $([ $# -eq 1 ] && [ -f "$1" ] && echo 0 || echo 1) \
     "and leaves an index in XDG_CACHE_HOME"
 index=$1
-expect_eq "$(head -c 14 "$index")" "reader-index 2" "the index is versioned"
+expect_eq "$(head -c 14 "$index")" "reader-index 3" "the index is versioned"
 expect_eq "$(list)" "$want" "the second load, from the index, lists the same"
 
 sed -i 's/原文链接: 四川公示拟新建省重点实验室/原文链接: 四川公示了一批新的省重点实验室/' \
@@ -60,6 +60,8 @@ damage() {
 	shift
 	cp "$good" "$index"
 	"$@"
+	! cmp -s "$index" "$good"
+	check $? "$what: (the damage is done)"
 	expect_eq "$(list)" "$(cat "$TEST_TMP/want")" "$what: the list is right"
 	cmp -s "$index" "$good"
 	check $? "  and the index is written again"
@@ -72,17 +74,24 @@ damage "an index cut by one byte" truncate -s $((size - 1)) "$index"
 damage "an index one byte longer" sh -c "printf x >> '$index'"
 damage "an empty index" truncate -s 0 "$index"
 damage "an older version" sh -c "printf 'reader-index 1\n12 x\0broken' > '$index'"
-damage "another byte order" patch_at 16 '\004\003\002\001'
+damage "another byte order" patch_at 16 "$(od -A n -t o1 -j 16 -N 4 "$good" |
+    awk '{ printf "\\%s\\%s\\%s\\%s", $4, $3, $2, $1 }')"
 damage "a count of entries too large" patch_at 24 '\377\377\377\377'
 damage "a string offset past the end" patch_at $((48 + 40)) '\377\377\377\177'
-damage "paths out of order" patch_at $((48 + 56 + 40)) '\000\000\000\000'
+# The list order (after the entries) naming the first entry twice.
+n=$(od -A n -t u4 -j 24 -N 4 "$good" | tr -d ' ')
+damage "a list order naming an entry twice" \
+    patch_at $((48 + 56 * n + 4)) "$(od -A n -t o1 -j $((48 + 56 * n)) -N 4 \
+    "$good" | sed 's/ \([0-7]*\)/\\\1/g')"
+damage "a list order naming no entry" patch_at $((48 + 56 * n)) '\377\377\377\377'
 damage "a string area not ended" patch_at $((size - 1)) 'x'
 damage "garbage throughout" sh -c "head -c $size /dev/urandom > '$index'"
 
 # A hash table entry that points past the entries only misses.
 cp "$good" "$index"
 perl -e 'open F, "+<", $ARGV[0]; binmode F; sysseek F, 24, 0; sysread F, $n, 8;
-	$n = unpack "Q<", $n; $h = 48 + 56 * $n; sysseek F, $h, 0;
+	$n = unpack "Q<", $n; $h = 48 + 56 * $n + int(($n + 1) / 2) * 8;
+	sysseek F, $h, 0;
 	syswrite F, pack("Q<", 0xFFFFFFFF) x 64' "$index"
 expect_eq "$(timeout 60 "$READER" --no-config --list --width 100 "$lib" 2>&1)" \
     "$(cat "$TEST_TMP/want")" "a hash table without an empty slot: the list is right"
