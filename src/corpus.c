@@ -32,6 +32,8 @@ corpus_free(struct corpus *c)
 {
 	size_t	i;
 
+	if (c->saving)
+		pthread_join(c->saver, NULL);
 	for (i = 0; i < c->nroots; i++) {
 		free(c->roots[i].path);
 		free(c->roots[i].base);

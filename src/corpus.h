@@ -3,14 +3,14 @@
 #ifndef READER_CORPUS_H
 #define READER_CORPUS_H
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
-
-#include "article.h"
-#include "error.h"
 #include <sys/stat.h>
 #include <sys/types.h>
 
+#include "article.h"
+#include "error.h"
 #include "index.h"
 #include "walk.h"
 
@@ -57,6 +57,8 @@ struct corpus {
 	size_t		 seen_cap;
 	struct root	*roots;
 	size_t		 nroots;
+	pthread_t	 saver;		/* writing the header indexes */
+	bool		 saving;
 };
 
 /* Sort keys, in the order of enum sort_key in settings.h. */
