@@ -98,30 +98,40 @@ corpus_hash(uint64_t h, const void *p, size_t n)
 	return h;
 }
 
+/* Makes room in the table of files seen for n more: growing it once
+ * costs less than doubling it again and again. */
+void
+corpus_expect(struct corpus *c, size_t n)
+{
+	uint64_t	*old = c->seen;
+	size_t		 oldcap = c->seen_cap, cap = oldcap ? oldcap : 1024, i, j;
+
+	while ((c->seen_n + n) * 2 > cap)
+		cap *= 2;
+	if (cap == oldcap)
+		return;
+	c->seen_cap = cap;
+	c->seen = xcalloc(cap, sizeof *c->seen);
+	for (i = 0; i < oldcap; i++) {
+		if (old[i] == 0)
+			continue;
+		for (j = old[i] & (cap - 1); c->seen[j] != 0;
+		    j = (j + 1) & (cap - 1))
+			;
+		c->seen[j] = old[i];
+	}
+	free(old);
+}
+
 /* Remembers a file by device and inode; false if it was seen before. */
 bool
 corpus_first_sight(struct corpus *c, dev_t dev, ino_t ino)
 {
 	uint64_t	key = corpus_hash(corpus_hash(0xcbf29ce484222325ULL, &dev,
 			    sizeof dev), &ino, sizeof ino) | 1;
-	size_t		i, j;
+	size_t		j;
 
-	if ((c->seen_n + 1) * 2 > c->seen_cap) {
-		uint64_t	*old = c->seen;
-		size_t		 oldcap = c->seen_cap;
-
-		c->seen_cap = oldcap ? oldcap * 2 : 1024;
-		c->seen = xcalloc(c->seen_cap, sizeof *c->seen);
-		for (i = 0; i < oldcap; i++) {
-			if (old[i] == 0)
-				continue;
-			for (j = old[i] & (c->seen_cap - 1); c->seen[j] != 0;
-			    j = (j + 1) & (c->seen_cap - 1))
-				;
-			c->seen[j] = old[i];
-		}
-		free(old);
-	}
+	corpus_expect(c, 1);
 	for (j = key & (c->seen_cap - 1); c->seen[j] != 0;
 	    j = (j + 1) & (c->seen_cap - 1))
 		if (c->seen[j] == key)

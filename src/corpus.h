@@ -71,6 +71,7 @@ void		 corpus_forget_titles(struct corpus *);
 long		 corpus_find_id(const struct corpus *, uint64_t);
 const char	*corpus_strndup(struct corpus *, const char *, size_t);
 bool		 corpus_first_sight(struct corpus *, dev_t, ino_t);
+void		 corpus_expect(struct corpus *, size_t);
 uint64_t	 corpus_hash(uint64_t, const void *, size_t);
 int		 corpus_open_file(const char *, struct stat *, struct causes *);
 ssize_t		 corpus_read(int, char *, size_t);

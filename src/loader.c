@@ -280,7 +280,7 @@ open_root(struct loader *ld, struct corpus *c, const char *path)
 	struct root	*r;
 	struct stat	 st;
 	char		 real[PATH_MAX], *file;
-	size_t		 len = strlen(path), i;
+	size_t		 len = strlen(path);
 
 	c->roots = xreallocarray(c->roots, c->nroots + 1, sizeof *c->roots);
 	r = &c->roots[c->nroots];
@@ -297,13 +297,23 @@ open_root(struct loader *ld, struct corpus *c, const char *path)
 	}
 	ld->root = c->nroots++;
 	ld->found = 0;
-	/* Show the indexed articles at once; the walk then checks each
-	 * against its file and replaces what changed. */
+}
+
+/* Adds the articles of root r's index, in list order: they are shown at
+ * once, and the walk then checks each against its file and replaces what
+ * changed. */
+static void
+add_indexed(struct loader *ld, struct corpus *c, struct root *r)
+{
+	size_t	i;
+
+	if (r->ix.n == 0)
+		return;
+	r->walk_seq = xcalloc(r->ix.n, sizeof *r->walk_seq);
+	corpus_expect(c, r->ix.n);
 	for (i = 0; i < r->ix.n; i++)
 		add_from_index(c, &r->ix, &r->ix.e[r->ix.order[i]])->root =
 		    (uint16_t) ld->root;
-	if (r->ix.n > 0)
-		r->walk_seq = xcalloc(r->ix.n, sizeof *r->walk_seq);
 }
 
 /* Drops the articles of root r whose index entry the walk did not find
@@ -415,6 +425,8 @@ next_root(struct loader *ld, struct corpus *c, struct causes *cs)
 	if (ld->w != NULL && r->dir && (ld->pf = prefetch_start(ld->w,
 	    r->path, r->prefix, r->ix.n > 0 ? &r->ix : NULL)) != NULL)
 		ld->w = NULL;
+	/* With the threads under way. */
+	add_indexed(ld, c, r);
 }
 
 /* Adds a batch of what the helper thread read, waiting for it until
