@@ -1,7 +1,6 @@
 /* Command line, locale and configuration; then the interface or one of
  * the text modes. */
 #include "system.h"
-#include <time.h>
 
 #include <errno.h>
 #include <getopt.h>
@@ -398,9 +397,7 @@ run_ui(const struct options *o, struct app *app, struct causes *cs,
 	/* The first slice comes before the screen: a library of nothing
 	 * is an error, not an empty window. */
 	loader_start(&ld, paths, n, true);
-	{ struct timespec t; clock_gettime(CLOCK_REALTIME,&t); FILE *f = getenv("RTF") ? fopen(getenv("RTF"), "a") : NULL; if (f) { fprintf(f, "load start %.4f\n", t.tv_sec + t.tv_nsec/1e9); fclose(f);} }
 	more = loader_step(&ld, &c, FIRST_SLICE_US, cs);
-	{ struct timespec t; clock_gettime(CLOCK_REALTIME,&t); FILE *f = getenv("RTF") ? fopen(getenv("RTF"), "a") : NULL; if (f) { fprintf(f, "first step done %.4f\n", t.tv_sec + t.tv_nsec/1e9); fclose(f);} }
 	if (c.n == 0 && more) {
 		loader_finish(&ld, &c, cs);
 		more = 0;
@@ -442,7 +439,6 @@ main(int argc, char **argv)
 	bool		 utf8;
 	int		 rc = 0;
 
-	{ struct timespec t; clock_gettime(CLOCK_REALTIME,&t); FILE *f = getenv("RTF") ? fopen(getenv("RTF"), "a") : NULL; if (f) { fprintf(f, "main %.4f\n", t.tv_sec + t.tv_nsec/1e9); fclose(f);} }
 	utf8 = setup_locale();
 	parse_args(argc, argv, &o);
 	text_init();

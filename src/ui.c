@@ -1,6 +1,5 @@
 /* Curses: checking the terminal, painting, input, signals. */
 #include "system.h"
-#include <time.h>
 
 #include <errno.h>
 #include <poll.h>
@@ -506,9 +505,7 @@ load_some(struct ui *u)
 {
 	struct state	*st = u->st;
 	uint64_t	 id = state_cursor_id(st);
-	struct timespec t0,t1,t2; clock_gettime(CLOCK_REALTIME,&t0);
 	int		 more = loader_step(u->ld, st->corpus, LOAD_SLICE_US, u->cs);
-	clock_gettime(CLOCK_REALTIME,&t1);
 
 	state_library_changed(st, id);
 	if (!more) {
@@ -521,8 +518,6 @@ load_some(struct ui *u)
 			    u->cs->n, u->cs->msg[0]);
 	}
 	redraw(u);
-	clock_gettime(CLOCK_REALTIME,&t2);
-	{ FILE *f = getenv("RTF") ? fopen(getenv("RTF"), "a") : NULL; if (f) { fprintf(f, "slice %.4f step %.1f ms paint %.1f ms more %d\n", t0.tv_sec + t0.tv_nsec/1e9, (t1.tv_sec-t0.tv_sec)*1e3+(t1.tv_nsec-t0.tv_nsec)/1e6, (t2.tv_sec-t1.tv_sec)*1e3+(t2.tv_nsec-t1.tv_nsec)/1e6, more); fclose(f);} }
 }
 
 /* The main loop: keys queued faster than the screen can be sent are all
