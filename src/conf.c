@@ -51,8 +51,11 @@ const struct conf_option conf_options[] = {
 	  "above the other), or a percentage such as 33%.") },
 	{ "layout", "show_related", CONF_BOOL, 0, 0, NULL,
 	  N_("Show the related items at the end of an article.") },
-	{ "layout", "status_line", CONF_BOOL, 0, 0, NULL,
-	  N_("Show the status line (position, unread count, messages).") },
+	{ "layout", "status_line", CONF_CHOICE, 0, 0, "auto|true|false",
+	  N_("Show the status line (position, unread count, messages): "
+	  "true, false, or auto: shown, but for one article read on its own, "
+	  "where the last row is text and the title line shows the position, "
+	  "as in less.") },
 	{ "display", "ambiguous_width", CONF_INT, 1, 2, NULL,
 	  N_("Columns taken by East Asian ambiguous characters such as “ ” "
 	  "and …: 1 or 2.") },
@@ -721,8 +724,6 @@ store_bool(struct settings *set, const char *key, bool b)
 		set->osc52 = b;
 	else if (strcmp(key, "show_related") == 0)
 		set->show_related = b;
-	else if (strcmp(key, "status_line") == 0)
-		set->status_line = b;
 }
 
 /* Checks value v of option o and stores it. Returns NULL, or why it is
@@ -751,7 +752,12 @@ apply_option(const struct conf_option *o, const char *v,
 			set->text_width = n;
 		return NULL;
 	case CONF_CHOICE:
-		if ((n = choice_index(o->choices, v)) < 0) {
+		n = choice_index(o->choices, v);
+		/* Any way of saying yes or no shows or hides it too. */
+		if (n < 0 && strcmp(o->key, "status_line") == 0 &&
+		    parse_bool(v, &b) == 0)
+			n = b ? STATUS_SHOWN : STATUS_HIDDEN;
+		if (n < 0) {
 			char *c = xstrdup(o->choices), *r;
 			char *t;
 			while ((t = strchr(c, '|')) != NULL) {
@@ -764,7 +770,10 @@ apply_option(const struct conf_option *o, const char *v,
 			free(c);
 			return r;
 		}
-		set->split = (enum split) n;
+		if (strcmp(o->key, "status_line") == 0)
+			set->status_line = (enum status_line) n;
+		else
+			set->split = (enum split) n;
 		return NULL;
 	case CONF_PATHS:
 		for (i = 0; set->library != NULL && set->library[i]; i++)
@@ -1104,6 +1113,7 @@ option_string(const struct conf_option *o, const struct settings *s)
 	static const char *const sorts[] = { "date", "title", "path" };
 	static const char *const splits[] = { "auto", "vertical",
 	    "horizontal" };
+	static const char *const statuses[] = { "auto", "true", "false" };
 	char	*r = xstrdup(""), *t;
 	size_t	 i;
 
@@ -1118,15 +1128,15 @@ option_string(const struct conf_option *o, const struct settings *s)
 			return xstrdup(s->restore_position ? "true" : "false");
 		if (strcmp(o->key, "osc52") == 0)
 			return xstrdup(s->osc52 ? "true" : "false");
-		if (strcmp(o->key, "show_related") == 0)
-			return xstrdup(s->show_related ? "true" : "false");
-		return xstrdup(s->status_line ? "true" : "false");
+		return xstrdup(s->show_related ? "true" : "false");
 	case CONF_INT:
 		free(r);
 		return xasprintf("%d", strcmp(o->key, "ambiguous_width") == 0 ?
 		    s->ambiguous_width : s->text_width);
 	case CONF_CHOICE:
 		free(r);
+		if (strcmp(o->key, "status_line") == 0)
+			return xstrdup(statuses[s->status_line]);
 		return xstrdup(splits[s->split]);
 	case CONF_PATHS:
 		for (i = 0; s->library != NULL && s->library[i] != NULL; i++) {

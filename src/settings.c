@@ -18,7 +18,7 @@ settings_defaults(struct settings *s)
 	s->split = SPLIT_AUTO;
 	s->list_pct = 33;
 	s->show_related = true;
-	s->status_line = true;
+	s->status_line = STATUS_AUTO;
 	s->ambiguous_width = 1;
 	s->text_width = 0;
 	s->date_format = xstrdup("%Y-%m-%d");

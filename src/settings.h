@@ -7,6 +7,8 @@
 
 enum split { SPLIT_AUTO, SPLIT_VERTICAL, SPLIT_HORIZONTAL };
 enum sort_key { SORT_DATE, SORT_TITLE, SORT_PATH };
+/* Auto: shown, but for one article read on its own (as in less). */
+enum status_line { STATUS_AUTO, STATUS_SHOWN, STATUS_HIDDEN };
 
 struct settings {
 	/* [general] */
@@ -22,7 +24,7 @@ struct settings {
 	int		  list_size;		/* columns or rows; 0: use pct */
 	int		  list_pct;		/* percent of the screen */
 	bool		  show_related;
-	bool		  status_line;
+	enum status_line  status_line;
 	/* [display] */
 	int		  ambiguous_width;
 	int		  text_width;		/* 0: the pane's width */

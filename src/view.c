@@ -197,6 +197,16 @@ list_share(const struct settings *set, int total, int lo, int hi)
 	return clamp(n, lo, hi);
 }
 
+/* Whether the status line has a row of its own. Reading one article on
+ * its own, as with less, the last row is text: a row of text scrolls in
+ * over half the bytes when it is the screen's last. */
+static bool
+status_shown(const struct state *st)
+{
+	return st->set->status_line == STATUS_SHOWN ||
+	    (st->set->status_line == STATUS_AUTO && !st->pager);
+}
+
 /* Places the panes for a cols x lines screen. */
 void
 view_geometry(struct vscreen *v, const struct state *st, int cols,
@@ -215,8 +225,8 @@ view_geometry(struct vscreen *v, const struct state *st, int cols,
 		return;
 	/* Without a status line, a prompt or message still shows, over the
 	 * last row. */
-	body = set->status_line ? lines - 1 : lines;
-	if (set->status_line || st->prompting || st->msg != NULL)
+	body = status_shown(st) ? lines - 1 : lines;
+	if (status_shown(st) || st->prompting || st->msg != NULL)
 		set_rect(v, VP_STATUS, lines - 1, 0, 1, cols);
 	if (st->help) {
 		set_rect(v, VP_HELP, 0, 0, body, cols);
@@ -342,6 +352,31 @@ build_reader(struct vscreen *v, struct state *st)
 	}
 }
 
+/* Adds to the row begun, w columns wide: left (in element le), cut to
+ * leave room for right, then right (in elem) against the right edge, or
+ * nothing of it when there is no room. Returns the columns of left. */
+static int
+two_sides(struct vscreen *v, int w, const char *left, uint8_t le,
+    const char *right, uint8_t elem)
+{
+	int	rw = text_width(right, strlen(right)), lw;
+	char	*cut, *pad;
+
+	if (rw > w)
+		rw = 0;
+	cut = (char *) own(v, text_ellipsize(left, strlen(left),
+	    rw > 0 ? w - rw - 1 : w, &lw));
+	add_span(v, cut, strlen(cut), le);
+	if (rw > 0 && lw + rw <= w) {
+		pad = xmalloc((size_t) (w - lw - rw) + 1);
+		memset(pad, ' ', (size_t) (w - lw - rw));
+		pad[w - lw - rw] = '\0';
+		add_span(v, own(v, pad), strlen(pad), elem);
+		add_span(v, right, strlen(right), elem);
+	}
+	return lw;
+}
+
 static void
 build_heads(struct vscreen *v, struct state *st)
 {
@@ -363,10 +398,15 @@ build_heads(struct vscreen *v, struct state *st)
 		const char *t = !st->has_page ? _("(no article open)") :
 		    st->page.doc.text + st->page.doc.title.off;
 		size_t tl = st->has_page ? st->page.doc.title.len : strlen(t);
+		uint8_t e = lf ? ELEM_HEADER : ELEM_HEADER_FOCUSED;
 
-		text = xasprintf(" %.*s", (int) tl, t);
-		one_line(v, VP_READER_HEAD, own(v, text), lf ? ELEM_HEADER :
-		    ELEM_HEADER_FOCUSED);
+		text = (char *) own(v, xasprintf(" %.*s", (int) tl, t));
+		begin_pane(v, VP_READER_HEAD);
+		add_row(v, e);
+		/* Without a status line, the position shows here. */
+		two_sides(v, v->p[VP_READER_HEAD].r.w, text, e,
+		    st->has_page && !status_shown(st) ? own(v, xasprintf(
+		    "  %d%% ", state_percent(st))) : "", e);
 	}
 }
 
@@ -407,20 +447,11 @@ build_status(struct vscreen *v, struct state *st)
 	} else
 		left = xstrdup("");
 	if (rw > r->w / 2 && (st->prompting || st->msg != NULL))
-		rw = 0;
+		right = "";
 	own(v, left);
-	left = (char *) own(v, text_ellipsize(left, strlen(left),
-	    r->w - rw - 1, &lw));
 	begin_pane(v, VP_STATUS);
 	add_row(v, ELEM_STATUS);
-	add_span(v, left, strlen(left), le);
-	if (rw > 0 && lw + rw <= r->w) {
-		char *pad = xmalloc((size_t) (r->w - lw - rw) + 1);
-		memset(pad, ' ', (size_t) (r->w - lw - rw));
-		pad[r->w - lw - rw] = '\0';
-		add_span(v, own(v, pad), strlen(pad), ELEM_STATUS);
-		add_span(v, right, strlen(right), ELEM_STATUS);
-	}
+	lw = two_sides(v, r->w, left, le, right, ELEM_STATUS);
 	if (st->prompting) {
 		v->cursor = true;
 		v->cy = r->y;

@@ -177,3 +177,18 @@ tm_wait_text() {
 		sleep 0.05
 	done
 }
+
+# tm_wait_row N REGEX: waits until row N (from 1) of the screen matches.
+tm_wait_row() {
+	deadline=$(( $(date +%s) + ${3:-10} ))
+	while :; do
+		tm_screen > "$TEST_TMP/screen" 2>/dev/null
+		sed -n "$1p" "$TEST_TMP/screen" | grep -q -e "$2" && return 0
+		if [ "$(date +%s)" -ge "$deadline" ]; then
+			echo "# timed out waiting for row $1 to match: $2"
+			sed 's/^/#   |/' "$TEST_TMP/screen"
+			return 1
+		fi
+		sleep 0.05
+	done
+}
