@@ -202,7 +202,9 @@ state_cursor_id(const struct state *st)
 
 static void	filter_list(struct state *, const char *, long);
 static void	set_page(struct state *, struct doc *);
-static void	show_head(struct state *);
+static int	read_head(struct state *, size_t);
+static void	fill_rows(struct state *, size_t);
+static void	place_top(struct state *, const struct place *);
 
 /* Follows the library after articles were added, moved or removed while
  * loading: the cursor stays on the article it was on (cursor_id), the
@@ -291,9 +293,8 @@ state_scroll(struct state *st, long n)
 
 	if (!st->has_page)
 		return RE_NONE;
-	if (n > 0 && st->partial &&
-	    rows_from(st, st->top, h + (size_t) n + 1) <= h + (size_t) n)
-		state_complete(st);
+	if (n > 0)
+		fill_rows(st, h + (size_t) n);
 	if (n > 0) {
 		have = rows_from(st, st->top, h + (size_t) n);
 		n = have > h ? (long) (have - h) < n ? (long) (have - h) : n :
@@ -318,9 +319,10 @@ int
 state_reader_home(struct state *st)
 {
 	if (st->tail)
-		show_head(st);
+		read_head(st, STATE_FIRST_BYTES);
 	st->top.block = 0;
 	st->top.row = 0;
+	fill_rows(st, (size_t) st->reader_h);
 	return RE_READER | RE_STATUS;
 }
 
@@ -360,10 +362,11 @@ show_tail(struct state *st)
 	st->tail_skip = skip;
 }
 
-/* Puts the start of a partly read article back, read on its own, as
- * when it was opened. */
-static void
-show_head(struct state *st)
+/* Puts the first bytes of the open article in the reading pane, read
+ * on their own (all of it if it is no longer). Returns -1 if it could
+ * not be read. */
+static int
+read_head(struct state *st, size_t bytes)
 {
 	struct causes	 cs;
 	struct doc	 d;
@@ -372,15 +375,50 @@ show_head(struct state *st)
 	int		 rc;
 
 	causes_init(&cs);
-	rc = corpus_load_doc_part(path, &d, &cs, STATE_QUICK_BYTES, &whole);
+	rc = corpus_load_doc_part(path, &d, &cs, bytes, &whole);
 	free(path);
 	causes_free(&cs);
 	if (rc != 0)
-		return;
+		return -1;
 	corpus_resolve(st->corpus, &d);
 	set_page(st, &d);
 	st->partial = !whole;
 	st->tail = false;
+	st->part = bytes;
+	return 0;
+}
+
+/* Reads more of the start of a partly read article: four times as much,
+ * or all of it once that is near the whole. The reading position and the
+ * selection stay. Returns false when there was nothing more to read. */
+static bool
+grow(struct state *st)
+{
+	struct place	pl;
+	int32_t		sel = st->rel_sel;
+	size_t		next = st->part * 4;
+
+	if (!st->partial || st->tail || st->open < 0 || st->missing >= 0)
+		return false;
+	if ((int64_t) next >= st->corpus->v[st->open].size / 2)
+		return state_complete(st) != RE_NONE;
+	pl = state_place(st);
+	if (read_head(st, next) != 0)
+		return false;
+	place_top(st, &pl);
+	if (sel < (int32_t) st->page.doc.nrel)
+		st->rel_sel = sel;
+	return true;
+}
+
+/* Reads more of a partly read article until n rows show from the top
+ * (or there is no more). */
+static void
+fill_rows(struct state *st, size_t n)
+{
+	while (st->has_page && st->partial && !st->tail &&
+	    rows_from(st, st->top, n + 1) <= n && grow(st))
+		;
 }
 
 /* Shows the end of the article: only the last screenful is wrapped. */
@@ -469,7 +507,7 @@ state_place(struct state *st)
 
 /* Scrolls to a place given by state_place(). */
 static void
-goto_place(struct state *st, const struct place *pl)
+place_top(struct state *st, const struct place *pl)
 {
 	const struct doc	*d = &st->page.doc;
 	const struct para	*pa;
@@ -488,6 +526,17 @@ goto_place(struct state *st, const struct place *pl)
 	} else if (pl->para - 1 - d->npara < d->nrel)
 		st->top.block = (uint32_t)
 		    st->page.rel_block[pl->para - 1 - d->npara];
+}
+
+/* Puts place pl at the top of the reading pane, reading more of a partly
+ * read article first if pl lies beyond what was read. */
+static void
+goto_place(struct state *st, const struct place *pl)
+{
+	while (st->partial && !st->tail && pl->para > st->page.doc.npara &&
+	    grow(st))
+		;
+	place_top(st, pl);
 }
 
 /* Sets the sizes of the panes; re-wraps around the reading position. */
@@ -513,6 +562,7 @@ state_set_geometry(struct state *st, int list_h, int reader_h, int reader_w,
 		st->top = pos_of_byte(st, block, off);
 	}
 	st->reader_w = reader_w;
+	fill_rows(st, (size_t) st->reader_h);
 }
 
 /* Remembers where the open article is (for the next run). */
@@ -604,7 +654,7 @@ load(struct state *st, long i, bool mark)
 	int		 rc;
 
 	causes_init(&cs);
-	rc = corpus_load_doc_part(path, &d, &cs, STATE_QUICK_BYTES, &whole);
+	rc = corpus_load_doc_part(path, &d, &cs, STATE_FIRST_BYTES, &whole);
 	free(path);
 	if (rc == 0)
 		corpus_resolve(st->corpus, &d);
@@ -617,6 +667,8 @@ load(struct state *st, long i, bool mark)
 	causes_free(&cs);
 	set_page(st, &d);
 	st->partial = !whole;
+	st->tail = false;
+	st->part = STATE_FIRST_BYTES;
 	st->open = i;
 	st->open_id = st->corpus->v[i].id;
 	st->missing = -1;
@@ -649,6 +701,7 @@ open_article(struct state *st, long i, bool push_history, bool mark)
 	m = persist_get(st->persist, st->open_id);
 	if (st->set->restore_position && m != NULL && m->has_place)
 		goto_place(st, &m->at);
+	fill_rows(st, (size_t) st->reader_h);
 	if ((row = list_row_of(st, i)) >= 0)
 		state_list_to(st, (size_t) row);
 	st->focus = PANE_READER;
@@ -764,8 +817,10 @@ restore(struct state *st, const struct hist *h)
 	if (h->missing >= 0 && (size_t) h->missing < st->page.doc.nrel) {
 		r = h->missing;
 		open_missing(st, r);
-	} else
+	} else {
 		goto_place(st, &h->at);
+		fill_rows(st, (size_t) st->reader_h);
+	}
 	if (h->rel_sel < (int32_t) st->page.doc.nrel)
 		st->rel_sel = h->rel_sel;
 	if (st->missing < 0 && (row = list_row_of(st, i)) >= 0)

@@ -15,8 +15,12 @@
 #include "persist.h"
 #include "settings.h"
 
-/* An article larger than this opens with its start only; the rest is
- * read when the interface is idle or when something needs it. */
+/* An article larger than this opens with its start only: enough for a
+ * few screens, and cleaning it is most of the time to the first one. More
+ * is read as the reader goes on (four times as much each time), and the
+ * rest when the interface is idle. */
+#define STATE_FIRST_BYTES (16 * 1024)
+/* How much of its end End reads on its own. */
 #define STATE_QUICK_BYTES (64 * 1024)
 
 /* History beyond this many steps back is forgotten, oldest first. */
@@ -64,6 +68,7 @@ struct state {
 	bool			 has_page;
 	bool			 partial;	/* only part of the article */
 	bool			 tail;		/* that part is its end */
+	size_t			 part;		/* bytes asked for, of its start */
 	int64_t			 tail_skip;	/* bytes of the file before it */
 	struct page		 page;
 	long			 open;		/* corpus index, or -1 */

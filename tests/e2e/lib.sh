@@ -99,6 +99,21 @@ tm_wait_not() {
 	done
 }
 
+# tm_wait_not_e REGEX: like tm_wait_not, on the screen with attributes.
+tm_wait_not_e() {
+	deadline=$(( $(date +%s) + ${2:-10} ))
+	while :; do
+		tm_screen -e > "$TEST_TMP/screen" 2>/dev/null
+		grep -q -e "$1" "$TEST_TMP/screen" || return 0
+		if [ "$(date +%s)" -ge "$deadline" ]; then
+			echo "# timed out waiting for (with attributes) '$1' to go"
+			sed 's/^/#   |/' "$TEST_TMP/screen" | cat -v
+			return 1
+		fi
+		sleep 0.05
+	done
+}
+
 # tm_wait_e REGEX: like tm_wait, on the screen with attributes.
 tm_wait_e() {
 	deadline=$(( $(date +%s) + ${2:-10} ))
