@@ -24,14 +24,19 @@
  * path names too, and both threads may fill in the same entry (with the
  * same value). */
 static _Atomic signed char	width_cache[0x10000];
+static atomic_bool		width_cache_used;
 static int			ambiguous_width = 1;
 
-/* Resets the width cache; call after setlocale(). */
+/* Resets the width cache; call after setlocale(). (At start, when nothing
+ * is cached yet, there is nothing to do: the loop would cost a tenth of a
+ * millisecond of every start.) */
 int
 text_init(void)
 {
 	size_t	i;
 
+	if (!atomic_exchange(&width_cache_used, false))
+		return 0;
 	for (i = 0; i < ARRAY_SIZE(width_cache); i++)
 		atomic_store_explicit(&width_cache[i], 0,
 		    memory_order_relaxed);
@@ -84,6 +89,8 @@ cached_width(uint32_t c)
 	if (w == 0) {
 		w = char_width_slow(c) + 2;
 		atomic_store_explicit(&width_cache[c], (signed char) w,
+		    memory_order_relaxed);
+		atomic_store_explicit(&width_cache_used, true,
 		    memory_order_relaxed);
 	}
 	return w - 2;
