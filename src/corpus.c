@@ -463,6 +463,8 @@ read_clean(int fd, const struct stat *st, const char *path, size_t *len,
 	chunk = size < LOAD_CHUNK ? size + 1 : LOAD_CHUNK;
 	buf = xmalloc(chunk);
 	text_stream_init(&ts);
+	/* A large file is cleaned on two threads. */
+	ts.threads = size >= 4 * LOAD_CHUNK;
 	while ((n = corpus_read(fd, buf, chunk)) > 0)
 		text_stream_feed(&ts, buf, (size_t) n);
 	free(buf);

@@ -201,24 +201,33 @@ page_set_width(struct page *p, int width)
 	p->width = width;
 }
 
-/* Returns block i, wrapped for the current width. */
-struct pblock *
-page_block(struct page *p, size_t i)
+/* Wraps block i for the current width, if it is not yet, with scratch
+ * space sc: blocks apart can be wrapped on threads apart, each with its
+ * own. */
+void
+page_wrap_block(struct page *p, size_t i, struct layout_scratch *sc)
 {
 	struct pblock	*b = &p->b[i];
 	struct lines	 l = { NULL, 0, 0 };
 	struct wrap	 w;
 
 	if (b->laid)
-		return b;
+		return;
 	w.width = p->width;
 	w.first_indent = b->first_indent;
 	w.indent = b->indent;
-	layout_wrap(&p->scratch, b->s, b->len, &w, &l);
+	layout_wrap(sc, b->s, b->len, &w, &l);
 	b->lines = xreallocarray(l.v, l.n, sizeof *l.v);
 	b->nlines = (uint32_t) l.n;
 	b->laid = true;
-	return b;
+}
+
+/* Returns block i, wrapped for the current width. */
+struct pblock *
+page_block(struct page *p, size_t i)
+{
+	page_wrap_block(p, i, &p->scratch);
+	return &p->b[i];
 }
 
 /* Returns the screen rows block i takes: its gap and its lines. */

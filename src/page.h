@@ -53,6 +53,8 @@ void		 page_build(struct page *, struct doc *, bool);
 void		 page_free(struct page *);
 void		 page_set_width(struct page *, int);
 struct pblock	*page_block(struct page *, size_t);
+void		 page_wrap_block(struct page *, size_t,
+		     struct layout_scratch *);
 size_t		 page_block_rows(struct page *, size_t);
 void		 page_format_date(int64_t, char *, size_t);
 size_t		 page_find_para(const struct page *, uint32_t, uint32_t);

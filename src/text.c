@@ -1,6 +1,8 @@
 /* Decoding, sanitizing and measuring text. The only user of libunistring. */
 #include "system.h"
 
+#include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <time.h>
@@ -419,13 +421,144 @@ safe_end(const char *s, size_t n)
 	return n;
 }
 
+/* Lines handed to the helper thread, and what it made of them. */
+struct stream_job {
+	pthread_t	thread;
+	struct obuf	in;
+	struct obuf	out;
+	struct tally	t;
+};
+
+static void
+obuf_append(struct obuf *o, const char *s, size_t n)
+{
+	obuf_reserve(o, n);
+	memcpy(o->p + o->n, s, n);
+	o->n += n;
+}
+
+static void *
+clean_job(void *arg)
+{
+	struct stream_job	*j = arg;
+	size_t			 line_start = 0;
+
+	sanitize(&j->out, j->in.p, j->in.n, true, &j->t, &line_start);
+	return NULL;
+}
+
+/* Takes in what the helper made (whole lines: the output is at a line's
+ * start after it). */
+static void
+join_job(struct text_stream *ts)
+{
+	struct stream_job	*j = ts->job;
+
+	if (j == NULL)
+		return;
+	pthread_join(j->thread, NULL);
+	obuf_append(&ts->o, j->out.p, j->out.n);
+	ts->t.good += j->t.good;
+	ts->t.bad += j->t.bad;
+	ts->line_start = ts->o.n;
+	free(j->in.p);
+	free(j->out.p);
+	free(j);
+	ts->job = NULL;
+}
+
+/* Cleans s, whole lines that begin at a line's start: on the helper when
+ * it is free, else here while the helper works, after what it has. */
+static void
+clean_lines(struct text_stream *ts, const char *s, size_t n)
+{
+	struct stream_job	*j;
+	struct obuf		 o = { NULL, 0, 0 };
+	struct tally		 t = { 0, 0 };
+	size_t			 line_start = 0;
+	sigset_t		 all, old;
+	int			 rc;
+
+	if (ts->job == NULL) {
+		j = xcalloc(1, sizeof *j);
+		obuf_append(&j->in, s, n);
+		sigfillset(&all);
+		pthread_sigmask(SIG_SETMASK, &all, &old);
+		rc = pthread_create(&j->thread, NULL, clean_job, j);
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		if (rc == 0) {
+			ts->job = j;
+			return;
+		}
+		free(j->in.p);
+		free(j);
+		sanitize(&ts->o, s, n, true, &ts->t, &ts->line_start);
+		return;
+	}
+	sanitize(&o, s, n, true, &t, &line_start);
+	join_job(ts);
+	obuf_append(&ts->o, o.p, o.n);
+	ts->t.good += t.good;
+	ts->t.bad += t.bad;
+	ts->line_start = ts->o.n;
+	free(o.p);
+}
+
+/* Whether the text so far ends at a line's start. */
+static bool
+at_line_start(const struct text_stream *ts)
+{
+	return ts->job != NULL || ts->line_start == ts->o.n;
+}
+
+static const char *
+last_newline(const char *s, size_t n)
+{
+	return n > 0 ? memrchr(s, '\n', n) : NULL;
+}
+
+/* Cleans s (n bytes, after the carry) with the helper: the line it
+ * finishes here, then whole lines in parallel; the last, unfinished line
+ * waits for the next piece. */
+static void
+feed_lines(struct text_stream *ts, const char *s, size_t n)
+{
+	const char	*nl;
+	size_t		 a = 0, z;
+
+	if (!at_line_start(ts)) {
+		if ((nl = memchr(s, '\n', n)) == NULL) {
+			sanitize(&ts->o, s, safe_end(s, n), true, &ts->t,
+			    &ts->line_start);
+			obuf_append(&ts->carry, s + safe_end(s, n),
+			    n - safe_end(s, n));
+			return;
+		}
+		a = (size_t) (nl - s) + 1;
+		sanitize(&ts->o, s, a, true, &ts->t, &ts->line_start);
+	}
+	if ((nl = last_newline(s + a, n - a)) != NULL) {
+		z = (size_t) (nl - s) + 1;
+		clean_lines(ts, s + a, z - a);
+		a = z;
+	}
+	/* An unfinished line longer than a piece is not kept waiting. */
+	if (n - a > TEXT_STREAM_LINE_MAX) {
+		join_job(ts);
+		z = a + safe_end(s + a, n - a);
+		sanitize(&ts->o, s + a, z - a, true, &ts->t, &ts->line_start);
+		a = z;
+	}
+	obuf_append(&ts->carry, s + a, n - a);
+}
+
 /* Cleans the next piece of a file, as text_clean() would the whole. A
  * file in UTF-16 is kept whole and converted at the end. */
 void
 text_stream_feed(struct text_stream *ts, const char *s, size_t n)
 {
-	char	*joined = NULL;
-	size_t	 end;
+	struct obuf	joined = { NULL, 0, 0 };
+	size_t		end;
 
 	if (!ts->started) {
 		ts->started = true;
@@ -441,19 +574,21 @@ text_stream_feed(struct text_stream *ts, const char *s, size_t n)
 		stream_keep(ts, s, n);
 		return;
 	}
-	if (ts->ncarry > 0) {
-		joined = xmalloc(ts->ncarry + n);
-		memcpy(joined, ts->carry, ts->ncarry);
-		memcpy(joined + ts->ncarry, s, n);
-		s = joined;
-		n += ts->ncarry;
-		ts->ncarry = 0;
+	if (ts->carry.n > 0) {
+		joined = ts->carry;
+		memset(&ts->carry, 0, sizeof ts->carry);
+		obuf_append(&joined, s, n);
+		s = joined.p;
+		n = joined.n;
 	}
-	end = safe_end(s, n);
-	sanitize(&ts->o, s, end, true, &ts->t, &ts->line_start);
-	ts->ncarry = n - end;
-	memcpy(ts->carry, s + end, ts->ncarry);
-	free(joined);
+	if (ts->threads)
+		feed_lines(ts, s, n);
+	else {
+		end = safe_end(s, n);
+		sanitize(&ts->o, s, end, true, &ts->t, &ts->line_start);
+		obuf_append(&ts->carry, s + end, n - end);
+	}
+	free(joined.p);
 }
 
 /* Ends a stream and returns the clean text (caller frees), or NULL when
@@ -470,7 +605,10 @@ text_stream_finish(struct text_stream *ts, size_t *len)
 		free(ts->o.p);
 		return r;
 	}
-	sanitize(&ts->o, ts->carry, ts->ncarry, true, &ts->t, &ts->line_start);
+	join_job(ts);
+	sanitize(&ts->o, ts->carry.p, ts->carry.n, true, &ts->t,
+	    &ts->line_start);
+	free(ts->carry.p);
 	if (ts->t.bad > 0 && ts->t.good * 2 <= ts->t.bad) {
 		free(ts->o.p);
 		return NULL;
@@ -575,6 +713,15 @@ ascii_alnum(char c)
 	    (c >= 'A' && c <= 'Z');
 }
 
+/* Rule LB29 at byte i, just after a '.' or ',': no break inside a Latin
+ * word. */
+static void
+lb29(const char *s, size_t n, char *brk, size_t i)
+{
+	if (i >= 2 && i < n && ascii_alnum(s[i - 2]) && ascii_alnum(s[i]))
+		brk[i] = 0;
+}
+
 /* Sets brk[i] to 1 where a line may break before byte i: UAX #14 as
  * libunistring finds it, tailored by rule LB29 (which libunistring 1.0
  * does not apply): no break after '.' or ',' inside a Latin word, so
@@ -582,14 +729,21 @@ ascii_alnum(char c)
 void
 text_line_breaks(const char *s, size_t n, char *brk)
 {
-	size_t	i;
+	const char	*p;
+	size_t		 i;
 
 	u8_possible_linebreaks((const uint8_t *) s, n, "UTF-8", brk);
+	/* Two simple passes, as every byte is looked at: the first is one
+	 * the compiler can do many bytes at a time. */
 	for (i = 0; i < n; i++)
-		brk[i] = (brk[i] == UC_BREAK_POSSIBLE ||
-		    brk[i] == UC_BREAK_HYPHENATION) && !(i >= 2 &&
-		    (s[i - 1] == '.' || s[i - 1] == ',') &&
-		    ascii_alnum(s[i - 2]) && ascii_alnum(s[i]));
+		brk[i] = (brk[i] == UC_BREAK_POSSIBLE) |
+		    (brk[i] == UC_BREAK_HYPHENATION);
+	for (p = s; n > 2 && (p = memchr(p, '.', n - 1 - (size_t) (p - s))) !=
+	    NULL; p++)
+		lb29(s, n, brk, (size_t) (p - s) + 1);
+	for (p = s; n > 2 && (p = memchr(p, ',', n - 1 - (size_t) (p - s))) !=
+	    NULL; p++)
+		lb29(s, n, brk, (size_t) (p - s) + 1);
 }
 
 /* Sets gb[i] to 1 where a grapheme cluster starts at byte i. */

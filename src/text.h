@@ -39,15 +39,22 @@ struct tally {
 	size_t	bad;		/* invalid sequences */
 };
 
-/* A file being cleaned piece by piece, so it is never held twice. */
+/* An unfinished line is cleaned without waiting for its end once it is
+ * this long: the stream never holds more of the file than this. */
+#define TEXT_STREAM_LINE_MAX (1024 * 1024)
+
+/* A file being cleaned piece by piece, so it is never held twice. With
+ * threads, the lines of every other piece are cleaned on a helper thread
+ * while the next is cleaned on the caller's. */
 struct text_stream {
 	struct obuf	o;
 	struct tally	t;
-	char		carry[8];	/* a character cut by the piece's end */
-	size_t		ncarry;
+	struct obuf	carry;		/* bytes waiting for the next piece */
 	size_t		line_start;	/* for tabs */
 	bool		started;
 	bool		utf16;
+	bool		threads;	/* may use a helper thread */
+	struct stream_job *job;		/* the helper's piece, or NULL */
 	char		*raw;		/* UTF-16 waits for the whole file */
 	size_t		rawn, rawcap;
 };

@@ -184,6 +184,91 @@ test_rules(void)
 	ok(!text_no_line_start(0x4E2D), "ideographs may start a line");
 }
 
+/* Random text of every kind the stream has to carry over from piece to
+ * piece: CJK, ASCII, tabs, CR, CRLF, U+2028, invalid bytes; with a line
+ * of long_line bytes in the middle. */
+static char *
+random_text(unsigned seed, size_t n, size_t long_line)
+{
+	static const char *const bits[] = { "中文", "abc ", "\t", "\r",
+	    "\r\n", "\n", "\n\n", "\xE2\x80\xA8", "\xFF", "\xE4\xB8",
+	    "\xF0\x9F\x98\x80", "e\xCC\x81", "\x1B[2J", "。" };
+	char	*s = malloc(n + long_line + 8);
+	size_t	 k = 0, len;
+	bool	 put = long_line == 0;
+
+	srand(seed);
+	while (k < n) {
+		const char *b = bits[rand() % 14];
+
+		if (!put && k >= n / 2) {
+			memset(s + k, 'x', long_line);
+			k += long_line;
+			put = true;
+		}
+		len = strlen(b);
+		memcpy(s + k, b, len);
+		k += len;
+	}
+	s[k] = '\0';
+	return s;
+}
+
+/* Feeds raw to a stream in pieces of size bytes; true if it comes out as
+ * text_clean() makes of it whole. */
+static bool
+stream_matches(const char *raw, const char *whole, size_t wlen, size_t size,
+    bool threads)
+{
+	struct text_stream	 ts;
+	size_t			 n = strlen(raw), at, len;
+	char			*got;
+	bool			 same;
+
+	text_stream_init(&ts);
+	ts.threads = threads;
+	for (at = 0; at < n; at += size)
+		text_stream_feed(&ts, raw + at, n - at < size ? n - at : size);
+	got = text_stream_finish(&ts, &len);
+	same = got != NULL && len == wlen && memcmp(got, whole, len) == 0;
+	free(got);
+	return same;
+}
+
+/* A stream, fed in pieces of any size, with or without the helper
+ * thread, cleans exactly as text_clean() does the whole at once: lines
+ * and characters cut by a piece's end, tabs after one, CRLF across one,
+ * and a line longer than the stream keeps waiting. */
+static void
+test_stream(void)
+{
+	static const size_t	 sizes[] = { 4096, 65536, 262144, 1000003 };
+	size_t			 i, wlen;
+	char			*raw, *whole;
+	int			 bad = 0, threads;
+
+	raw = random_text(1, 1500000, 0);
+	whole = text_clean(raw, strlen(raw), &wlen, NULL);
+	for (i = 0; i < sizeof sizes / sizeof *sizes; i++)
+		for (threads = 0; threads < 2; threads++)
+			bad += !stream_matches(raw, whole, wlen, sizes[i],
+			    threads);
+	free(whole);
+	raw[100000] = '\0';
+	whole = text_clean(raw, strlen(raw), &wlen, NULL);
+	bad += !stream_matches(raw, whole, wlen, 1, false);
+	bad += !stream_matches(raw, whole, wlen, 7, false);
+	free(whole);
+	free(raw);
+	raw = random_text(2, 600000, TEXT_STREAM_LINE_MAX + 300000);
+	whole = text_clean(raw, strlen(raw), &wlen, NULL);
+	for (threads = 0; threads < 2; threads++)
+		bad += !stream_matches(raw, whole, wlen, 262144, threads);
+	free(whole);
+	free(raw);
+	is_int(bad, 0, "streams in pieces clean as text_clean() does");
+}
+
 int
 main(void)
 {
@@ -197,5 +282,6 @@ main(void)
 	test_truncate();
 	test_keys();
 	test_rules();
+	test_stream();
 	return tap_done();
 }
