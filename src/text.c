@@ -432,6 +432,8 @@ struct stream_job {
 static void
 obuf_append(struct obuf *o, const char *s, size_t n)
 {
+	if (n == 0)
+		return;
 	obuf_reserve(o, n);
 	memcpy(o->p + o->n, s, n);
 	o->n += n;
