@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,12 +11,17 @@
 #include "index.h"
 #include "parse.h"
 #include "text.h"
+#include "thread.h"
 #include "walk.h"
 #include "xmalloc.h"
 
 #define POOL_CHUNK	65536
 /* Articles are read in pieces of this size. */
 #define LOAD_CHUNK	(256 * 1024)
+/* A file this large is cleaned on two threads; they split it at a newline
+ * found within SPLIT_LOOK bytes of its middle. */
+#define SPLIT_MIN	(1024 * 1024)
+#define SPLIT_LOOK	(16 * 1024)
 /* Larger files are refused rather than read into memory. */
 #define MAX_FILE_BYTES	((off_t) 1 << 30)
 
@@ -448,37 +454,119 @@ corpus_resolve(struct corpus *c, struct doc *d)
 		d->rel[i].target = corpus_find_title(c, d->rel[i].key);
 }
 
-/* Reads a whole file in pieces, cleaning each as it comes, so that a
- * large article is never held twice. Returns the clean text (caller
- * frees), or NULL with a cause. */
+/* A part of a file to read and clean: from..to, or to its end when to
+ * is -1. */
+struct part {
+	int			 fd;
+	off_t			 from;
+	off_t			 to;
+	struct text_stream	 ts;
+	int			 err;	/* errno of a failed read, or 0 */
+};
+
+static void
+part_init(struct part *p, int fd, off_t from)
+{
+	memset(p, 0, sizeof *p);
+	p->fd = fd;
+	p->from = from;
+	p->to = -1;
+}
+
+/* Reads and cleans a part in pieces, so that a large article is never
+ * held twice. pread() lets two parts be read at once from one file. */
+static void
+clean_part(struct part *p)
+{
+	char	*buf = xmalloc(LOAD_CHUNK);
+	off_t	 at = p->from;
+	size_t	 want;
+	ssize_t	 n;
+
+	for (;;) {
+		want = LOAD_CHUNK;
+		if (p->to >= 0 && p->to - at < (off_t) want)
+			want = (size_t) (p->to - at);
+		if (want == 0)
+			break;
+		if ((n = pread(p->fd, buf, want, at)) < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			p->err = n < 0 ? errno : 0;
+			break;
+		}
+		text_stream_feed(&p->ts, buf, (size_t) n);
+		at += n;
+	}
+	free(buf);
+}
+
+static void *
+clean_part_thread(void *arg)
+{
+	clean_part(arg);
+	return NULL;
+}
+
+/* Where a large file splits into two parts to clean on two threads: after
+ * the first newline past its middle. 0 if it does not: it is small, in
+ * UTF-16, or has no newline near the middle. */
+static off_t
+split_point(int fd, size_t size)
+{
+	char	buf[SPLIT_LOOK];
+	ssize_t	n;
+	char	*nl;
+
+	if (size < SPLIT_MIN || pread(fd, buf, 2, 0) != 2 ||
+	    text_is_utf16(buf, 2))
+		return 0;
+	n = pread(fd, buf, sizeof buf, (off_t) (size / 2));
+	if (n <= 0 || (nl = memchr(buf, '\n', (size_t) n)) == NULL)
+		return 0;
+	return (off_t) (size / 2) + (nl - buf) + 1;
+}
+
+/* Reads and cleans a whole file; a large one in two parts at once.
+ * Returns the clean text (caller frees), or NULL with a cause. */
 static char *
 read_clean(int fd, const struct stat *st, const char *path, size_t *len,
     struct causes *cs)
 {
-	struct text_stream	 ts;
-	size_t			 size = (size_t) st->st_size, chunk;
-	char			*buf, *clean;
-	ssize_t			 n;
+	struct part	 first, rest;
+	pthread_t	 thread;
+	size_t		 size = (size_t) st->st_size;
+	off_t		 middle = split_point(fd, size);
+	bool		 helped = false;
+	char		*buf, *clean;
+	ssize_t		 n;
 
-	chunk = size < LOAD_CHUNK ? size + 1 : LOAD_CHUNK;
-	buf = xmalloc(chunk);
-	text_stream_init(&ts);
-	/* A large file is cleaned on two threads. */
-	ts.threads = size >= 4 * LOAD_CHUNK;
-	while ((n = corpus_read(fd, buf, chunk)) > 0)
-		text_stream_feed(&ts, buf, (size_t) n);
-	free(buf);
-	if (n < 0) {
-		corpus_tell(cs, path, strerror(errno), true);
-		free(text_stream_finish(&ts, len));
+	part_init(&first, fd, 0);
+	text_stream_init(&first.ts);
+	if (middle > 0) {
+		part_init(&rest, fd, middle);
+		text_stream_init_rest(&rest.ts);
+		helped = thread_start(&thread, clean_part_thread, &rest) == 0;
+		if (helped)
+			first.to = middle;
+	}
+	clean_part(&first);
+	if (helped) {
+		pthread_join(thread, NULL);
+		text_stream_append(&first.ts, &rest.ts);
+		if (first.err == 0)
+			first.err = rest.err;
+	}
+	if (first.err != 0) {
+		corpus_tell(cs, path, strerror(first.err), true);
+		free(text_stream_finish(&first.ts, len));
 		return NULL;
 	}
-	if ((clean = text_stream_finish(&ts, len)) != NULL)
+	if ((clean = text_stream_finish(&first.ts, len)) != NULL)
 		return clean;
 	/* Not UTF-8: read it whole, for text_clean() to tell GB18030. */
 	buf = xmalloc(size + 1);
-	if (lseek(fd, 0, SEEK_SET) != 0 ||
-	    (n = corpus_read(fd, buf, size)) < 0)
+	if ((n = pread(fd, buf, size, 0)) < 0)
 		n = 0;
 	clean = text_clean(buf, (size_t) n, len, NULL);
 	free(buf);

@@ -3,10 +3,10 @@
 
 #include <pthread.h>
 #include <sched.h>
-#include <signal.h>
 #include <stdatomic.h>
 
 #include "dump.h"
+#include "thread.h"
 #include "view.h"
 #include "xmalloc.h"
 
@@ -57,17 +57,13 @@ wrap_from_end(void *arg)
 static bool
 start_helper(struct helper *h, struct page *p)
 {
-	sigset_t	all, old;
-	int		rc;
+	int	rc;
 
 	if (p->total < DUMP_THREAD_BYTES || p->nb < 2)
 		return false;
 	h->p = p;
 	h->state = xcalloc(p->nb, sizeof *h->state);
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	rc = pthread_create(&h->thread, NULL, wrap_from_end, h);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	rc = thread_start(&h->thread, wrap_from_end, h);
 	if (rc != 0)
 		x_free(h->state);
 	return rc == 0;

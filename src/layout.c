@@ -57,9 +57,14 @@ scratch_reserve(struct layout_scratch *sc, size_t n)
 	sc->cw = xreallocarray(sc->cw, sc->cap, sizeof *sc->cw);
 }
 
+/* Where the cluster at i (or the rest of it, after a cut) ends. */
 static size_t
 next_cluster(const struct scan *sc, size_t i)
 {
+	unsigned	len = (unsigned char) sc->gb[i];
+
+	if (len > 0 && len < TEXT_CLUSTER_LONG)
+		return i + len;
 	for (i++; i < sc->n && !sc->gb[i]; i++)
 		;
 	return i;
@@ -162,11 +167,21 @@ static size_t
 fill_line(const struct scan *sc, size_t start, int avail, size_t *end,
     int *width)
 {
-	size_t	i = start, next, brk_at = 0, brk_end = start, solid = start;
-	int	w = 0, w_solid = 0, brk_w = 0, cw;
+	size_t		i = start, next, brk_at = 0, brk_end = start;
+	size_t		solid = start;
+	int		w = 0, w_solid = 0, brk_w = 0, cw;
+	unsigned	len;
 
 	while (i < sc->n) {
-		next = next_cluster(sc, i);
+		len = (unsigned char) sc->gb[i];
+		if (len > 0 && len < TEXT_CLUSTER_LONG) {
+			/* A whole cluster, of known width: the common case. */
+			next = i + len;
+			cw = sc->cw[i];
+		} else {
+			next = next_cluster(sc, i);
+			cw = cluster_width(sc, i, next);
+		}
 		if (i > start && sc->brk[i]) {
 			brk_at = i;
 			brk_end = solid;
@@ -178,7 +193,6 @@ fill_line(const struct scan *sc, size_t start, int avail, size_t *end,
 			i = next;
 			continue;
 		}
-		cw = cluster_width(sc, i, next);
 		if (w + cw > avail) {
 			if (brk_at > start) {
 				*end = brk_end;

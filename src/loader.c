@@ -6,7 +6,6 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
-#include <signal.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -17,6 +16,7 @@
 #include "parse.h"
 #include "prefetch.h"
 #include "text.h"
+#include "thread.h"
 #include "walk.h"
 #include "xmalloc.h"
 
@@ -398,17 +398,13 @@ save_all(void *arg)
 static void
 save_indexes(struct corpus *c)
 {
-	sigset_t	all, old;
-	size_t		i;
+	size_t	i;
 
 	for (i = 0; i < c->nroots && !needs_saving(&c->roots[i]); i++)
 		;
 	if (i == c->nroots)
 		return;
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	c->saving = pthread_create(&c->saver, NULL, save_all, c) == 0;
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	c->saving = thread_start(&c->saver, save_all, c) == 0;
 	if (!c->saving)
 		save_all(c);
 }

@@ -11,12 +11,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdatomic.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "prefetch.h"
+#include "thread.h"
 #include "xmalloc.h"
 
 #define PF_MAX_BATCHES	16
@@ -346,7 +346,6 @@ prefetch_start(struct walk *w, const char *root, size_t prefix,
 {
 	struct prefetch		*pf = xcalloc(1, sizeof *pf);
 	pthread_condattr_t	 ca;
-	sigset_t		 all, old;
 	bool			 walking;
 
 	pf->w = w;
@@ -366,16 +365,11 @@ prefetch_start(struct walk *w, const char *root, size_t prefix,
 		destroy(pf);
 		return NULL;
 	}
-	/* Signals are the interface's business: the threads take none, so
-	 * that each breaks the main thread's wait for input. */
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	while (pf->nreaders < PF_READERS && pthread_create(
-	    &pf->readers[pf->nreaders], NULL, read_all, pf) == 0)
+	while (pf->nreaders < PF_READERS && thread_start(
+	    &pf->readers[pf->nreaders], read_all, pf) == 0)
 		pf->nreaders++;
 	walking = pf->nreaders > 0 &&
-	    pthread_create(&pf->walker, NULL, walk_all, pf) == 0;
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	    thread_start(&pf->walker, walk_all, pf) == 0;
 	if (!walking) {
 		/* Nothing was walked: the walk is still the caller's. */
 		pf->w = NULL;

@@ -1,8 +1,6 @@
 /* Decoding, sanitizing and measuring text. The only user of libunistring. */
 #include "system.h"
 
-#include <pthread.h>
-#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <time.h>
@@ -26,6 +24,10 @@
  * path names too, and both threads may fill in the same entry (with the
  * same value). */
 static _Atomic signed char	width_cache[0x10000];
+/* For each BMP code point past ASCII, whether sanitize() copies it as it
+ * is (1) or must look closer (2); 0 is not known yet. Kept as widths are,
+ * as it depends on them. */
+static _Atomic unsigned char	plain_cache[0x10000];
 static atomic_bool		width_cache_used;
 static int			ambiguous_width = 1;
 
@@ -39,9 +41,12 @@ text_init(void)
 
 	if (!atomic_exchange(&width_cache_used, false))
 		return 0;
-	for (i = 0; i < ARRAY_SIZE(width_cache); i++)
+	for (i = 0; i < ARRAY_SIZE(width_cache); i++) {
 		atomic_store_explicit(&width_cache[i], 0,
 		    memory_order_relaxed);
+		atomic_store_explicit(&plain_cache[i], 0,
+		    memory_order_relaxed);
+	}
 	return 0;
 }
 
@@ -217,6 +222,44 @@ substitute(uint32_t c)
 }
 
 
+/* Bidirectional marks steer nothing on a terminal worth trusting: they
+ * are left out. */
+static bool
+is_bidi_mark(uint32_t c)
+{
+	return c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
+/* Whether sanitize() copies c (a BMP code point, not ASCII) as it is: the
+ * hot path, one look in a table for most characters. */
+static inline bool
+plain(uint32_t c)
+{
+	int	p = atomic_load_explicit(&plain_cache[c], memory_order_relaxed);
+
+	if (p == 0) {
+		p = c != REPLACEMENT && c != 0x2028 && c != 0x2029 &&
+		    !is_bidi_mark(c) && substitute(c) == c ? 1 : 2;
+		atomic_store_explicit(&plain_cache[c], (unsigned char) p,
+		    memory_order_relaxed);
+	}
+	return p == 1;
+}
+
+/* Copies one valid character of len bytes (2 to 4) to p; returns the end.
+ * Written out, as a call to memcpy() costs more than the copy. */
+static inline char *
+copy_char(char *p, const char *s, size_t len)
+{
+	p[0] = s[0];
+	p[1] = s[1];
+	if (len > 2)
+		p[2] = s[2];
+	if (len > 3)
+		p[3] = s[3];
+	return p + len;
+}
+
 /* Expands a tab at the output's end: the column is measured back to the
  * start of the line only now, as tabs are rare and widths are not. */
 static void
@@ -277,6 +320,12 @@ sanitize(struct obuf *o, const char *s, size_t n, bool multiline,
 		}
 		l = u8_mbtouc(&c, (const uint8_t *) s + i, n - i);
 		len = l > 0 ? (size_t) l : 1;
+		if (c < 0x10000 && plain(c)) {
+			t->good++;
+			p = copy_char(p, s + i, len);
+			i += len;
+			continue;
+		}
 		if (c == REPLACEMENT && !(len == 3 &&
 		    memcmp(s + i, "\xEF\xBF\xBD", 3) == 0)) {
 			t->bad++;
@@ -289,22 +338,13 @@ sanitize(struct obuf *o, const char *s, size_t n, bool multiline,
 				i += len;
 				continue;
 			}
-			/* Bidirectional marks steer nothing on a terminal
-			 * worth trusting: they are left out. */
-			if (c == 0x200E || c == 0x200F || c == 0x061C) {
+			if (is_bidi_mark(c)) {
 				i += len;
 				continue;
 			}
 			out = substitute(c);
 			if (out == c) {
-				/* Valid and shown as it is: copy its bytes. */
-				p[0] = s[i];
-				p[1] = s[i + 1];
-				if (len > 2)
-					p[2] = s[i + 2];
-				if (len > 3)
-					p[3] = s[i + 3];
-				p += len;
+				p = copy_char(p, s + i, len);
 				i += len;
 				continue;
 			}
@@ -421,14 +461,6 @@ safe_end(const char *s, size_t n)
 	return n;
 }
 
-/* Lines handed to the helper thread, and what it made of them. */
-struct stream_job {
-	pthread_t	thread;
-	struct obuf	in;
-	struct obuf	out;
-	struct tally	t;
-};
-
 static void
 obuf_append(struct obuf *o, const char *s, size_t n)
 {
@@ -439,119 +471,34 @@ obuf_append(struct obuf *o, const char *s, size_t n)
 	o->n += n;
 }
 
-static void *
-clean_job(void *arg)
+/* Finishes what waits in the carry with the first bytes of the next
+ * piece, which only a few bytes can finish (a character or a CRLF cut by
+ * the end of the last). Returns how many bytes of s it took. */
+static size_t
+finish_carry(struct text_stream *ts, const char *s, size_t n)
 {
-	struct stream_job	*j = arg;
-	size_t			 line_start = 0;
+	size_t	had = ts->carry.n, end, took = n < 8 ? n : 8;
 
-	sanitize(&j->out, j->in.p, j->in.n, true, &j->t, &line_start);
-	return NULL;
-}
-
-/* Takes in what the helper made (whole lines: the output is at a line's
- * start after it). */
-static void
-join_job(struct text_stream *ts)
-{
-	struct stream_job	*j = ts->job;
-
-	if (j == NULL)
-		return;
-	pthread_join(j->thread, NULL);
-	obuf_append(&ts->o, j->out.p, j->out.n);
-	ts->t.good += j->t.good;
-	ts->t.bad += j->t.bad;
-	ts->line_start = ts->o.n;
-	free(j->in.p);
-	free(j->out.p);
-	free(j);
-	ts->job = NULL;
-}
-
-/* Cleans s, whole lines that begin at a line's start: on the helper when
- * it is free, else here while the helper works, after what it has. */
-static void
-clean_lines(struct text_stream *ts, const char *s, size_t n)
-{
-	struct stream_job	*j;
-	struct obuf		 o = { NULL, 0, 0 };
-	struct tally		 t = { 0, 0 };
-	size_t			 line_start = 0;
-	sigset_t		 all, old;
-	int			 rc;
-
-	if (ts->job == NULL) {
-		j = xcalloc(1, sizeof *j);
-		obuf_append(&j->in, s, n);
-		sigfillset(&all);
-		pthread_sigmask(SIG_SETMASK, &all, &old);
-		rc = pthread_create(&j->thread, NULL, clean_job, j);
-		pthread_sigmask(SIG_SETMASK, &old, NULL);
-		if (rc == 0) {
-			ts->job = j;
-			return;
-		}
-		free(j->in.p);
-		free(j);
-		sanitize(&ts->o, s, n, true, &ts->t, &ts->line_start);
-		return;
+	obuf_append(&ts->carry, s, took);
+	end = safe_end(ts->carry.p, ts->carry.n);
+	sanitize(&ts->o, ts->carry.p, end, true, &ts->t, &ts->line_start);
+	if (end < had) {
+		/* Still unfinished: all of s was taken, and waits too. */
+		memmove(ts->carry.p, ts->carry.p + end, ts->carry.n - end);
+		ts->carry.n -= end;
+		return n;
 	}
-	sanitize(&o, s, n, true, &t, &line_start);
-	join_job(ts);
-	obuf_append(&ts->o, o.p, o.n);
-	ts->t.good += t.good;
-	ts->t.bad += t.bad;
-	ts->line_start = ts->o.n;
-	free(o.p);
+	ts->carry.n = 0;
+	return end - had;
 }
 
-/* Whether the text so far ends at a line's start. */
-static bool
-at_line_start(const struct text_stream *ts)
+/* Whether a file that starts with these bytes is in UTF-16 (has its byte
+ * order mark). */
+bool
+text_is_utf16(const char *s, size_t n)
 {
-	return ts->job != NULL || ts->line_start == ts->o.n;
-}
-
-static const char *
-last_newline(const char *s, size_t n)
-{
-	return n > 0 ? memrchr(s, '\n', n) : NULL;
-}
-
-/* Cleans s (n bytes, after the carry) with the helper: the line it
- * finishes here, then whole lines in parallel; the last, unfinished line
- * waits for the next piece. */
-static void
-feed_lines(struct text_stream *ts, const char *s, size_t n)
-{
-	const char	*nl;
-	size_t		 a = 0, z;
-
-	if (!at_line_start(ts)) {
-		if ((nl = memchr(s, '\n', n)) == NULL) {
-			sanitize(&ts->o, s, safe_end(s, n), true, &ts->t,
-			    &ts->line_start);
-			obuf_append(&ts->carry, s + safe_end(s, n),
-			    n - safe_end(s, n));
-			return;
-		}
-		a = (size_t) (nl - s) + 1;
-		sanitize(&ts->o, s, a, true, &ts->t, &ts->line_start);
-	}
-	if ((nl = last_newline(s + a, n - a)) != NULL) {
-		z = (size_t) (nl - s) + 1;
-		clean_lines(ts, s + a, z - a);
-		a = z;
-	}
-	/* An unfinished line longer than a piece is not kept waiting. */
-	if (n - a > TEXT_STREAM_LINE_MAX) {
-		join_job(ts);
-		z = a + safe_end(s + a, n - a);
-		sanitize(&ts->o, s + a, z - a, true, &ts->t, &ts->line_start);
-		a = z;
-	}
-	obuf_append(&ts->carry, s + a, n - a);
+	return n >= 2 && (memcmp(s, "\xFF\xFE", 2) == 0 ||
+	    memcmp(s, "\xFE\xFF", 2) == 0);
 }
 
 /* Cleans the next piece of a file, as text_clean() would the whole. A
@@ -559,13 +506,11 @@ feed_lines(struct text_stream *ts, const char *s, size_t n)
 void
 text_stream_feed(struct text_stream *ts, const char *s, size_t n)
 {
-	struct obuf	joined = { NULL, 0, 0 };
-	size_t		end;
+	size_t	end;
 
 	if (!ts->started) {
 		ts->started = true;
-		if (n >= 2 && (memcmp(s, "\xFF\xFE", 2) == 0 ||
-		    memcmp(s, "\xFE\xFF", 2) == 0))
+		if (text_is_utf16(s, n))
 			ts->utf16 = true;
 		else if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
 			s += 3;
@@ -577,20 +522,42 @@ text_stream_feed(struct text_stream *ts, const char *s, size_t n)
 		return;
 	}
 	if (ts->carry.n > 0) {
-		joined = ts->carry;
-		memset(&ts->carry, 0, sizeof ts->carry);
-		obuf_append(&joined, s, n);
-		s = joined.p;
-		n = joined.n;
+		end = finish_carry(ts, s, n);
+		s += end;
+		n -= end;
 	}
-	if (ts->threads)
-		feed_lines(ts, s, n);
-	else {
-		end = safe_end(s, n);
-		sanitize(&ts->o, s, end, true, &ts->t, &ts->line_start);
-		obuf_append(&ts->carry, s + end, n - end);
-	}
-	free(joined.p);
+	end = safe_end(s, n);
+	sanitize(&ts->o, s, end, true, &ts->t, &ts->line_start);
+	obuf_append(&ts->carry, s + end, n - end);
+}
+
+/* Starts cleaning the part of a file after a newline, to be appended to
+ * the stream of the part before it (text_stream_append). */
+void
+text_stream_init_rest(struct text_stream *ts)
+{
+	text_stream_init(ts);
+	ts->started = true;
+}
+
+/* Appends what rest made of the bytes that follow ts's, and ends rest:
+ * the two parts of a file cleaned apart, each on its own thread, become
+ * one stream. ts must end after a newline, where rest begins. */
+void
+text_stream_append(struct text_stream *ts, struct text_stream *rest)
+{
+	sanitize(&ts->o, ts->carry.p, ts->carry.n, true, &ts->t,
+	    &ts->line_start);
+	ts->carry.n = 0;
+	obuf_append(&ts->o, rest->o.p, rest->o.n);
+	ts->line_start = ts->o.n - rest->o.n + rest->line_start;
+	ts->t.good += rest->t.good;
+	ts->t.bad += rest->t.bad;
+	obuf_append(&ts->carry, rest->carry.p, rest->carry.n);
+	free(rest->o.p);
+	free(rest->carry.p);
+	free(rest->raw);
+	memset(rest, 0, sizeof *rest);
 }
 
 /* Ends a stream and returns the clean text (caller frees), or NULL when
@@ -607,7 +574,6 @@ text_stream_finish(struct text_stream *ts, size_t *len)
 		free(ts->o.p);
 		return r;
 	}
-	join_job(ts);
 	sanitize(&ts->o, ts->carry.p, ts->carry.n, true, &ts->t,
 	    &ts->line_start);
 	free(ts->carry.p);
@@ -724,6 +690,25 @@ lb29(const char *s, size_t n, char *brk, size_t i)
 		brk[i] = 0;
 }
 
+/* Turns 8 of libunistring's break values into 1 where a line may break
+ * (UC_BREAK_POSSIBLE, 2, or UC_BREAK_HYPHENATION, 4) and 0 elsewhere (0,
+ * 1 or 3), all 8 at once: every byte of every paragraph passes here. Bit
+ * 0 of each result is (bit 1 or bit 2) and not bit 0 of the value; bits
+ * shifted in from the next byte land above bit 0 and are masked off. */
+_Static_assert(UC_BREAK_PROHIBITED == 1 && UC_BREAK_POSSIBLE == 2 &&
+    UC_BREAK_MANDATORY == 3 && UC_BREAK_HYPHENATION == 4 &&
+    UC_BREAK_CR_BEFORE_LF == 5, "libunistring's break values");
+
+static inline void
+may_break8(char *b)
+{
+	uint64_t	w;
+
+	memcpy(&w, b, 8);
+	w = ((w >> 1) | (w >> 2)) & ~w & UINT64_C(0x0101010101010101);
+	memcpy(b, &w, 8);
+}
+
 /* Sets brk[i] to 1 where a line may break before byte i: UAX #14 as
  * libunistring finds it, tailored by rule LB29 (which libunistring 1.0
  * does not apply): no break after '.' or ',' inside a Latin word, so
@@ -735,9 +720,9 @@ text_line_breaks(const char *s, size_t n, char *brk)
 	size_t		 i;
 
 	u8_possible_linebreaks((const uint8_t *) s, n, "UTF-8", brk);
-	/* Two simple passes, as every byte is looked at: the first is one
-	 * the compiler can do many bytes at a time. */
-	for (i = 0; i < n; i++)
+	for (i = 0; i + 8 <= n; i += 8)
+		may_break8(brk + i);
+	for (; i < n; i++)
 		brk[i] = (brk[i] == UC_BREAK_POSSIBLE) |
 		    (brk[i] == UC_BREAK_HYPHENATION);
 	for (p = s; n > 2 && (p = memchr(p, '.', n - 1 - (size_t) (p - s))) !=
@@ -777,9 +762,10 @@ never_joins(uint32_t c)
 }
 
 /* Finds the grapheme clusters of n bytes of clean text and their widths,
- * in one pass: gb[i] is 1 where a cluster starts, cw[i] the cluster's
- * width there. libunistring segments only text in which some character
- * can join another; elsewhere every character is a cluster. */
+ * in one pass: where a cluster starts, gb[i] is its length in bytes (or
+ * TEXT_CLUSTER_LONG for any longer) and cw[i] its width; elsewhere gb[i]
+ * is 0. libunistring segments only text in which some character can join
+ * another; elsewhere every character is a cluster. */
 void
 text_measure(const char *s, size_t n, char *gb, uint16_t *cw)
 {
@@ -790,12 +776,13 @@ text_measure(const char *s, size_t n, char *gb, uint16_t *cw)
 	bool		simple = true;
 
 	while (i < n) {
-		gb[i] = 1;
 		if ((unsigned char) s[i] < 0x80) {
+			gb[i] = 1;
 			cw[i++] = 1;
 			continue;
 		}
 		len = text_next_char(s + i, n - i, &c);
+		gb[i] = (char) len;
 		w = text_char_width(c);
 		cw[i] = (uint16_t) (w > 0 ? w : 0);
 		if (simple && !never_joins(c))
@@ -819,6 +806,8 @@ text_measure(const char *s, size_t n, char *gb, uint16_t *cw)
 			i += text_next_char(s + i, n - i, &c);
 		} while (i < n && !gb[i]);
 		cw[start] = (uint16_t) (total < 0xFFFF ? total : 0xFFFF);
+		gb[start] = (char) (i - start < TEXT_CLUSTER_LONG ? i - start :
+		    TEXT_CLUSTER_LONG);
 	}
 }
 

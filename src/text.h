@@ -39,13 +39,8 @@ struct tally {
 	size_t	bad;		/* invalid sequences */
 };
 
-/* An unfinished line is cleaned without waiting for its end once it is
- * this long: the stream never holds more of the file than this. */
-#define TEXT_STREAM_LINE_MAX (1024 * 1024)
-
-/* A file being cleaned piece by piece, so it is never held twice. With
- * threads, the lines of every other piece are cleaned on a helper thread
- * while the next is cleaned on the caller's. */
+/* A file being cleaned piece by piece, so it is never held twice. Two
+ * parts of a file can be cleaned apart and joined. */
 struct text_stream {
 	struct obuf	o;
 	struct tally	t;
@@ -53,8 +48,6 @@ struct text_stream {
 	size_t		line_start;	/* for tabs */
 	bool		started;
 	bool		utf16;
-	bool		threads;	/* may use a helper thread */
-	struct stream_job *job;		/* the helper's piece, or NULL */
 	char		*raw;		/* UTF-16 waits for the whole file */
 	size_t		rawn, rawcap;
 };
@@ -67,6 +60,9 @@ char	*text_clean(const char *, size_t, size_t *, enum text_encoding *);
 char	*text_clean_str(const char *);
 char	*text_clean_str_n(const char *, size_t, size_t *);
 void	 text_stream_init(struct text_stream *);
+void	 text_stream_init_rest(struct text_stream *);
+void	 text_stream_append(struct text_stream *, struct text_stream *);
+bool	 text_is_utf16(const char *, size_t);
 void	 text_stream_feed(struct text_stream *, const char *, size_t);
 char	*text_stream_finish(struct text_stream *, size_t *);
 void	 text_fold_lines(char *, size_t *);
@@ -83,6 +79,8 @@ char	*text_ellipsize(const char *, size_t, int, int *);
 void	 text_line_breaks(const char *, size_t, char *);
 void	 text_cluster_starts(const char *, size_t, char *);
 void	 text_measure(const char *, size_t, char *, uint16_t *);
+/* text_measure()'s length of a cluster of this many bytes or more. */
+#define TEXT_CLUSTER_LONG 127
 
 bool	 text_no_line_start(uint32_t);
 bool	 text_no_line_end(uint32_t);

@@ -19,6 +19,24 @@ expect_eq "$(wc -L < "$T/out")" 80 "  every line within 80 columns"
 expect_eq "$(sed '1,/^$/d' "$T/out" | tr -d '\n' | wc -c)" \
     "$(wc -c < "$T/oneline.txt")" "  and no byte of it lost"
 
+# A 3 MB article is cleaned on two threads, which meet at a newline near
+# its middle: in any encoding, the text comes out as from one.
+awk 'BEGIN { print "三兆的文章"; for (i = 0; i < 70000; i++) \
+    printf "\n\t第%d段：中文、English\tand 表格。\r\n", i }' > "$T/big.txt"
+"$READER" --no-config --dump --width 40 "$T/big.txt" > "$T/big.out"
+expect_eq "$(grep -c "^ *第[0-9]*段：中文、English" "$T/big.out")" 70000 \
+    "a 3 MB article: every paragraph shown"
+expect_eq "$(grep -c "$(printf '\357\277\275')" "$T/big.out")" 0 \
+    "  no character broken where the threads meet"
+iconv -f UTF-8 -t GB18030 "$T/big.txt" > "$T/big-gb.txt"
+(printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$T/big.txt") > "$T/big-16.txt"
+(printf '\357\273\277'; cat "$T/big.txt") > "$T/big-bom.txt"
+for e in gb 16 bom; do
+	"$READER" --no-config --dump --width 40 "$T/big-$e.txt" > "$T/out"
+	cmp -s "$T/out" "$T/big.out"
+	check $? "  the same in $e"
+done
+
 awk 'BEGIN { print "一万个小段落"; for (i = 0; i < 10000; i++) \
     printf "\n第%d段。\n", i }' > "$T/paras.txt"
 "$READER" --no-config --dump --width 40 "$T/paras.txt" > "$T/out"

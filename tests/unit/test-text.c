@@ -218,41 +218,51 @@ random_text(unsigned seed, size_t n, size_t long_line)
  * text_clean() makes of it whole. */
 static bool
 stream_matches(const char *raw, const char *whole, size_t wlen, size_t size,
-    bool threads)
+    bool split)
 {
-	struct text_stream	 ts;
-	size_t			 n = strlen(raw), at, len;
+	struct text_stream	 ts, rest;
+	size_t			 n = strlen(raw), at, len, middle = n;
+	const char		*nl;
 	char			*got;
 	bool			 same;
 
 	text_stream_init(&ts);
-	ts.threads = threads;
-	for (at = 0; at < n; at += size)
-		text_stream_feed(&ts, raw + at, n - at < size ? n - at : size);
+	if (split && (nl = memchr(raw + n / 2, '\n', n - n / 2)) != NULL)
+		middle = (size_t) (nl - raw) + 1;
+	for (at = 0; at < middle; at += size)
+		text_stream_feed(&ts, raw + at,
+		    middle - at < size ? middle - at : size);
+	if (middle < n) {
+		text_stream_init_rest(&rest);
+		for (at = middle; at < n; at += size)
+			text_stream_feed(&rest, raw + at,
+			    n - at < size ? n - at : size);
+		text_stream_append(&ts, &rest);
+	}
 	got = text_stream_finish(&ts, &len);
 	same = got != NULL && len == wlen && memcmp(got, whole, len) == 0;
 	free(got);
 	return same;
 }
 
-/* A stream, fed in pieces of any size, with or without the helper
- * thread, cleans exactly as text_clean() does the whole at once: lines
- * and characters cut by a piece's end, tabs after one, CRLF across one,
- * and a line longer than the stream keeps waiting. */
+/* A stream, fed in pieces of any size, whole or as two parts cleaned
+ * apart and joined, cleans exactly as text_clean() does the whole at
+ * once: lines and characters cut by a piece's end, tabs after one, CRLF
+ * across one, and lines longer than a piece. */
 static void
 test_stream(void)
 {
 	static const size_t	 sizes[] = { 4096, 65536, 262144, 1000003 };
 	size_t			 i, wlen;
 	char			*raw, *whole;
-	int			 bad = 0, threads;
+	int			 bad = 0, split;
 
 	raw = random_text(1, 1500000, 0);
 	whole = text_clean(raw, strlen(raw), &wlen, NULL);
 	for (i = 0; i < sizeof sizes / sizeof *sizes; i++)
-		for (threads = 0; threads < 2; threads++)
+		for (split = 0; split < 2; split++)
 			bad += !stream_matches(raw, whole, wlen, sizes[i],
-			    threads);
+			    split);
 	free(whole);
 	raw[100000] = '\0';
 	whole = text_clean(raw, strlen(raw), &wlen, NULL);
@@ -260,10 +270,19 @@ test_stream(void)
 	bad += !stream_matches(raw, whole, wlen, 7, false);
 	free(whole);
 	free(raw);
-	raw = random_text(2, 600000, TEXT_STREAM_LINE_MAX + 300000);
+	/* A file that ends in the middle of a character, or in a CR. */
+	for (i = 0; i < 2; i++) {
+		raw = random_text(3, 300000, 0);
+		strcat(raw, i == 0 ? "\xE4\xB8" : "\r");
+		whole = text_clean(raw, strlen(raw), &wlen, NULL);
+		bad += !stream_matches(raw, whole, wlen, 65536, true);
+		free(whole);
+		free(raw);
+	}
+	raw = random_text(2, 600000, 1300000);
 	whole = text_clean(raw, strlen(raw), &wlen, NULL);
-	for (threads = 0; threads < 2; threads++)
-		bad += !stream_matches(raw, whole, wlen, 262144, threads);
+	for (split = 0; split < 2; split++)
+		bad += !stream_matches(raw, whole, wlen, 262144, split);
 	free(whole);
 	free(raw);
 	is_int(bad, 0, "streams in pieces clean as text_clean() does");
