@@ -45,6 +45,7 @@ corpus_free(struct corpus *c)
 		free(c->roots[i].base);
 		index_forget(&c->roots[i].ix);
 		free(c->roots[i].walk_seq);
+		walk_dirs_free(c->roots[i].dirs, c->roots[i].ndirs);
 	}
 	free(c->roots);
 	for (i = 0; i < c->pool.nchunks; i++)
@@ -286,6 +287,16 @@ corpus_find_id(const struct corpus *c, uint64_t id)
 }
 
 /* Adds an empty article at the end (out of list order until merged). */
+/* Makes room for n more articles at once. */
+void
+corpus_reserve(struct corpus *c, size_t n)
+{
+	if (c->cap - c->n >= n)
+		return;
+	c->cap = c->n + n;
+	c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
+}
+
 struct article *
 corpus_append(struct corpus *c)
 {

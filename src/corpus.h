@@ -41,6 +41,12 @@ struct root {
 	uint32_t	 walked;	/* files the walk found so far */
 	uint32_t	*walk_seq;	/* for each index entry: where this walk
 					 * found its file */
+	/* What the walk found, for the next index. */
+	struct walk_dir	*dirs;		/* the directories it entered */
+	size_t		 ndirs;
+	uint32_t	 nfiles;	/* files in them */
+	bool		 quiet;		/* no errors or warnings */
+	bool		 replayed;	/* the names were the index's */
 };
 
 struct corpus {
@@ -72,6 +78,7 @@ long		 corpus_find_id(const struct corpus *, uint64_t);
 const char	*corpus_strndup(struct corpus *, const char *, size_t);
 bool		 corpus_first_sight(struct corpus *, dev_t, ino_t);
 void		 corpus_expect(struct corpus *, size_t);
+void		 corpus_reserve(struct corpus *, size_t);
 uint64_t	 corpus_hash(uint64_t, const void *, size_t);
 int		 corpus_open_file(const char *, struct stat *, struct causes *);
 ssize_t		 corpus_read(int, char *, size_t);

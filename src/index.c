@@ -14,7 +14,7 @@
 #include "xmalloc.h"
 
 /* 16 bytes with its NULs: "head -c 15" of the file says what it is. */
-#define INDEX_MAGIC	"reader-index 3\n"
+#define INDEX_MAGIC	"reader-index 4\n"
 /* The list order: a number for each entry, padded to 8 bytes. */
 #define ORDER_BYTES(n)	(((uint64_t) (n) + 1) / 2 * 8)
 #define ORDER_MARK	0x01020304u
@@ -54,8 +54,12 @@ struct index_header {
 	uint32_t	entry_size;	/* sizeof (struct index_entry) */
 	uint64_t	n;
 	uint64_t	hcap;		/* a power of two, or 0 when n is */
+	uint64_t	ndirs;
+	uint64_t	flags;		/* INDEX_COMPLETE */
 	uint64_t	slen;
 };
+
+#define INDEX_COMPLETE	1
 
 static void
 drop_entries(struct index *ix)
@@ -70,6 +74,9 @@ drop_entries(struct index *ix)
 	ix->n = 0;
 	ix->hash = NULL;
 	ix->hcap = 0;
+	ix->dirs = NULL;
+	ix->ndirs = 0;
+	ix->complete = false;
 	ix->str = NULL;
 	ix->slen = 0;
 }
@@ -107,6 +114,9 @@ read_header(struct index *ix)
 	    h.hcap < h.n)
 		return false;
 	left -= h.hcap * sizeof *ix->hash;
+	if (h.ndirs > left / sizeof *ix->dirs)
+		return false;
+	left -= h.ndirs * sizeof *ix->dirs;
 	if (h.slen != left || h.slen == 0 || h.slen > UINT32_MAX)
 		return false;
 	ix->n = h.n;
@@ -115,7 +125,10 @@ read_header(struct index *ix)
 	ix->hcap = h.hcap;
 	ix->hash = (const uint64_t *) ((const char *) ix->order +
 	    ORDER_BYTES(ix->n));
-	ix->str = (const char *) (ix->hash + ix->hcap);
+	ix->dirs = (const struct index_dir *) (ix->hash + ix->hcap);
+	ix->ndirs = h.ndirs;
+	ix->complete = (h.flags & INDEX_COMPLETE) != 0;
+	ix->str = (const char *) (ix->dirs + ix->ndirs);
 	ix->slen = h.slen;
 	return ix->str[ix->slen - 1] == '\0';
 }
@@ -137,6 +150,9 @@ entries_sound(const struct index *ix)
 		    e->url >= ix->slen)
 			return false;
 	}
+	for (i = 0; i < ix->ndirs; i++)
+		if (ix->dirs[i].relpath >= ix->slen)
+			return false;
 	taken = xcalloc(ix->n / 8 + 1, 1);
 	for (i = 0; i < ix->n && ok; i++) {
 		ok = ix->order[i] < ix->n &&
@@ -280,12 +296,22 @@ struct plan {
 	uint32_t		 *title;	/* list rank -> title's offset */
 	uint32_t		 *url;		/* list rank -> url's offset */
 	size_t			  n;
+	const struct index_walk	 *walk;
+	uint32_t		 *dir;		/* directory -> path's offset */
 	uint64_t		  slen;		/* the string area's bytes */
 };
 
+/* The path of directory d relative to the library's. */
+static const char *
+dir_relpath(const struct index_walk *w, const struct walk_dir *d)
+{
+	return strlen(d->path) > w->prefix ? d->path + w->prefix : "";
+}
+
 /* Lays out the string area: "" first (the URL of articles without one),
- * relative paths in walk order (as the next walk asks for them), then
- * titles and URLs in list order (as the list and searches read them). */
+ * relative paths in walk order (as the next walk asks for them), the
+ * directories', then titles and URLs in list order (as the list and
+ * searches read them). */
 static void
 lay_out_strings(struct plan *p, FILE *f)
 {
@@ -295,6 +321,9 @@ lay_out_strings(struct plan *p, FILE *f)
 	put_str(f, "", &p->slen);
 	for (i = 0; i < p->n && p->slen <= MAX_INDEX_BYTES; i++)
 		put_str(f, p->ranked[p->walked[i].rank]->path, &p->slen);
+	for (i = 0; i < p->walk->ndirs && p->slen <= MAX_INDEX_BYTES; i++)
+		p->dir[i] = put_str(f, dir_relpath(p->walk, &p->walk->dirs[i]),
+		    &p->slen);
 	for (i = 0; i < p->n && p->slen <= MAX_INDEX_BYTES; i++) {
 		p->title[i] = put_str(f, p->ranked[i]->title, &p->slen);
 		p->url[i] = p->ranked[i]->url != NULL &&
@@ -310,11 +339,14 @@ plan_array(size_t n, size_t size)
 }
 
 static void
-make_plan(struct plan *p, const struct article *a, size_t n, uint16_t root)
+make_plan(struct plan *p, const struct article *a, size_t n, uint16_t root,
+    const struct index_walk *w)
 {
 	size_t	i;
 
 	memset(p, 0, sizeof *p);
+	p->walk = w;
+	p->dir = plan_array(w->ndirs, sizeof *p->dir);
 	p->ranked = plan_array(n, sizeof *p->ranked);
 	for (i = 0; i < n; i++)
 		if (a[i].root == root)
@@ -341,6 +373,29 @@ free_plan(struct plan *p)
 	free(p->order);
 	free(p->title);
 	free(p->url);
+	free(p->dir);
+}
+
+/* Writes the directories of the walk. */
+static void
+put_dirs(FILE *f, const struct plan *p)
+{
+	const struct walk_dir	*d;
+	struct index_dir	 x;
+	size_t			 i;
+
+	memset(&x, 0, sizeof x);
+	for (i = 0; i < p->walk->ndirs; i++) {
+		d = &p->walk->dirs[i];
+		x.dev = (uint64_t) d->dev;
+		x.ino = (uint64_t) d->ino;
+		x.mtime_sec = (int64_t) d->mtime.tv_sec;
+		x.mtime_nsec = (int64_t) d->mtime.tv_nsec;
+		x.ctime_sec = (int64_t) d->ctime.tv_sec;
+		x.ctime_nsec = (int64_t) d->ctime.tv_nsec;
+		x.relpath = p->dir[i];
+		fwrite(&x, sizeof x, 1, f);
+	}
 }
 
 /* Writes all but the strings. Returns -1 if the index would be too big. */
@@ -358,11 +413,14 @@ put_entries(FILE *f, const struct plan *p)
 	h.order = ORDER_MARK;
 	h.entry_size = sizeof e;
 	h.n = p->n;
+	h.ndirs = p->walk->ndirs;
+	h.flags = p->walk->complete ? INDEX_COMPLETE : 0;
 	h.slen = p->slen;
 	for (h.hcap = h.n > 0 ? 64 : 0; h.hcap < h.n * 2; h.hcap *= 2)
 		;
 	if (sizeof h + h.n * sizeof e + ORDER_BYTES(h.n) + h.hcap *
-	    sizeof *hash + h.slen > (uint64_t) MAX_INDEX_BYTES)
+	    sizeof *hash + h.ndirs * sizeof (struct index_dir) + h.slen >
+	    (uint64_t) MAX_INDEX_BYTES)
 		return -1;
 	hash = xcalloc(h.hcap > 0 ? h.hcap : 1, sizeof *hash);
 	fwrite(&h, sizeof h, 1, f);
@@ -389,17 +447,18 @@ put_entries(FILE *f, const struct plan *p)
 		fwrite("\0\0\0\0", 4, 1, f);
 	fwrite(hash, sizeof *hash, h.hcap, f);
 	free(hash);
+	put_dirs(f, p);
 	return 0;
 }
 
 /* Writes the index of the articles of root number root (their paths are
- * relative to it), replacing file atomically. The entries go in the order
- * the walk found their files (article.seq), which the next walk is
- * likely to repeat, and the list order beside them. Returns -1 if it
- * could not. */
+ * relative to it) and the directories its walk w entered, replacing file
+ * atomically. The entries go in the order the walk found their files
+ * (article.seq), which the next walk is likely to repeat, and the list
+ * order beside them. Returns -1 if it could not. */
 int
 index_write(const char *file, const struct article *a, size_t n,
-    uint16_t root)
+    uint16_t root, const struct index_walk *w)
 {
 	char		*tmp = xasprintf("%s.XXXXXX", file);
 	struct plan	 p;
@@ -416,7 +475,7 @@ index_write(const char *file, const struct article *a, size_t n,
 		free(tmp);
 		return -1;
 	}
-	make_plan(&p, a, n, root);
+	make_plan(&p, a, n, root, w);
 	if (put_entries(f, &p) == 0) {
 		lay_out_strings(&p, f);
 		rc = 0;

@@ -243,7 +243,13 @@ add_fetched(struct loader *ld, struct corpus *c, const struct pf_batch *b,
 			causes_warn(cs, "%s", path);
 		return;
 	}
-	if (!corpus_first_sight(c, f->dev, f->ino)) {
+	if (f->why != 0) {
+		/* Never opened: who it is is not known. */
+		r->dirty = true;
+		corpus_tell(cs, path, corpus_why(f->why), true);
+		return;
+	}
+	if (!ld->unique && !corpus_first_sight(c, f->dev, f->ino)) {
 		ld->found++;
 		return;
 	}
@@ -256,9 +262,7 @@ add_fetched(struct loader *ld, struct corpus *c, const struct pf_batch *b,
 		if ((fd = corpus_open_file(path, &st, cs)) >= 0)
 			count(ld, add_from_file(c, path, path + r->prefix, &st,
 			    fd, cs), f->seq);
-	} else if (f->why != 0)
-		corpus_tell(cs, path, corpus_why(f->why), true);
-	else
+	} else
 		count(ld, add_from_head(c, path, path + r->prefix, f->size,
 		    f->mtime, f->head, f->n, f->read_errno, cs), f->seq);
 }
@@ -302,8 +306,50 @@ open_root(struct loader *ld, struct corpus *c, const char *path)
 /* Adds the articles of root r's index, in list order: they are shown at
  * once, and the walk then checks each against its file and replaces what
  * changed. */
+/* How many entries ahead add_indexed() asks for. */
+#define INDEX_AHEAD 16
+/* How many articles add_indexed() adds between looks at the threads. */
+#define INDEX_SETTLE_EVERY 4096
+
+/* Whether every file of batch b still has its index entry. */
+static bool
+all_same(const struct pf_batch *b)
+{
+	size_t	i;
+
+	for (i = 0; i < b->n; i++)
+		if (b->r[i].kind != PF_FILE || b->r[i].why != 0 ||
+		    !b->r[i].same)
+			return false;
+	return true;
+}
+
+/* Takes in, while the index's articles are still being added, what the
+ * threads have read, as long as each file still has its index entry: that
+ * only marks entries, and gives the threads their batches back to go on
+ * with. The first batch with anything else waits in ld->pending. */
 static void
-add_indexed(struct loader *ld, struct corpus *c, struct root *r)
+settle_early(struct loader *ld, struct corpus *c, struct causes *cs)
+{
+	struct pf_batch	*b;
+	bool		 ended;
+	size_t		 i;
+
+	while (ld->pending == NULL &&
+	    (b = prefetch_take(ld->pf, 0, &ended)) != NULL) {
+		if (!all_same(b)) {
+			ld->pending = b;
+			break;
+		}
+		for (i = 0; i < b->n; i++)
+			add_fetched(ld, c, b, &b->r[i], cs);
+		prefetch_give_back(ld->pf, b);
+	}
+}
+
+static void
+add_indexed(struct loader *ld, struct corpus *c, struct root *r,
+    struct causes *cs)
 {
 	size_t	i;
 
@@ -311,9 +357,18 @@ add_indexed(struct loader *ld, struct corpus *c, struct root *r)
 		return;
 	r->walk_seq = xcalloc(r->ix.n, sizeof *r->walk_seq);
 	corpus_expect(c, r->ix.n);
-	for (i = 0; i < r->ix.n; i++)
+	corpus_reserve(c, r->ix.n);
+	for (i = 0; i < r->ix.n; i++) {
+		/* The entries are in walk order, taken here in list order:
+		 * each is far from the last, so ask for it ahead of time. */
+		if (i + INDEX_AHEAD < r->ix.n)
+			PREFETCH(&r->ix.e[r->ix.order[i +
+			    INDEX_AHEAD]]);
 		add_from_index(c, &r->ix, &r->ix.e[r->ix.order[i]])->root =
 		    (uint16_t) ld->root;
+		if (ld->pf != NULL && (i + 1) % INDEX_SETTLE_EVERY == 0)
+			settle_early(ld, c, cs);
+	}
 }
 
 /* Drops the articles of root r whose index entry the walk did not find
@@ -350,6 +405,96 @@ drop_stale(struct loader *ld, struct corpus *c, struct root *r)
 	}
 }
 
+/* How long after a change a directory's times are trusted to show the
+ * next: longer than any file system's step (FAT's is 2 seconds). */
+#define SETTLED_SECS 3
+
+/* Whether a walk of root r (number root) met every file of its
+ * directories as an article, had nothing to say, and saw each directory
+ * long enough after its last change: then the next start may take the
+ * names from the index while the directories' times stay the same. */
+static bool
+complete_walk(const struct corpus *c, const struct root *r, size_t root)
+{
+	const struct walk_dir	*d;
+	size_t			 i, n = 0;
+	time_t			 last;
+
+	if (!r->quiet || r->ndirs == 0)
+		return false;
+	for (i = 0; i < r->ndirs; i++) {
+		d = &r->dirs[i];
+		last = d->mtime.tv_sec > d->ctime.tv_sec ? d->mtime.tv_sec :
+		    d->ctime.tv_sec;
+		if (d->seen - last < SETTLED_SECS)
+			return false;
+	}
+	for (i = 0; i < c->n; i++)
+		n += c->v[i].root == root;
+	return n == r->nfiles;
+}
+
+static bool
+same_time(const struct timespec *t, int64_t sec, int64_t nsec)
+{
+	return (int64_t) t->tv_sec == sec && (int64_t) t->tv_nsec == nsec;
+}
+
+/* Whether every directory the index of r names is as the walk that wrote
+ * it saw it. */
+static bool
+dirs_unchanged(const struct root *r)
+{
+	const struct index_dir	*d;
+	struct stat		 st;
+	char			*path;
+	size_t			 i;
+	int			 rc;
+
+	if (!r->ix.complete || r->ix.ndirs == 0)
+		return false;
+	for (i = 0; i < r->ix.ndirs; i++) {
+		d = &r->ix.dirs[i];
+		path = xasprintf("%s%s", r->base, index_str(&r->ix,
+		    d->relpath));
+		rc = stat(path, &st);
+		free(path);
+		if (rc != 0 || !S_ISDIR(st.st_mode) ||
+		    (uint64_t) st.st_dev != d->dev ||
+		    (uint64_t) st.st_ino != d->ino ||
+		    !same_time(&st.st_mtim, d->mtime_sec, d->mtime_nsec) ||
+		    !same_time(&st.st_ctim, d->ctime_sec, d->ctime_nsec))
+			return false;
+	}
+	return true;
+}
+
+/* The directories of a walk that took its names from the index: the
+ * index's, as they still are. */
+static void
+dirs_from_index(struct root *r)
+{
+	const struct index_dir	*d;
+	struct walk_dir		*w;
+	size_t			 i;
+
+	r->dirs = xreallocarray(NULL, r->ix.ndirs + 1, sizeof *r->dirs);
+	for (i = 0; i < r->ix.ndirs; i++) {
+		d = &r->ix.dirs[i];
+		w = &r->dirs[i];
+		w->path = xasprintf("%s%s", r->base, index_str(&r->ix,
+		    d->relpath));
+		w->dev = (dev_t) d->dev;
+		w->ino = (ino_t) d->ino;
+		w->mtime.tv_sec = (time_t) d->mtime_sec;
+		w->mtime.tv_nsec = (long) d->mtime_nsec;
+		w->ctime.tv_sec = (time_t) d->ctime_sec;
+		w->ctime.tv_nsec = (long) d->ctime_nsec;
+		w->seen = time(NULL);
+	}
+	r->ndirs = r->ix.ndirs;
+}
+
 /* Ends the walk of one path: reports a path without articles and saves
  * the header index if it changed. */
 static void
@@ -360,10 +505,20 @@ close_root(struct loader *ld, struct corpus *c, struct causes *cs)
 
 	walk_close(ld->w);
 	ld->w = NULL;
+	if (ld->pf != NULL)
+		r->quiet = prefetch_result(ld->pf, &r->dirs, &r->ndirs,
+		    &r->nfiles);
 	prefetch_stop(ld->pf);
 	ld->pf = NULL;
+	if (r->replayed)
+		dirs_from_index(r);
 	if (r->ix.n > 0)
 		drop_stale(ld, c, r);
+	/* Written again once it can spare the next start the directories'
+	 * names: not when the walk was just after a change, which the
+	 * directories' times might not show. */
+	if (!r->ix.complete && complete_walk(c, r, ld->root))
+		r->dirty = true;
 	if (ld->found == 0) {
 		shown = corpus_display_path(r->path);
 		causes_add(cs, "%s: %s", shown, _("no articles found"));
@@ -382,13 +537,21 @@ needs_saving(const struct root *r)
 static void *
 save_all(void *arg)
 {
-	struct corpus	*c = arg;
-	size_t		 i;
+	struct corpus		*c = arg;
+	struct index_walk	 w;
+	struct root		*r;
+	size_t			 i;
 
-	for (i = 0; i < c->nroots; i++)
-		if (needs_saving(&c->roots[i]))
-			index_write(c->roots[i].ix.file, c->v, c->n,
-			    (uint16_t) i);
+	for (i = 0; i < c->nroots; i++) {
+		r = &c->roots[i];
+		if (!needs_saving(r))
+			continue;
+		w.dirs = r->dirs;
+		w.ndirs = r->ndirs;
+		w.prefix = r->prefix;
+		w.complete = complete_walk(c, r, i);
+		index_write(r->ix.file, c->v, c->n, (uint16_t) i, &w);
+	}
 	return NULL;
 }
 
@@ -416,13 +579,22 @@ next_root(struct loader *ld, struct corpus *c, struct causes *cs)
 	struct root	*r;
 
 	open_root(ld, c, ld->paths[ld->next]);
-	ld->w = walk_open(ld->paths[ld->next++], cs);
 	r = &c->roots[ld->root];
-	if (ld->w != NULL && r->dir && (ld->pf = prefetch_start(ld->w,
-	    r->path, r->prefix, r->ix.n > 0 ? &r->ix : NULL)) != NULL)
-		ld->w = NULL;
+	/* Unchanged directories need not be read again. */
+	if (dirs_unchanged(r) && (ld->pf = prefetch_start(NULL, r)) != NULL) {
+		r->replayed = true;
+		/* An index is complete only if its walk met no file twice;
+		 * with no other path, no file can be met twice now. */
+		ld->unique = ld->npaths == 1 && c->nroots == 1;
+		ld->next++;
+	} else {
+		ld->w = walk_open(ld->paths[ld->next++], cs);
+		if (ld->w != NULL && r->dir &&
+		    (ld->pf = prefetch_start(ld->w, r)) != NULL)
+			ld->w = NULL;
+	}
 	/* With the threads under way. */
-	add_indexed(ld, c, r);
+	add_indexed(ld, c, r, cs);
 }
 
 /* Adds a batch of what the helper thread read, waiting for it until
@@ -436,7 +608,9 @@ add_batch(struct loader *ld, struct corpus *c, long deadline,
 	bool		 ended;
 	size_t		 i;
 
-	if ((b = prefetch_take(ld->pf, deadline, &ended)) == NULL) {
+	if ((b = ld->pending) != NULL)
+		ld->pending = NULL;
+	else if ((b = prefetch_take(ld->pf, deadline, &ended)) == NULL) {
 		if (ended)
 			close_root(ld, c, cs);
 		return ended;
@@ -500,6 +674,9 @@ loader_stop(struct loader *ld)
 		return;
 	walk_close(ld->w);
 	ld->w = NULL;
+	if (ld->pending != NULL)
+		prefetch_give_back(ld->pf, ld->pending);
+	ld->pending = NULL;
 	prefetch_stop(ld->pf);
 	ld->pf = NULL;
 	ld->done = true;

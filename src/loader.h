@@ -14,6 +14,8 @@
 
 struct prefetch;
 
+struct pf_batch;
+
 struct loader {
 	char		**paths;
 	int		  npaths;
@@ -23,6 +25,8 @@ struct loader {
 	size_t		  root;		/* its root in corpus->roots */
 	size_t		  found;	/* articles found under it */
 	size_t		  sorted;	/* corpus->v[0..sorted) is in order */
+	struct pf_batch	 *pending;	/* taken early, not yet added */
+	bool		  unique;	/* no file can be found twice */
 	bool		  use_index;
 	bool		  done;
 	/* Told of each article as it comes and as it goes (both may be

@@ -27,10 +27,11 @@
 #define PF_PATIENCE_US	5000
 
 struct prefetch {
-	struct walk	*w;
+	struct walk	*w;		/* NULL: the names are the index's */
 	int		 rootfd;	/* files are opened below it */
 	const struct index *ix;		/* read-only while the threads run */
-	size_t		 prefix;	/* bytes of a path before that */
+	const char	*base;		/* "ROOT/" */
+	size_t		 prefix;	/* its length */
 	pthread_t	 walker;
 	pthread_t	 readers[PF_READERS];
 	int		 nreaders;
@@ -54,6 +55,11 @@ struct prefetch {
 	 * more than reading it.) */
 	atomic_bool	 hungry;
 	bool		 handed;	/* the walker handed a batch over */
+	/* What the walk found, once it ended. */
+	struct walk_dir	*dirs;
+	size_t		 ndirs;
+	uint32_t	 nfiles;
+	bool		 quiet;		/* no errors or warnings */
 };
 
 static long
@@ -193,6 +199,52 @@ due(struct prefetch *pf, size_t n, long started)
 	return !pf->handed || now_us() - started >= PF_PATIENCE_US;
 }
 
+/* Gives the next file's path in e, with what the walk knows of it: from
+ * the walk, or the seq-th of the index (its names are the directories'
+ * while they stay as they were). Returns 0 at the end. */
+static int
+next_file(struct prefetch *pf, uint32_t seq, struct walk_entry *e,
+    struct causes *cs, char **path, size_t *cap)
+{
+	const char	*rel;
+	size_t		 len;
+
+	if (pf->w != NULL)
+		return walk_next(pf->w, e, cs);
+	if (seq >= pf->ix->n)
+		return 0;
+	rel = index_str(pf->ix, pf->ix->e[seq].relpath);
+	len = strlen(rel) + 1;
+	if (pf->prefix + len > *cap) {
+		*cap = (pf->prefix + len) * 2;
+		*path = xreallocarray(*path, *cap, 1);
+	}
+	memcpy(*path, pf->base, pf->prefix);
+	memcpy(*path + pf->prefix, rel, len);
+	memset(e, 0, sizeof *e);
+	e->path = *path;
+	return 1;
+}
+
+/* Keeps what the walk found: its directories, for the index. */
+static void
+keep_result(struct prefetch *pf, uint32_t nfiles, bool quiet)
+{
+	const struct walk_dir	*dirs;
+	size_t			 i;
+
+	pf->nfiles = nfiles;
+	pf->quiet = quiet;
+	if (pf->w == NULL)
+		return;
+	pf->ndirs = walk_dirs(pf->w, &dirs);
+	pf->dirs = xreallocarray(NULL, pf->ndirs + 1, sizeof *pf->dirs);
+	for (i = 0; i < pf->ndirs; i++) {
+		pf->dirs[i] = dirs[i];
+		pf->dirs[i].path = xstrdup(dirs[i].path);
+	}
+}
+
 /* The walker: names only; the readers open the files. */
 static void *
 walk_all(void *arg)
@@ -202,8 +254,11 @@ walk_all(void *arg)
 	struct pf_record	*r;
 	struct walk_entry	 e;
 	struct causes		 cs;
+	char			*path = NULL;
+	size_t			 cap = 0;
 	long			 started = 0;
 	uint32_t		 seq = 0;
+	bool			 quiet = true;
 
 	causes_init(&cs);
 	pthread_mutex_lock(&pf->lock);
@@ -218,10 +273,13 @@ walk_all(void *arg)
 				break;
 			started = now_us();
 		}
-		if (!walk_next(pf->w, &e, &cs)) {
-			b = add_causes(pf, b, &cs);
+		if (!next_file(pf, seq, &e, &cs, &path, &cap)) {
+			quiet = quiet && cs.n == 0;
+			if ((b = add_causes(pf, b, &cs)) != NULL)
+				keep_result(pf, seq, quiet);
 			break;
 		}
+		quiet = quiet && cs.n == 0;
 		if (cs.n > 0 && (b = add_causes(pf, b, &cs)) == NULL)
 			break;
 		if (b->n == PF_BATCH && (b = hand_over(pf, b, false)) == NULL)
@@ -234,6 +292,7 @@ walk_all(void *arg)
 		r->ino = e.ino;
 	}
 	causes_free(&cs);
+	free(path);
 	hand_over(pf, b, true);
 	return NULL;
 }
@@ -265,13 +324,19 @@ read_head(struct prefetch *pf, const struct pf_batch *b,
 	r->n = 0;
 	r->same = false;
 	r->entry = pf->ix != NULL ? expected(pf->ix, r->seq, rel) : NULL;
-	if (r->entry != NULL && fstatat(pf->rootfd, rel, &st, 0) == 0 &&
-	    st.st_size == r->entry->size && st.st_mtime == r->entry->mtime) {
-		r->same = true;
-		return;
+	if (r->entry != NULL && fstatat(pf->rootfd, rel, &st, 0) == 0) {
+		r->dev = st.st_dev;
+		r->ino = st.st_ino;
+		if (st.st_size == r->entry->size &&
+		    st.st_mtime == r->entry->mtime) {
+			r->same = true;
+			return;
+		}
 	}
 	if ((fd = corpus_open_check(pf->rootfd, rel, &st, &r->why)) < 0)
 		return;
+	r->dev = st.st_dev;
+	r->ino = st.st_ino;
 	r->size = st.st_size;
 	r->mtime = st.st_mtime;
 	/* No more than the file holds: that saves the read that would only
@@ -337,21 +402,23 @@ free_list(struct pf_batch *b, bool out)
 }
 
 /* Starts walking w (which is the helpers' until prefetch_stop()) on
- * helper threads; root is the directory w walks, each path begins with
- * prefix bytes that name it, and ix (or NULL) is its header index. Returns NULL if the threads could not
- * be made: w is still the caller's then. */
+ * helper threads: w walks the directory of root r, whose header index (if
+ * it has entries) says which files are unchanged. With w NULL, the files
+ * are the index's, in its order: only while no directory has changed.
+ * Returns NULL if the threads could not be made: w is still the caller's
+ * then. */
 struct prefetch *
-prefetch_start(struct walk *w, const char *root, size_t prefix,
-    const struct index *ix)
+prefetch_start(struct walk *w, const struct root *r)
 {
 	struct prefetch		*pf = xcalloc(1, sizeof *pf);
 	pthread_condattr_t	 ca;
 	bool			 walking;
 
 	pf->w = w;
-	pf->prefix = prefix;
-	pf->ix = ix;
-	pf->rootfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	pf->base = r->base;
+	pf->prefix = r->prefix;
+	pf->ix = r->ix.n > 0 ? &r->ix : NULL;
+	pf->rootfd = open(r->path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	pthread_mutex_init(&pf->lock, NULL);
 	pthread_condattr_init(&ca);
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
@@ -423,6 +490,27 @@ prefetch_give_back(struct prefetch *pf, struct pf_batch *b)
 	pthread_mutex_unlock(&pf->lock);
 }
 
+/* Once the walk has ended (prefetch_take() said so): gives the
+ * directories it entered (none if the names were the index's; the
+ * caller's to free) and how many files it found. Returns whether it had
+ * nothing to say: no errors and no warnings. */
+bool
+prefetch_result(struct prefetch *pf, struct walk_dir **dirs, size_t *ndirs,
+    uint32_t *nfiles)
+{
+	bool	quiet;
+
+	pthread_mutex_lock(&pf->lock);
+	*dirs = pf->dirs;
+	*ndirs = pf->ndirs;
+	*nfiles = pf->nfiles;
+	quiet = pf->quiet;
+	pf->dirs = NULL;
+	pf->ndirs = 0;
+	pthread_mutex_unlock(&pf->lock);
+	return quiet;
+}
+
 /* Stops the threads, whether or not they are done, and frees everything:
  * the walk too. */
 void
@@ -445,5 +533,6 @@ prefetch_stop(struct prefetch *pf)
 	free_list(pf->out, true);
 	free_list(pf->free, false);
 	walk_close(pf->w);
+	walk_dirs_free(pf->dirs, pf->ndirs);
 	destroy(pf);
 }

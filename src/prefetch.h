@@ -21,9 +21,10 @@ enum {
 	PF_WARNING	/* a message of the walk's, a warning */
 };
 
-/* A file's record: the walker fills in kind, text, dev and ino, a
- * reader the rest. A file whose index entry has its size and mtime is
- * not read. */
+/* A file's record: the walker fills in kind, text and seq (and dev and
+ * ino, as far as the walk knows them), a reader the rest (dev and ino
+ * from the file, once it has asked). A file whose index entry has its
+ * size and mtime is not read. */
 struct pf_record {
 	int	 kind;		/* PF_... */
 	size_t	 text;		/* path or message: offset in the batch's
@@ -56,10 +57,11 @@ struct pf_batch {
 
 struct prefetch;
 
-struct prefetch	*prefetch_start(struct walk *, const char *, size_t,
-		     const struct index *);
+struct prefetch	*prefetch_start(struct walk *, const struct root *);
 struct pf_batch	*prefetch_take(struct prefetch *, long, bool *);
 void		 prefetch_give_back(struct prefetch *, struct pf_batch *);
+bool		 prefetch_result(struct prefetch *, struct walk_dir **, size_t *,
+		     uint32_t *);
 void		 prefetch_stop(struct prefetch *);
 const char	*pf_text(const struct pf_batch *, const struct pf_record *);
 

@@ -24,10 +24,12 @@
 # define ATTR_PRINTF(f, a) __attribute__((format(printf, f, a)))
 # define ATTR_NORETURN __attribute__((noreturn))
 # define ATTR_UNUSED __attribute__((unused))
+# define PREFETCH(p) __builtin_prefetch(p)
 #else
 # define ATTR_PRINTF(f, a)
 # define ATTR_NORETURN
 # define ATTR_UNUSED
+# define PREFETCH(p) ((void) (p))
 #endif
 
 #define ARRAY_SIZE(a) (sizeof (a) / sizeof ((a)[0]))

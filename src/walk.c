@@ -24,26 +24,48 @@ struct walk {
 	char		*root;		/* a single file to yield, or NULL */
 	struct stat	 root_st;
 	char		*cur;		/* the path last handed out */
-	struct {
-		dev_t	dev;
-		ino_t	ino;
-	}		*dirs;		/* every directory entered */
+	struct walk_dir	*dirs;		/* every directory entered */
 	size_t		 ndirs;
 };
 
+/* Whether the directory path (st) was entered before; if not, it is now. */
 static bool
-seen_dir(struct walk *w, const struct stat *st)
+seen_dir(struct walk *w, const char *path, const struct stat *st)
 {
-	size_t	i;
+	struct walk_dir	*d;
+	size_t		 i;
 
 	for (i = 0; i < w->ndirs; i++)
 		if (w->dirs[i].dev == st->st_dev && w->dirs[i].ino == st->st_ino)
 			return true;
 	w->dirs = xreallocarray(w->dirs, w->ndirs + 1, sizeof *w->dirs);
-	w->dirs[w->ndirs].dev = st->st_dev;
-	w->dirs[w->ndirs].ino = st->st_ino;
-	w->ndirs++;
+	d = &w->dirs[w->ndirs++];
+	d->path = xstrdup(path);
+	d->dev = st->st_dev;
+	d->ino = st->st_ino;
+	d->mtime = st->st_mtim;
+	d->ctime = st->st_ctim;
+	d->seen = time(NULL);
 	return false;
+}
+
+/* Returns the directories entered so far, in the order they were. */
+size_t
+walk_dirs(const struct walk *w, const struct walk_dir **dirs)
+{
+	*dirs = w->dirs;
+	return w->ndirs;
+}
+
+/* Frees n directories (a copy of walk_dirs()'s, or the walk's own). */
+void
+walk_dirs_free(struct walk_dir *dirs, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(dirs[i].path);
+	free(dirs);
 }
 
 static int
@@ -52,7 +74,7 @@ push_dir(struct walk *w, char *path, const struct stat *st,
 {
 	DIR	*d;
 
-	if (seen_dir(w, st)) {
+	if (seen_dir(w, path, st)) {
 		corpus_tell(c, path, _("directory already visited (a "
 		    "symbolic link loop?), skipped"), false);
 		free(path);
@@ -221,6 +243,6 @@ walk_close(struct walk *w)
 	free(w->stack);
 	free(w->root);
 	free(w->cur);
-	free(w->dirs);
+	walk_dirs_free(w->dirs, w->ndirs);
 	free(w);
 }

@@ -6,6 +6,7 @@
 #define READER_WALK_H
 
 #include <sys/types.h>
+#include <time.h>
 
 #include "error.h"
 
@@ -26,9 +27,22 @@ struct walk_entry {
 	const char *name;
 };
 
+/* A directory the walk entered, as it was just before its names were
+ * read: unless its times change, its names are the same. */
+struct walk_dir {
+	char		*path;
+	dev_t		 dev;
+	ino_t		 ino;
+	struct timespec	 mtime;
+	struct timespec	 ctime;
+	time_t		 seen;		/* when it was asked */
+};
+
 struct walk;
 
 struct walk	*walk_open(const char *, struct causes *);
+size_t		 walk_dirs(const struct walk *, const struct walk_dir **);
+void		 walk_dirs_free(struct walk_dir *, size_t);
 int		 walk_next(struct walk *, struct walk_entry *, struct causes *);
 void		 walk_close(struct walk *);
 

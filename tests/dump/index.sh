@@ -17,7 +17,7 @@ set -- "$XDG_CACHE_HOME"/reader/index-*
 check $([ $# -eq 1 ] && [ -f "$1" ] && echo 0 || echo 1) \
     "and leaves an index in XDG_CACHE_HOME"
 index=$1
-expect_eq "$(head -c 14 "$index")" "reader-index 3" "the index is versioned"
+expect_eq "$(head -c 14 "$index")" "reader-index 4" "the index is versioned"
 expect_eq "$(list)" "$want" "the second load, from the index, lists the same"
 
 sed -i 's/原文链接: 四川公示拟新建省重点实验室/原文链接: 四川公示了一批新的省重点实验室/' \
@@ -69,6 +69,8 @@ damage() {
 list > "$TEST_TMP/want"
 patch_at() { printf "$2" | dd of="$index" bs=1 seek="$1" conv=notrunc \
     status=none; }
+# The header's bytes; the entries' count is at 24, the directories' at 40.
+H=64
 damage "an index cut short" truncate -s $((size / 2)) "$index"
 damage "an index cut by one byte" truncate -s $((size - 1)) "$index"
 damage "an index one byte longer" sh -c "printf x >> '$index'"
@@ -77,20 +79,26 @@ damage "an older version" sh -c "printf 'reader-index 1\n12 x\0broken' > '$index
 damage "another byte order" patch_at 16 "$(od -A n -t o1 -j 16 -N 4 "$good" |
     awk '{ printf "\\%s\\%s\\%s\\%s", $4, $3, $2, $1 }')"
 damage "a count of entries too large" patch_at 24 '\377\377\377\377'
-damage "a string offset past the end" patch_at $((48 + 40)) '\377\377\377\177'
+damage "a string offset past the end" patch_at $((H + 40)) '\377\377\377\177'
 # The list order (after the entries) naming the first entry twice.
 n=$(od -A n -t u4 -j 24 -N 4 "$good" | tr -d ' ')
 damage "a list order naming an entry twice" \
-    patch_at $((48 + 56 * n + 4)) "$(od -A n -t o1 -j $((48 + 56 * n)) -N 4 \
+    patch_at $((H + 56 * n + 4)) "$(od -A n -t o1 -j $((H + 56 * n)) -N 4 \
     "$good" | sed 's/ \([0-7]*\)/\\\1/g')"
-damage "a list order naming no entry" patch_at $((48 + 56 * n)) '\377\377\377\377'
+damage "a list order naming no entry" patch_at $((H + 56 * n)) '\377\377\377\377'
 damage "a string area not ended" patch_at $((size - 1)) 'x'
+damage "a count of directories too large" patch_at 40 '\377\377\377\377'
+# The directories come after the hash table, 56 bytes each, path last.
+hcap=$(od -A n -t u8 -j 32 -N 8 "$good" | tr -d ' ')
+damage "a directory's path past the end" \
+    patch_at $((H + 56 * n + (n + 1) / 2 * 8 + 8 * hcap + 48)) \
+    '\377\377\377\177'
 damage "garbage throughout" sh -c "head -c $size /dev/urandom > '$index'"
 
 # A hash table entry that points past the entries only misses.
 cp "$good" "$index"
 perl -e 'open F, "+<", $ARGV[0]; binmode F; sysseek F, 24, 0; sysread F, $n, 8;
-	$n = unpack "Q<", $n; $h = 48 + 56 * $n + int(($n + 1) / 2) * 8;
+	$n = unpack "Q<", $n; $h = 64 + 56 * $n + int(($n + 1) / 2) * 8;
 	sysseek F, $h, 0;
 	syswrite F, pack("Q<", 0xFFFFFFFF) x 64' "$index"
 expect_eq "$(timeout 60 "$READER" --no-config --list --width 100 "$lib" 2>&1)" \
