@@ -211,7 +211,7 @@ next_file(struct prefetch *pf, uint32_t seq, struct walk_entry *e,
 
 	if (pf->w != NULL)
 		return walk_next(pf->w, e, cs);
-	if (seq >= pf->ix->n)
+	if (pf->ix == NULL || seq >= pf->ix->n)
 		return 0;
 	rel = index_str(pf->ix, pf->ix->e[seq].relpath);
 	len = strlen(rel) + 1;

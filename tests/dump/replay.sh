@@ -5,7 +5,8 @@
 
 lib=$TEST_TMP/lib
 other=$TEST_TMP/other
-mkdir -p "$lib/sub" "$other"
+empty=$TEST_TMP/empty
+mkdir -p "$lib/sub" "$other" "$empty"
 cp "$SAMPLES"/*.txt "$lib/"
 mv "$lib/003_de0b9768b39d0927.txt" "$lib/sub/"
 mv "$lib/005_50b781374121d73d.txt" "$other/"
@@ -21,7 +22,7 @@ settle() {
 	while [ $i -lt 100 ]; do
 		now=$(date +%s)
 		young=0
-		for d in "$lib" "$lib/sub" "$other"; do
+		for d in "$lib" "$lib/sub" "$other" "$empty"; do
 			[ $((now - $(stat -c %Z "$d"))) -ge 4 ] || young=1
 		done
 		[ $young -eq 0 ] && return 0
@@ -62,6 +63,14 @@ expect_eq "$(flags)" 1 "  and the index, written again, vouches for them"
 
 expect_eq "$(traced)" "$want" "a second start lists the same"
 expect_eq "$(dirs_read 0)" 0 "  without reading any directory"
+
+# A directory without articles, unchanged: said so each time.
+for i in 1 2 3; do
+	"$READER" --no-config --list "$empty" > /dev/null 2> "$TEST_TMP/err"
+	rc=$?
+done
+expect_eq "$rc" 1 "an unchanged directory without articles, a third time: status 1"
+expect_match "$TEST_TMP/err" 'no articles found' "  and says why"
 
 # Written in place: the same file, so no directory changes.
 f=$lib/004_f3691218dbe9a3be.txt
