@@ -38,7 +38,9 @@ command -v strace > /dev/null && strace -o /dev/null true 2> /dev/null &&
     have_strace=true
 traced() {
 	if $have_strace; then
-		strace -f -e trace=getdents64 -o "$TEST_TMP/trace" \
+		# (LeakSanitizer cannot work under a tracer.)
+		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		    strace -f -e trace=getdents64 -o "$TEST_TMP/trace" \
 		    "$READER" --no-config --list --width 100 "$lib" 2>&1
 	else
 		list
