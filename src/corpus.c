@@ -577,8 +577,12 @@ read_clean(int fd, const struct stat *st, const char *path, size_t *len,
 		return clean;
 	/* Not UTF-8: read it whole, for text_clean() to tell GB18030. */
 	buf = xmalloc(size + 1);
-	if ((n = pread(fd, buf, size, 0)) < 0)
-		n = 0;
+	if (lseek(fd, 0, SEEK_SET) != 0 ||
+	    (n = corpus_read(fd, buf, size)) < 0) {
+		corpus_tell(cs, path, strerror(errno), true);
+		free(buf);
+		return NULL;
+	}
 	clean = text_clean(buf, (size_t) n, len, NULL);
 	free(buf);
 	return clean;

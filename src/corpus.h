@@ -45,7 +45,7 @@ struct root {
 	struct walk_dir	*dirs;		/* the directories it entered */
 	size_t		 ndirs;
 	uint32_t	 nfiles;	/* files in them */
-	bool		 quiet;		/* no errors or warnings */
+	bool		 sound;		/* nothing to say, no file through a link */
 	bool		 replayed;	/* the names were the index's */
 };
 

@@ -420,7 +420,7 @@ complete_walk(const struct corpus *c, const struct root *r, size_t root)
 	size_t			 i, n = 0;
 	time_t			 last;
 
-	if (!r->quiet || r->ndirs == 0)
+	if (!r->sound || r->ndirs == 0)
 		return false;
 	for (i = 0; i < r->ndirs; i++) {
 		d = &r->dirs[i];
@@ -506,7 +506,7 @@ close_root(struct loader *ld, struct corpus *c, struct causes *cs)
 	walk_close(ld->w);
 	ld->w = NULL;
 	if (ld->pf != NULL)
-		r->quiet = prefetch_result(ld->pf, &r->dirs, &r->ndirs,
+		r->sound = prefetch_result(ld->pf, &r->dirs, &r->ndirs,
 		    &r->nfiles);
 	prefetch_stop(ld->pf);
 	ld->pf = NULL;
@@ -515,9 +515,9 @@ close_root(struct loader *ld, struct corpus *c, struct causes *cs)
 	if (r->ix.n > 0)
 		drop_stale(ld, c, r);
 	/* Written again once it can spare the next start the directories'
-	 * names: not when the walk was just after a change, which the
-	 * directories' times might not show. */
-	if (!r->ix.complete && complete_walk(c, r, ld->root))
+	 * names (they were read, so it could not this time): not when the
+	 * walk was just after a change, which their times might not show. */
+	if (!r->replayed && complete_walk(c, r, ld->root))
 		r->dirty = true;
 	if (ld->found == 0) {
 		shown = corpus_display_path(r->path);

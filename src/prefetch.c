@@ -28,6 +28,7 @@
 
 struct prefetch {
 	struct walk	*w;		/* NULL: the names are the index's */
+	size_t		 entry;		/* then the next entry to take */
 	int		 rootfd;	/* files are opened below it */
 	const struct index *ix;		/* read-only while the threads run */
 	const char	*base;		/* "ROOT/" */
@@ -59,7 +60,7 @@ struct prefetch {
 	struct walk_dir	*dirs;
 	size_t		 ndirs;
 	uint32_t	 nfiles;
-	bool		 quiet;		/* no errors or warnings */
+	bool		 sound;		/* nothing to say, no file through a link */
 };
 
 static long
@@ -199,21 +200,49 @@ due(struct prefetch *pf, size_t n, long started)
 	return !pf->handed || now_us() - started >= PF_PATIENCE_US;
 }
 
+/* Whether rel is a path below the library's directory: not empty, not
+ * absolute, without a "." or ".." part. */
+static bool
+relative_path(const char *rel)
+{
+	const char	*p = rel, *end;
+	size_t		 len;
+
+	if (*rel == '\0' || *rel == '/')
+		return false;
+	for (; *p != '\0'; p = *end == '/' ? end + 1 : end) {
+		end = strchrnul(p, '/');
+		len = (size_t) (end - p);
+		if (len == 0 || (p[0] == '.' && (len == 1 ||
+		    (len == 2 && p[1] == '.'))))
+			return false;
+	}
+	return true;
+}
+
 /* Gives the next file's path in e, with what the walk knows of it: from
- * the walk, or the seq-th of the index (its names are the directories'
+ * the walk, or the next of the index (its names are the directories'
  * while they stay as they were). Returns 0 at the end. */
 static int
-next_file(struct prefetch *pf, uint32_t seq, struct walk_entry *e,
-    struct causes *cs, char **path, size_t *cap)
+next_file(struct prefetch *pf, struct walk_entry *e, struct causes *cs,
+    char **path, size_t *cap)
 {
 	const char	*rel;
 	size_t		 len;
 
 	if (pf->w != NULL)
 		return walk_next(pf->w, e, cs);
-	if (pf->ix == NULL || seq >= pf->ix->n)
-		return 0;
-	rel = index_str(pf->ix, pf->ix->e[seq].relpath);
+	for (;;) {
+		if (pf->ix == NULL || pf->entry >= pf->ix->n)
+			return 0;
+		rel = index_str(pf->ix, pf->ix->e[pf->entry++].relpath);
+		if (relative_path(rel))
+			break;
+		/* Only a damaged index has such a name: it is not followed
+		 * out of the library. */
+		corpus_tell(cs, rel, _("not a path in the library (a damaged "
+		    "header index?), skipped"), true);
+	}
 	len = strlen(rel) + 1;
 	if (pf->prefix + len > *cap) {
 		*cap = (pf->prefix + len) * 2;
@@ -228,16 +257,18 @@ next_file(struct prefetch *pf, uint32_t seq, struct walk_entry *e,
 
 /* Keeps what the walk found: its directories, for the index. */
 static void
-keep_result(struct prefetch *pf, uint32_t nfiles, bool quiet)
+keep_result(struct prefetch *pf, uint32_t nfiles, bool sound)
 {
 	const struct walk_dir	*dirs;
 	size_t			 i;
+	bool			 own;
 
 	pf->nfiles = nfiles;
-	pf->quiet = quiet;
+	pf->sound = sound;
 	if (pf->w == NULL)
 		return;
-	pf->ndirs = walk_dirs(pf->w, &dirs);
+	pf->ndirs = walk_dirs(pf->w, &dirs, &own);
+	pf->sound = sound && own;
 	pf->dirs = xreallocarray(NULL, pf->ndirs + 1, sizeof *pf->dirs);
 	for (i = 0; i < pf->ndirs; i++) {
 		pf->dirs[i] = dirs[i];
@@ -258,7 +289,7 @@ walk_all(void *arg)
 	size_t			 cap = 0;
 	long			 started = 0;
 	uint32_t		 seq = 0;
-	bool			 quiet = true;
+	bool			 sound = true;
 
 	causes_init(&cs);
 	pthread_mutex_lock(&pf->lock);
@@ -273,13 +304,13 @@ walk_all(void *arg)
 				break;
 			started = now_us();
 		}
-		if (!next_file(pf, seq, &e, &cs, &path, &cap)) {
-			quiet = quiet && cs.n == 0;
+		if (!next_file(pf, &e, &cs, &path, &cap)) {
+			sound = sound && cs.n == 0;
 			if ((b = add_causes(pf, b, &cs)) != NULL)
-				keep_result(pf, seq, quiet);
+				keep_result(pf, seq, sound);
 			break;
 		}
-		quiet = quiet && cs.n == 0;
+		sound = sound && cs.n == 0;
 		if (cs.n > 0 && (b = add_causes(pf, b, &cs)) == NULL)
 			break;
 		if (b->n == PF_BATCH && (b = hand_over(pf, b, false)) == NULL)
@@ -492,23 +523,24 @@ prefetch_give_back(struct prefetch *pf, struct pf_batch *b)
 
 /* Once the walk has ended (prefetch_take() said so): gives the
  * directories it entered (none if the names were the index's; the
- * caller's to free) and how many files it found. Returns whether it had
- * nothing to say: no errors and no warnings. */
+ * caller's to free) and how many files it found. Returns whether it is
+ * sound: it had nothing to say (no errors, no warnings) and met no file
+ * through a symbolic link. */
 bool
 prefetch_result(struct prefetch *pf, struct walk_dir **dirs, size_t *ndirs,
     uint32_t *nfiles)
 {
-	bool	quiet;
+	bool	sound;
 
 	pthread_mutex_lock(&pf->lock);
 	*dirs = pf->dirs;
 	*ndirs = pf->ndirs;
 	*nfiles = pf->nfiles;
-	quiet = pf->quiet;
+	sound = pf->sound;
 	pf->dirs = NULL;
 	pf->ndirs = 0;
 	pthread_mutex_unlock(&pf->lock);
-	return quiet;
+	return sound;
 }
 
 /* Stops the threads, whether or not they are done, and frees everything:

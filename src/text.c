@@ -442,22 +442,27 @@ stream_keep(struct text_stream *ts, const char *s, size_t n)
 }
 
 /* Where a piece can be cut without splitting a character or a CRLF: the
- * bytes after it wait for the next piece. */
+ * bytes after it wait for the next piece. A byte that is not a
+ * continuation byte always begins a step of the decoder, so a cut before
+ * one is safe; one is made before the last if it has fewer bytes after it
+ * than its kind of sequence would take, valid or not, as the decoder may
+ * take them all as one invalid sequence. */
 static size_t
 safe_end(const char *s, size_t n)
 {
-	size_t	i = n, back = 0;
-	ucs4_t	c;
+	size_t		i, have, need;
+	unsigned char	b;
 
 	if (n > 0 && s[n - 1] == '\r')
 		return n - 1;
-	while (i > 0 && back < 3 && ((unsigned char) s[i - 1] & 0xC0) == 0x80) {
-		i--;
-		back++;
+	for (i = n; i > 0 && n - i < 4; i--) {
+		b = (unsigned char) s[i - 1];
+		if ((b & 0xC0) == 0x80)
+			continue;
+		have = n - (i - 1);
+		need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+		return have < need ? i - 1 : n;
 	}
-	if (i > 0 && (unsigned char) s[i - 1] >= 0xC0 &&
-	    u8_mbtoucr(&c, (const uint8_t *) s + i - 1, n - i + 1) == -2)
-		return i - 1;
 	return n;
 }
 

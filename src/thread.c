@@ -1,6 +1,7 @@
 /* Starting helper threads that leave signals to the main thread. */
 #include "system.h"
 
+#include <errno.h>
 #include <sched.h>
 #include <signal.h>
 
@@ -81,6 +82,9 @@ thread_start(pthread_t *t, void *(*fn)(void *), void *arg)
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
 	rc = pthread_create(t, &attr, begin, s);
+	if (rc == EINVAL)
+		/* The CPUs asked for went away meanwhile: anywhere, then. */
+		rc = pthread_create(t, NULL, begin, s);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	pthread_attr_destroy(&attr);
 	if (rc != 0)

@@ -26,6 +26,7 @@ struct walk {
 	char		*cur;		/* the path last handed out */
 	struct walk_dir	*dirs;		/* every directory entered */
 	size_t		 ndirs;
+	bool		 linked;	/* a file came through a link */
 };
 
 /* Whether the directory path (st) was entered before; if not, it is now. */
@@ -49,11 +50,14 @@ seen_dir(struct walk *w, const char *path, const struct stat *st)
 	return false;
 }
 
-/* Returns the directories entered so far, in the order they were. */
+/* Returns the directories entered so far, in the order they were, and
+ * whether every file found was named in one of them: none came through a
+ * symbolic link, whose target can change while they stay the same. */
 size_t
-walk_dirs(const struct walk *w, const struct walk_dir **dirs)
+walk_dirs(const struct walk *w, const struct walk_dir **dirs, bool *own)
 {
 	*dirs = w->dirs;
+	*own = !w->linked;
 	return w->ndirs;
 }
 
@@ -223,6 +227,9 @@ walk_next(struct walk *w, struct walk_entry *e, struct causes *c)
 			free(path);
 			continue;
 		}
+		/* A symbolic link (or a file system that does not say): what
+		 * it leads to can change with no directory of the walk. */
+		w->linked = true;
 		w->cur = path;
 		fill(e, path, &st);
 		e->dirfd = dirfd(f->dir);

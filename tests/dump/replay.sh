@@ -6,7 +6,10 @@
 lib=$TEST_TMP/lib
 other=$TEST_TMP/other
 empty=$TEST_TMP/empty
-mkdir -p "$lib/sub" "$other" "$empty"
+lib2=$TEST_TMP/lib2
+mkdir -p "$lib/sub" "$other" "$empty" "$lib2"
+cp "$SAMPLES/000_238a0797cdd231de.txt" "$lib2/"
+ln -s "$SAMPLES/003_de0b9768b39d0927.txt" "$lib2/linked.txt"
 cp "$SAMPLES"/*.txt "$lib/"
 mv "$lib/003_de0b9768b39d0927.txt" "$lib/sub/"
 mv "$lib/005_50b781374121d73d.txt" "$other/"
@@ -22,7 +25,7 @@ settle() {
 	while [ $i -lt 100 ]; do
 		now=$(date +%s)
 		young=0
-		for d in "$lib" "$lib/sub" "$other" "$empty"; do
+		for d in "$lib" "$lib/sub" "$other" "$empty" "$lib2"; do
 			[ $((now - $(stat -c %Z "$d"))) -ge 4 ] || young=1
 		done
 		[ $young -eq 0 ] && return 0
@@ -68,11 +71,28 @@ expect_eq "$(dirs_read 0)" 0 "  without reading any directory"
 
 # A directory without articles, unchanged: said so each time.
 for i in 1 2 3; do
-	"$READER" --no-config --list "$empty" > /dev/null 2> "$TEST_TMP/err"
+	XDG_CACHE_HOME=$TEST_TMP/cache3 "$READER" --no-config --list \
+	    "$empty" > /dev/null 2> "$TEST_TMP/err"
 	rc=$?
 done
 expect_eq "$rc" 1 "an unchanged directory without articles, a third time: status 1"
 expect_match "$TEST_TMP/err" 'no articles found' "  and says why"
+
+# A name in the index that would lead out of the library (only damage
+# makes one) is not followed.
+index=$(echo "$XDG_CACHE_HOME"/reader/index-*)
+cp "$index" "$TEST_TMP/index.good"
+slen=$(od -A n -t u8 -j 56 -N 8 "$index" | tr -d ' ')
+first=$(od -A n -t u4 -j $((64 + 40)) -N 4 "$index" | tr -d ' ')
+printf / | dd of="$index" bs=1 seek=$(($(stat -c %s "$index") - slen + first)) \
+    conv=notrunc status=none
+"$READER" --no-config --list --width 100 "$lib" > "$TEST_TMP/out" \
+    2> "$TEST_TMP/err"
+expect_match "$TEST_TMP/err" 'not a path in the library' \
+    "a damaged name in the index is not followed out of the library"
+expect_eq "$(wc -l < "$TEST_TMP/out")" 6 "  the others are listed"
+expect_eq "$(list)" "$want" "  and the next start lists all again"
+cp "$TEST_TMP/index.good" "$index"
 
 # Written in place: the same file, so no directory changes.
 f=$lib/004_f3691218dbe9a3be.txt
@@ -85,6 +105,16 @@ expect_match "$TEST_TMP/out" '  四川公示了一批省重点实验室$' \
 expect_eq "$(dirs_read 0)" 0 "  still without reading a directory"
 expect_eq "$(flags)" 1 "  and the index still vouches for them"
 
+# A name made and removed again: the directory's times changed, so it is
+# read; once they are old enough, the index vouches for it again.
+touch "$lib/.tmp" && rm "$lib/.tmp"
+settle
+expect_eq "$(list)" "$(cat "$TEST_TMP/out")" \
+    "after a brief change the directory is read again"
+expect_eq "$(flags)" 1 "  and the index vouches for it again"
+expect_eq "$(traced)" "$(cat "$TEST_TMP/out")" "  so the next start"
+expect_eq "$(dirs_read 0)" 0 "  reads no directory"
+
 cp "$lib/sub/003_de0b9768b39d0927.txt" "$other/copy.txt"
 sed -i 's/^发布时间:[^ ]*/发布时间:2025-02-02/; s/原文链接: .*/原文链接: 链接下的新文章/' \
     "$other/copy.txt"
@@ -92,6 +122,15 @@ list > "$TEST_TMP/out"
 expect_match "$TEST_TMP/out" '链接下的新文章$' \
     "a file added under a linked directory is found"
 expect_eq "$(wc -l < "$TEST_TMP/out")" 8 "  (8 articles)"
+
+# A file reached through a symbolic link can change with no directory of
+# the library: such a library's index never vouches for its directories.
+XDG_CACHE_HOME=$TEST_TMP/cache2 "$READER" --no-config --list "$lib2" \
+    > "$TEST_TMP/out2"
+expect_eq "$(wc -l < "$TEST_TMP/out2")" 2 "a library with a linked file lists 2"
+XDG_CACHE_HOME=$TEST_TMP/cache2 flags > "$TEST_TMP/flags"
+expect_eq "$(cat "$TEST_TMP/flags")" 0 \
+    "a library with a linked file: the index does not vouch for it"
 
 printf '发布时间:2025-01-01 00:00 原文链接: 新来的文章\n\n正文。\n' \
     > "$lib/sub/new.txt"

@@ -192,14 +192,15 @@ random_text(unsigned seed, size_t n, size_t long_line)
 {
 	static const char *const bits[] = { "中文", "abc ", "\t", "\r",
 	    "\r\n", "\n", "\n\n", "\xE2\x80\xA8", "\xFF", "\xE4\xB8",
-	    "\xF0\x9F\x98\x80", "e\xCC\x81", "\x1B[2J", "。" };
+	    "\xF0\x9F\x98\x80", "e\xCC\x81", "\x1B[2J", "。", "\xF0\x80",
+	    "\xE0\x80", "\xF4\x90\x80" };
 	char	*s = malloc(n + long_line + 8);
 	size_t	 k = 0, len;
 	bool	 put = long_line == 0;
 
 	srand(seed);
 	while (k < n) {
-		const char *b = bits[rand() % 14];
+		const char *b = bits[rand() % 17];
 
 		if (!put && k >= n / 2) {
 			memset(s + k, 'x', long_line);
