@@ -423,6 +423,9 @@ run_ui(const struct options *o, struct app *app, struct causes *cs,
 	state_free(&st);
 	persist_close(&p);
 	corpus_free(&c);
+	if (rc < 0)
+		/* The terminal would not do: said on exit. */
+		return EXIT_TROUBLE;
 	/* What was said on the status line is not repeated on exit. */
 	causes_clear(cs);
 	return rc;

@@ -189,8 +189,9 @@ open_journal(struct persist *p)
 	return 0;
 }
 
-/* Loads the state kept in dir (made if missing) and starts a journal.
- * Problems become warnings: reading goes on without saved state. */
+/* Loads the state kept in dir; persist_settle() makes dir if missing and
+ * starts a journal. Problems become warnings: reading goes on without
+ * saved state. */
 int
 persist_open(struct persist *p, const char *dir, struct causes *cs)
 {
@@ -207,12 +208,6 @@ persist_open(struct persist *p, const char *dir, struct causes *cs)
 		return -1;
 	}
 	p->dir = xstrdup(dir);
-	if (file_mkdirs(dir) != 0) {
-		causes_warn(cs, _("%s: %s; reading state will not be saved"),
-		    dir, strerror(errno));
-		p->failed = p->told = true;
-		return -1;
-	}
 	path = path_in(p, STATE_FILE);
 	bad_state = load_file(p, path, STATE_MAGIC, &lines);
 	free(path);
@@ -223,23 +218,67 @@ persist_open(struct persist *p, const char *dir, struct causes *cs)
 		keep_bad(p, STATE_FILE, bad_state, cs);
 	if (bad_journal != 0)
 		keep_bad(p, JOURNAL_FILE, bad_journal, cs);
-	/* Fold a journal with something in it into a fresh snapshot (if the
-	 * disk will not take one, keep appending to the old journal). A
-	 * clean start writes nothing: starting should not wait for fsync. */
-	if (p->journal_lines == 0 && bad_state == 0 && bad_journal == 0) {
-		if (open_journal(p) != 0) {
-			causes_warn(cs, _("%s: %s; reading state will not be "
-			    "saved"), dir, strerror(errno));
-			p->failed = p->told = true;
-		}
-	} else if (persist_save(p, cs) != 0 && open_journal(p) != 0) {
-		if (!p->failed)
-			causes_warn(cs, _("%s: %s; reading state will not be "
-			    "saved"), dir, strerror(errno));
-		p->failed = p->told = true;
-	} else
-		p->failed = false;
+	p->fold = p->journal_lines != 0 || bad_state != 0 || bad_journal != 0;
 	return 0;
+}
+
+static int	snapshot(struct persist *, struct causes *);
+static void	journal(struct persist *, const char *);
+
+/* Gives up on saving state, saying so once. */
+static void
+cannot_save(struct persist *p, struct causes *cs)
+{
+	if (!p->failed && cs != NULL)
+		causes_warn(cs, _("%s: %s; reading state will not be saved"),
+		    p->dir, strerror(errno));
+	p->failed = p->told = true;
+}
+
+/* Makes the state directory and starts the journal, folding one with
+ * something in it into a fresh snapshot (if the disk will not take one,
+ * the old journal goes on), then writes the lines held till now. Done
+ * once the first screen is out: it should wait for neither mkdir nor
+ * fsync. */
+void
+persist_settle(struct persist *p, struct causes *cs)
+{
+	char	*held = p->held;
+	size_t	 nheld = p->nheld, i;
+
+	if (p->settled)
+		return;
+	p->settled = true;
+	p->held = NULL;
+	p->nheld = p->heldcap = 0;
+	if (p->dir == NULL)
+		;
+	else if (file_mkdirs(p->dir) != 0)
+		cannot_save(p, cs);
+	else if (p->fold && snapshot(p, cs) == 0)
+		/* The snapshot has what the held lines say. */
+		nheld = 0;
+	else if (open_journal(p) != 0)
+		cannot_save(p, cs);
+	else
+		p->failed = false;
+	for (i = 0; i < nheld; i += strlen(held + i) + 1)
+		journal(p, held + i);
+	free(held);
+}
+
+/* Keeps a line for the journal until it is started. */
+static void
+hold(struct persist *p, const char *line)
+{
+	size_t	len = strlen(line) + 1;
+
+	if (p->nheld + len > p->heldcap) {
+		p->heldcap = (p->nheld + len) * 2;
+		p->held = xreallocarray(p->held, p->heldcap, 1);
+	}
+	memcpy(p->held + p->nheld, line, len);
+	p->nheld += len;
 }
 
 static void
@@ -247,6 +286,10 @@ journal(struct persist *p, const char *line)
 {
 	size_t	len = strlen(line);
 
+	if (!p->settled) {
+		hold(p, line);
+		return;
+	}
 	if (p->journal < 0)
 		return;
 	/* One write per line keeps lines whole, and once written a line
@@ -348,6 +391,13 @@ write_snapshot(struct persist *p, int fd)
 int
 persist_save(struct persist *p, struct causes *cs)
 {
+	persist_settle(p, cs);
+	return snapshot(p, cs);
+}
+
+static int
+snapshot(struct persist *p, struct causes *cs)
+{
 	char	*tmp, *path;
 	int	 fd, rc = -1, dfd;
 
@@ -397,6 +447,7 @@ persist_close(struct persist *p)
 		close(p->journal);
 	free(p->v);
 	free(p->dir);
+	free(p->held);
 	memset(p, 0, sizeof *p);
 	p->journal = -1;
 }

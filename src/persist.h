@@ -41,6 +41,11 @@ struct persist {
 	uint64_t	 last;		/* id of the article open last */
 	int		 journal;	/* fd, or -1 */
 	size_t		 journal_lines;	/* records in the journal at start */
+	bool		 settled;	/* persist_settle() was called */
+	bool		 fold;		/* and must write a snapshot */
+	char		*held;		/* journal lines until then, NULs */
+	size_t		 nheld;		/* after each */
+	size_t		 heldcap;
 	bool		 failed;	/* a write failed */
 	bool		 told;		/* and the user has been told */
 	int		 err;		/* errno of the failure */
@@ -54,6 +59,7 @@ void		 persist_set_place(struct persist *, uint64_t,
 		     const struct place *);
 void		 persist_set_last(struct persist *, uint64_t);
 int		 persist_save(struct persist *, struct causes *);
+void		 persist_settle(struct persist *, struct causes *);
 char		*persist_default_dir(void);
 
 #endif

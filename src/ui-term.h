@@ -5,5 +5,6 @@
 #include "error.h"
 
 int	ui_check_terminal(struct causes *);
+int	ui_term_usable(const void *, struct causes *);
 
 #endif

@@ -20,6 +20,7 @@
 #include "action.h"
 #include "loader.h"
 #include "text.h"
+#include "ui-term.h"
 #include "ui.h"
 #include "view.h"
 #include "xmalloc.h"
@@ -586,9 +587,25 @@ loop(struct ui *u)
 	}
 }
 
+/* Once the first screen is out: makes the state directory and starts the
+ * journal, which it need not wait for, and says what went wrong. */
+static void
+settle_state(struct ui *u)
+{
+	struct causes	cs;
+
+	causes_init(&cs);
+	persist_settle(u->st->persist, &cs);
+	if (cs.n > 0) {
+		state_message(u->st, cs.nerrors > 0, "%s", cs.msg[0]);
+		redraw(u);
+	}
+	causes_free(&cs);
+}
+
 /* Runs the interface until the user quits, a signal arrives or the
  * terminal goes away; saves the reading state in every case. Returns the
- * exit status. */
+ * exit status, or -1 (with a cause in load) if the terminal will not do. */
 int
 ui_run(struct state *st, const struct theme *t, struct causes *load,
     struct loader *ld)
@@ -604,10 +621,13 @@ ui_run(struct state *st, const struct theme *t, struct causes *load,
 	st->loading = ld != NULL;
 	install_signals();
 	set_escdelay(ESC_DELAY_MS);
-	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, _("cannot start the "
-		    "terminal interface"));
-		return 1;
+	scr = newterm(NULL, stdout, stdin);
+	if (ui_term_usable(scr, load) != 0) {
+		if (scr != NULL) {
+			endwin();
+			delscreen(scr);
+		}
+		return -1;
 	}
 	set_term(scr);
 	cbreak();
@@ -616,6 +636,12 @@ ui_run(struct state *st, const struct theme *t, struct causes *load,
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
 	idlok(stdscr, TRUE);
+	/* Until the screen has once been left and taken back, ncurses (6.4)
+	 * sends what it has after every cursor movement: a frame went out in
+	 * a write for each row, over SSH a packet each. Leaving and taking it
+	 * back before anything is drawn costs some 70 bytes, once. */
+	endwin();
+	refresh();
 	setup_colors(&u, t);
 	if (st->set->mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
@@ -629,6 +655,7 @@ ui_run(struct state *st, const struct theme *t, struct causes *load,
 		    "%zu problems while loading; first: %s", load->n),
 		    load->n, load->msg[0]);
 	redraw(&u);
+	settle_state(&u);
 	loop(&u);
 	state_save_place(st);
 	persist_save(st->persist, NULL);
