@@ -638,10 +638,10 @@ ui_run(struct state *st, const struct theme *t, struct causes *load,
 	idlok(stdscr, TRUE);
 	/* Until the screen has once been left and taken back, ncurses (6.4)
 	 * sends what it has after every cursor movement: a frame went out in
-	 * a write for each row, over SSH a packet each. Leaving and taking it
-	 * back before anything is drawn costs some 70 bytes, once. */
+	 * a write for each row, over SSH a packet each. Leaving it before
+	 * anything is drawn (the first update takes it back) costs some 100
+	 * bytes, once. */
 	endwin();
-	refresh();
 	setup_colors(&u, t);
 	if (st->set->mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
