@@ -378,6 +378,7 @@ run_ui(const struct options *o, struct app *app, struct causes *cs,
 	struct persist	  p;
 	struct state	  st;
 	struct loader	  ld;
+	struct winsize	  ws;
 	char		**paths = o->paths, *dir;
 	int		  n = o->npaths, rc, more;
 
@@ -413,8 +414,13 @@ run_ui(const struct options *o, struct app *app, struct causes *cs,
 	ld.arrived = state_article_arrived;
 	ld.left = state_article_left;
 	ld.watcher = &st;
-	/* One article given by name: read it at once, like a pager. */
+	/* One article given by name: read it at once, like a pager, as much
+	 * as fills the screen (whose size curses will find the same). */
 	if (o->npaths == 1 && !c.roots[0].dir && c.n == 1) {
+		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+		    ws.ws_row > 1 && ws.ws_col > 0)
+			state_set_geometry(&st, ws.ws_row - 1, ws.ws_row - 1,
+			    ws.ws_col, ws.ws_row - 1);
 		state_open(&st, 0, false);
 		st.zoom = st.pager = true;
 	}

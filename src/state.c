@@ -314,12 +314,26 @@ state_scroll(struct state *st, long n)
 	return RE_READER | RE_STATUS;
 }
 
+/* How much of the start of a large article is read first: what fills
+ * the reading pane (2 bytes a column is more than any text takes: CJK
+ * takes 3 bytes for 2), within STATE_FIRST_MIN and STATE_FIRST_MAX. */
+static size_t
+first_bytes(const struct state *st)
+{
+	size_t	n = (size_t) st->reader_h * (size_t) st->reader_w * 2;
+
+	if (!st->sized)
+		return STATE_FIRST_BYTES;
+	return n < STATE_FIRST_MIN ? STATE_FIRST_MIN : n > STATE_FIRST_MAX ?
+	    STATE_FIRST_MAX : n;
+}
+
 /* Goes to the start of the article. */
 int
 state_reader_home(struct state *st)
 {
 	if (st->tail)
-		read_head(st, STATE_FIRST_BYTES);
+		read_head(st, first_bytes(st));
 	st->top.block = 0;
 	st->top.row = 0;
 	fill_rows(st, (size_t) st->reader_h);
@@ -562,6 +576,7 @@ state_set_geometry(struct state *st, int list_h, int reader_h, int reader_w,
 		st->top = pos_of_byte(st, block, off);
 	}
 	st->reader_w = reader_w;
+	st->sized = true;
 	fill_rows(st, (size_t) st->reader_h);
 }
 
@@ -654,7 +669,7 @@ load(struct state *st, long i, bool mark)
 	int		 rc;
 
 	causes_init(&cs);
-	rc = corpus_load_doc_part(path, &d, &cs, STATE_FIRST_BYTES, &whole);
+	rc = corpus_load_doc_part(path, &d, &cs, first_bytes(st), &whole);
 	free(path);
 	if (rc == 0)
 		corpus_resolve(st->corpus, &d);
@@ -668,7 +683,7 @@ load(struct state *st, long i, bool mark)
 	set_page(st, &d);
 	st->partial = !whole;
 	st->tail = false;
-	st->part = STATE_FIRST_BYTES;
+	st->part = first_bytes(st);
 	st->open = i;
 	st->open_id = st->corpus->v[i].id;
 	st->missing = -1;

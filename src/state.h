@@ -15,11 +15,14 @@
 #include "persist.h"
 #include "settings.h"
 
-/* An article larger than this opens with its start only: enough for a
- * few screens, and cleaning it is most of the time to the first one. More
- * is read as the reader goes on (four times as much each time), and the
- * rest when the interface is idle. */
+/* An article larger than the reading pane needs opens with its start
+ * only (this much when the pane's size is not known yet): cleaning it is
+ * most of the time to the first screen. More is read as the reader goes
+ * on (four times as much each time), and the rest when the interface is
+ * idle. */
 #define STATE_FIRST_BYTES (16 * 1024)
+#define STATE_FIRST_MIN (4 * 1024)
+#define STATE_FIRST_MAX (64 * 1024)
 /* How much of its end End reads on its own. */
 #define STATE_QUICK_BYTES (64 * 1024)
 
@@ -81,6 +84,7 @@ struct state {
 	int			 list_h;
 	int			 reader_h;
 	int			 reader_w;
+	bool			 sized;		/* those were set */
 	int			 help_h;
 
 	struct hist		*back;
