@@ -4,7 +4,9 @@
  * Kept in $XDG_STATE_HOME/reader/: "state" is a snapshot, replaced
  * atomically (temporary file, fsync, rename); "journal" gets one line
  * appended per change, so nothing is lost between snapshots even on a
- * kill -9. Both are versioned text. A damaged file is kept aside as
+ * kill -9 (but for the changes made before the first screen is out, held
+ * those few milliseconds so that it waits for no disk). Both are
+ * versioned text. A damaged file is kept aside as
  * "state.bad" with a warning and reading goes on with what could be read.
  */
 #ifndef READER_PERSIST_H
