@@ -63,8 +63,16 @@ damage() {
 	! cmp -s "$index" "$good"
 	check $? "$what: (the damage is done)"
 	expect_eq "$(list)" "$(cat "$TEST_TMP/want")" "$what: the list is right"
-	cmp -s "$index" "$good"
+	same_index "$index" "$good"
 	check $? "  and the index is written again"
+}
+# Whether two indexes are the same but for their flags (bytes 48-55):
+# whether an index vouches for its directories depends on how long ago
+# they changed, so on how slowly the test runs.
+same_index() {
+	{ head -c 48 "$1"; tail -c +57 "$1"; } > "$TEST_TMP/a"
+	{ head -c 48 "$2"; tail -c +57 "$2"; } > "$TEST_TMP/b"
+	cmp -s "$TEST_TMP/a" "$TEST_TMP/b"
 }
 list > "$TEST_TMP/want"
 patch_at() { printf "$2" | dd of="$index" bs=1 seek="$1" conv=notrunc \
