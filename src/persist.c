@@ -119,8 +119,11 @@ load_file(struct persist *p, const char *path, const char *magic,
 	size_t			 len, mlen = strlen(magic);
 	int	 bad = 0, version;
 
+	/* No file, or no directory to hold one (persist_settle() says so
+	 * when it cannot make it): nothing to load. */
 	if ((buf = file_slurp(path, MAX_STATE_BYTES, &len, &why)) == NULL)
-		return why == SLURP_ERRNO && errno == ENOENT ? 0 : -1;
+		return why == SLURP_ERRNO && (errno == ENOENT ||
+		    errno == ENOTDIR) ? 0 : -1;
 	if (len == 0) {
 		free(buf);
 		return 0;
@@ -219,6 +222,11 @@ persist_open(struct persist *p, const char *dir, struct causes *cs)
 	if (bad_journal != 0)
 		keep_bad(p, JOURNAL_FILE, bad_journal, cs);
 	p->fold = p->journal_lines != 0 || bad_state != 0 || bad_journal != 0;
+	/* A damaged file was set aside: what could be read of it is written
+	 * again at once, not left to a run that may end before its first
+	 * screen. */
+	if (bad_state != 0 || bad_journal != 0)
+		persist_settle(p, cs);
 	return 0;
 }
 

@@ -501,6 +501,17 @@ install_signals(void)
 
 /* Loads one slice of the library and shows it; the keyboard is looked
  * at between slices, so the list can be used while it fills. */
+/* Says how many problems loading met, and the first. */
+static void
+say_problems(struct ui *u)
+{
+	if (u->cs->n > 0)
+		state_message(u->st, u->cs->nerrors > 0, ngettext(
+		    "%zu problem while loading; first: %s",
+		    "%zu problems while loading; first: %s", u->cs->n),
+		    u->cs->n, u->cs->msg[0]);
+}
+
 static void
 load_some(struct ui *u)
 {
@@ -512,11 +523,7 @@ load_some(struct ui *u)
 	if (!more) {
 		u->ld = NULL;
 		st->loading = false;
-		if (u->cs->n > 0)
-			state_message(st, u->cs->nerrors > 0, ngettext(
-			    "%zu problem while loading; first: %s",
-			    "%zu problems while loading; first: %s", u->cs->n),
-			    u->cs->n, u->cs->msg[0]);
+		say_problems(u);
 	}
 	redraw(u);
 }
@@ -588,19 +595,18 @@ loop(struct ui *u)
 }
 
 /* Once the first screen is out: makes the state directory and starts the
- * journal, which it need not wait for, and says what went wrong. */
+ * journal, which it need not wait for. What went wrong counts among the
+ * problems of loading, said now if loading is over, else when it is. */
 static void
 settle_state(struct ui *u)
 {
-	struct causes	cs;
+	size_t	had = u->cs->n;
 
-	causes_init(&cs);
-	persist_settle(u->st->persist, &cs);
-	if (cs.n > 0) {
-		state_message(u->st, cs.nerrors > 0, "%s", cs.msg[0]);
+	persist_settle(u->st->persist, u->cs);
+	if (u->cs->n > had && u->ld == NULL) {
+		say_problems(u);
 		redraw(u);
 	}
-	causes_free(&cs);
 }
 
 /* Runs the interface until the user quits, a signal arrives or the
@@ -636,12 +642,6 @@ ui_run(struct state *st, const struct theme *t, struct causes *load,
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
 	idlok(stdscr, TRUE);
-	/* Until the screen has once been left and taken back, ncurses (6.4)
-	 * sends what it has after every cursor movement: a frame went out in
-	 * a write for each row, over SSH a packet each. Leaving it before
-	 * anything is drawn (the first update takes it back) costs some 100
-	 * bytes, once. */
-	endwin();
 	setup_colors(&u, t);
 	if (st->set->mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
@@ -649,11 +649,14 @@ ui_run(struct state *st, const struct theme *t, struct causes *load,
 	layout(&u);
 	if (!st->has_page)
 		state_restore_last(st);
-	if (ld == NULL && load->n > 0)
-		state_message(st, load->nerrors > 0, ngettext(
-		    "%zu problem while loading; first: %s",
-		    "%zu problems while loading; first: %s", load->n),
-		    load->n, load->msg[0]);
+	if (ld == NULL)
+		say_problems(&u);
+	/* Until the screen has once been left and taken back, ncurses (6.4)
+	 * sends what it has after every cursor movement: a frame went out in
+	 * a write for each row, over SSH a packet each. Left just before the
+	 * first update, which takes it back (the keyboard is the shell's only
+	 * in between), it costs some 100 bytes, once. */
+	endwin();
 	redraw(&u);
 	settle_state(&u);
 	loop(&u);

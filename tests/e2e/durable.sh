@@ -58,6 +58,17 @@ step $? "  and the session goes on"
 tm_keys q
 expect_eq "$(tm_exit_status)" 0 "  and ends normally"
 
+# With a problem of loading too, both are counted.
+mkdir "$TEST_TMP/lib"
+cp "$SAMPLES"/*.txt "$TEST_TMP/lib/"
+: > "$TEST_TMP/lib/empty.txt"
+XDG_STATE_HOME=/dev/null/nowhere tm_start 100 24 \
+    XDG_STATE_HOME=/dev/null/nowhere -- "$TEST_TMP/lib"
+tm_wait '2 problems while loading'
+step $? "an unwritable state directory and an empty file: 2 problems"
+tm_keys q
+tm_exit_status > /dev/null
+
 # A full disk (a file size limit of 0): saved state is kept as it was.
 cp "$sdir/state" "$TEST_TMP/state.before"
 TM_WRAP="ulimit -f 0;" tm_start 80 24 -- "$SAMPLES"
@@ -83,6 +94,16 @@ check $([ -f "$sdir/state.bad" ] && echo 0 || echo 1) "  and is kept as state.ba
 tm_keys Enter q
 tm_exit_status > /dev/null
 expect_eq "$(head -n 1 "$sdir/state")" "reader-state 1" "  and a fresh state is saved"
+
+# A state file with a damaged line, and a run that ends before its first
+# screen (a terminal it cannot use): what could be read is saved again.
+printf 'reader-state 1\nm 00000000000000aa r\nbroken\n' > "$sdir/state"
+rm -f "$sdir/journal" "$sdir/state.bad"
+TM_TERM=dumb tm_start 80 24 -- "$SAMPLES"
+expect_eq "$(tm_exit_status)" 1 "a damaged line, then a terminal that will not do"
+check $([ -f "$sdir/state.bad" ] && echo 0 || echo 1) "  the file is kept as state.bad"
+grep -q '^m 00000000000000aa r$' "$sdir/state"
+check $? "  and what could be read of it is saved in a new state"
 
 # Ctrl-C: the terminal comes back and the state is saved.
 tm_start 80 24 -- "$SAMPLES"
