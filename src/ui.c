@@ -642,6 +642,13 @@ ui_run(struct state *st, const struct theme *t, struct causes *load,
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
 	idlok(stdscr, TRUE);
+	/* Until the screen has once been left and taken back, ncurses (6.4)
+	 * sends what it has after every cursor movement: a frame went out in
+	 * a write for each row, over SSH a packet each. Leaving and taking it
+	 * back costs some 70 bytes, once; done before colours are started,
+	 * as taking it back then would reset the terminal's palette. */
+	endwin();
+	refresh();
 	setup_colors(&u, t);
 	if (st->set->mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
@@ -651,12 +658,6 @@ ui_run(struct state *st, const struct theme *t, struct causes *load,
 		state_restore_last(st);
 	if (ld == NULL)
 		say_problems(&u);
-	/* Until the screen has once been left and taken back, ncurses (6.4)
-	 * sends what it has after every cursor movement: a frame went out in
-	 * a write for each row, over SSH a packet each. Left just before the
-	 * first update, which takes it back (the keyboard is the shell's only
-	 * in between), it costs some 100 bytes, once. */
-	endwin();
 	redraw(&u);
 	settle_state(&u);
 	loop(&u);
