@@ -259,17 +259,18 @@ persist_settle(struct persist *p, struct causes *cs)
 	p->settled = true;
 	p->held = NULL;
 	p->nheld = p->heldcap = 0;
-	if (p->dir == NULL)
-		;
-	else if (file_mkdirs(p->dir) != 0)
-		cannot_save(p, cs);
-	else if (p->fold && snapshot(p, cs) == 0)
-		/* The snapshot has what the held lines say. */
-		nheld = 0;
-	else if (open_journal(p) != 0)
-		cannot_save(p, cs);
-	else
-		p->failed = false;
+	if (p->dir != NULL) {
+		if (file_mkdirs(p->dir) != 0)
+			cannot_save(p, cs);
+		else if (p->fold && snapshot(p, cs) == 0)
+			/* The snapshot has what the held lines say. */
+			nheld = 0;
+		else if (open_journal(p) != 0)
+			cannot_save(p, cs);
+		else
+			p->failed = false;
+	}
+	/* (With no journal, journal() drops them.) */
 	for (i = 0; i < nheld; i += strlen(held + i) + 1)
 		journal(p, held + i);
 	free(held);
