@@ -47,6 +47,7 @@ struct root {
 	uint32_t	 nfiles;	/* files in them */
 	bool		 sound;		/* nothing to say, no file through a link */
 	bool		 replayed;	/* the names were the index's */
+	bool		 complete;	/* see complete_walk() in loader.c */
 };
 
 struct corpus {

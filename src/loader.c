@@ -517,7 +517,8 @@ close_root(struct loader *ld, struct corpus *c, struct causes *cs)
 	/* Written again once it can spare the next start the directories'
 	 * names (they were read, so it could not this time): not when the
 	 * walk was just after a change, which their times might not show. */
-	if (!r->replayed && complete_walk(c, r, ld->root))
+	r->complete = complete_walk(c, r, ld->root);
+	if (!r->replayed && r->complete)
 		r->dirty = true;
 	if (ld->found == 0) {
 		shown = corpus_display_path(r->path);
@@ -549,7 +550,7 @@ save_all(void *arg)
 		w.dirs = r->dirs;
 		w.ndirs = r->ndirs;
 		w.prefix = r->prefix;
-		w.complete = complete_walk(c, r, i);
+		w.complete = r->complete;
 		index_write(r->ix.file, c->v, c->n, (uint16_t) i, &w);
 	}
 	return NULL;

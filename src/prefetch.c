@@ -259,21 +259,14 @@ next_file(struct prefetch *pf, struct walk_entry *e, struct causes *cs,
 static void
 keep_result(struct prefetch *pf, uint32_t nfiles, bool sound)
 {
-	const struct walk_dir	*dirs;
-	size_t			 i;
-	bool			 own;
+	bool	own;
 
 	pf->nfiles = nfiles;
 	pf->sound = sound;
 	if (pf->w == NULL)
 		return;
-	pf->ndirs = walk_dirs(pf->w, &dirs, &own);
+	pf->ndirs = walk_take_dirs(pf->w, &pf->dirs, &own);
 	pf->sound = sound && own;
-	pf->dirs = xreallocarray(NULL, pf->ndirs + 1, sizeof *pf->dirs);
-	for (i = 0; i < pf->ndirs; i++) {
-		pf->dirs[i] = dirs[i];
-		pf->dirs[i].path = xstrdup(dirs[i].path);
-	}
 }
 
 /* The walker: names only; the readers open the files. */

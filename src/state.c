@@ -376,22 +376,19 @@ show_tail(struct state *st)
 	st->tail_skip = skip;
 }
 
-/* Puts the first bytes of the open article in the reading pane, read
- * on their own (all of it if it is no longer). Returns -1 if it could
- * not be read. */
+/* Puts the first bytes of article i in the reading pane, read on their
+ * own (all of it if it is no longer). Returns -1, with a cause in cs, if
+ * it could not be read. */
 static int
-read_head(struct state *st, size_t bytes)
+read_part(struct state *st, long i, size_t bytes, struct causes *cs)
 {
-	struct causes	 cs;
 	struct doc	 d;
-	char		*path = corpus_path(st->corpus, &st->corpus->v[st->open]);
+	char		*path = corpus_path(st->corpus, &st->corpus->v[i]);
 	bool		 whole = false;
 	int		 rc;
 
-	causes_init(&cs);
-	rc = corpus_load_doc_part(path, &d, &cs, bytes, &whole);
+	rc = corpus_load_doc_part(path, &d, cs, bytes, &whole);
 	free(path);
-	causes_free(&cs);
 	if (rc != 0)
 		return -1;
 	corpus_resolve(st->corpus, &d);
@@ -400,6 +397,19 @@ read_head(struct state *st, size_t bytes)
 	st->tail = false;
 	st->part = bytes;
 	return 0;
+}
+
+/* read_part() of the open article, saying nothing of what went wrong. */
+static int
+read_head(struct state *st, size_t bytes)
+{
+	struct causes	cs;
+	int		rc;
+
+	causes_init(&cs);
+	rc = read_part(st, st->open, bytes, &cs);
+	causes_free(&cs);
+	return rc;
 }
 
 /* Reads more of the start of a partly read article: four times as much,
@@ -662,28 +672,16 @@ mark_read(struct state *st, size_t i, bool read)
 static int
 load(struct state *st, long i, bool mark)
 {
-	struct causes	 cs;
-	struct doc	 d;
-	char		*path = corpus_path(st->corpus, &st->corpus->v[i]);
-	bool		 whole = true;
-	int		 rc;
+	struct causes	cs;
 
 	causes_init(&cs);
-	rc = corpus_load_doc_part(path, &d, &cs, first_bytes(st), &whole);
-	free(path);
-	if (rc == 0)
-		corpus_resolve(st->corpus, &d);
-	if (rc != 0) {
+	if (read_part(st, i, first_bytes(st), &cs) != 0) {
 		state_message(st, true, "%s", cs.n > 0 ? cs.msg[0] :
 		    _("cannot open the article"));
 		causes_free(&cs);
 		return -1;
 	}
 	causes_free(&cs);
-	set_page(st, &d);
-	st->partial = !whole;
-	st->tail = false;
-	st->part = first_bytes(st);
 	st->open = i;
 	st->open_id = st->corpus->v[i].id;
 	st->missing = -1;

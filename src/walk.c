@@ -50,18 +50,23 @@ seen_dir(struct walk *w, const char *path, const struct stat *st)
 	return false;
 }
 
-/* Returns the directories entered so far, in the order they were, and
+/* At the end of a walk: gives away the directories it entered, in the
+ * order it did (the caller frees them with walk_dirs_free()), and says
  * whether every file found was named in one of them: none came through a
  * symbolic link, whose target can change while they stay the same. */
 size_t
-walk_dirs(const struct walk *w, const struct walk_dir **dirs, bool *own)
+walk_take_dirs(struct walk *w, struct walk_dir **dirs, bool *own)
 {
+	size_t	n = w->ndirs;
+
 	*dirs = w->dirs;
 	*own = !w->linked;
-	return w->ndirs;
+	w->dirs = NULL;
+	w->ndirs = 0;
+	return n;
 }
 
-/* Frees n directories (a copy of walk_dirs()'s, or the walk's own). */
+/* Frees n directories (walk_take_dirs()'s, or the walk's own). */
 void
 walk_dirs_free(struct walk_dir *dirs, size_t n)
 {

@@ -41,8 +41,7 @@ struct walk_dir {
 struct walk;
 
 struct walk	*walk_open(const char *, struct causes *);
-size_t		 walk_dirs(const struct walk *, const struct walk_dir **,
-		     bool *);
+size_t		 walk_take_dirs(struct walk *, struct walk_dir **, bool *);
 void		 walk_dirs_free(struct walk_dir *, size_t);
 int		 walk_next(struct walk *, struct walk_entry *, struct causes *);
 void		 walk_close(struct walk *);
