@@ -329,20 +329,22 @@ run_dump(const struct options *o, struct app *app, struct causes *cs)
 
 	if (o->npaths == 0)
 		misuse("%s", _("--dump needs an article file"));
-	if (stat(o->paths[0], &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (stat(o->paths[0], &st) != 0)
+		st.st_mode = 0;
+	if (S_ISDIR(st.st_mode)) {
 		shown = corpus_display_path(o->paths[0]);
 		misuse(_("%s: is a directory (--dump needs an article file)"),
 		    shown);
 	}
-	if (corpus_load_doc(o->paths[0], &d, cs) != 0)
-		return EXIT_TROUBLE;
-	if (d.len == 0 && stat(o->paths[0], &st) == 0 && st.st_size == 0) {
+	/* (Read, an empty file would have its name for a title.) */
+	if (S_ISREG(st.st_mode) && st.st_size == 0) {
 		shown = corpus_display_path(o->paths[0]);
 		causes_add(cs, "%s: %s", shown, _("empty file"));
 		free(shown);
-		doc_free(&d);
 		return EXIT_TROUBLE;
 	}
+	if (corpus_load_doc(o->paths[0], &d, cs) != 0)
+		return EXIT_TROUBLE;
 	corpus_init(&c);
 	load_paths(&c, o->paths, o->npaths, &app->set, cs);
 	corpus_resolve(&c, &d);

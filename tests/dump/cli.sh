@@ -35,6 +35,7 @@ expect_match "$T/err" '^reader: /nonexistent/dir: No such file or directory$' \
 "$READER" --dump "$T/empty.txt" > "$T/out" 2> "$T/err"
 expect_eq "$?" 1 "dumping an empty file exits 1"
 expect_match "$T/err" "empty.txt: empty file" "saying it is empty"
+expect_eq "$(wc -c < "$T/out")" 0 "  and printing nothing"
 mkdir "$T/nothing"
 "$READER" --list "$T/nothing" > "$T/out" 2> "$T/err"
 expect_eq "$?" 1 "a directory of nothing exits 1"
