@@ -839,7 +839,9 @@ struct pending {
 	const struct keyline	*k;
 };
 
-static void
+/* Binds one key of a [keys] entry. Returns -1 if the key table is full
+ * (which has been reported). */
+static int
 bind_one(struct scan *sc, const struct pending *p, const char *name,
     struct keymap *km, struct binding *done, size_t *ndone)
 {
@@ -856,7 +858,7 @@ bind_one(struct scan *sc, const struct pending *p, const char *name,
 		    "Esc, Up, Down, Left, Right, PageUp, PageDown, Home, End, "
 		    "Insert, Delete, F1-F12, or none)"), shown);
 		free(shown);
-		return;
+		return 0;
 	}
 	for (i = 0; i < *ndone; i++)
 		if (done[i].key == key && done[i].action != p->action) {
@@ -867,10 +869,19 @@ bind_one(struct scan *sc, const struct pending *p, const char *name,
 			    "%s"), shown, action_table[done[i].action].name,
 			    action_table[p->action].name);
 			free(shown);
-			return;
+			return 0;
 		}
+	if (keymap_bind(km, key, p->action) != 0) {
+		shown = text_clean_str(name);
+		/* TRANSLATORS: %d is a number of keys, %s a key's name. */
+		key_error(sc, p->k, _("too many keys (at most %d in all); "
+		    "'%s' and the keys after it are not bound"), KEYMAP_MAX,
+		    shown);
+		free(shown);
+		return -1;
+	}
 	done[(*ndone)++] = (struct binding) { key, p->action };
-	keymap_bind(km, key, p->action);
+	return 0;
 }
 
 /* Applies [keys]: each action named there gets exactly the keys given
@@ -882,12 +893,13 @@ apply_keys(struct scan *sc, struct pending *p, size_t n, struct keymap *km)
 	struct binding	 done[KEYMAP_MAX];
 	size_t		 ndone = 0, i;
 	char		*copy, *w, *save;
+	bool		 full = false;
 
 	for (i = 0; i < n; i++)
 		keymap_unbind_action(km, p[i].action);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && !full; i++) {
 		copy = xstrdup(p[i].value);
-		for (w = strtok_r(copy, ",", &save); w != NULL;
+		for (w = strtok_r(copy, ",", &save); w != NULL && !full;
 		    w = strtok_r(NULL, ",", &save)) {
 			char *t = w + strspn(w, " \t");
 			size_t l = strlen(t);
@@ -896,9 +908,7 @@ apply_keys(struct scan *sc, struct pending *p, size_t n, struct keymap *km)
 				t[--l] = '\0';
 			if (strcasecmp(t, "none") == 0 || l == 0)
 				continue;
-			if (ndone == ARRAY_SIZE(done))
-				break;
-			bind_one(sc, &p[i], t, km, done, &ndone);
+			full = bind_one(sc, &p[i], t, km, done, &ndone) != 0;
 		}
 		free(copy);
 	}

@@ -241,16 +241,14 @@ keymap_keys_of(const struct keymap *km, enum action a, key_code *keys,
 char *
 keymap_describe(const struct keymap *km, enum action a, size_t max)
 {
-	key_code	keys[16];
-	size_t		n, i, len = 0;
-	char		name[32], *out = xmalloc(1);
+	key_code	*keys = xreallocarray(NULL, km->n + 1, sizeof *keys);
+	size_t		 n, i, len = 0;
+	char		 name[32], *out = xmalloc(1);
 
 	out[0] = '\0';
-	n = keymap_keys_of(km, a, keys, ARRAY_SIZE(keys));
+	n = keymap_keys_of(km, a, keys, km->n);
 	if (n > max)
 		n = max;
-	if (n > ARRAY_SIZE(keys))
-		n = ARRAY_SIZE(keys);
 	for (i = 0; i < n; i++) {
 		if (key_to_name(keys[i], name, sizeof name) != 0)
 			continue;
@@ -258,5 +256,6 @@ keymap_describe(const struct keymap *km, enum action a, size_t max)
 		len += (size_t) sprintf(out + len, "%s%s", len ? ", " : "",
 		    name);
 	}
+	free(keys);
 	return out;
 }

@@ -50,6 +50,19 @@ expect_match "$TEST_TMP/full" '^quit = Q, q$' "keys rebound"
 expect_match "$TEST_TMP/full" '^zoom = none$' "none unbinds"
 expect_match "$TEST_TMP/full" '^# up = k, Up, C-p$' "untouched keys stay default"
 
+# Every key of an action is written out, however many it has, and what
+# is written reads back the same.
+"$READER" --dump-config -c "$cfg/many-keys.ini" > "$TEST_TMP/many"
+expect_eq "$(sed -n 's/^down = //p' "$TEST_TMP/many" | tr ',' '\n' | wc -l)" 41 \
+    "--dump-config writes all 41 keys of an action"
+"$READER" --dump-config -c "$TEST_TMP/many" > "$TEST_TMP/many2" 2>&1
+if cmp -s "$TEST_TMP/many" "$TEST_TMP/many2"; then
+	check 0 "  and reads back identically"
+else
+	check 1 "  and reads back identically"
+	diff "$TEST_TMP/many" "$TEST_TMP/many2" | sed 's/^/#   /' | head
+fi
+
 # Files that would block iniparser or that it would misread.
 mkfifo "$TEST_TMP/fifo.ini"
 timeout 5 "$READER" --check-config -c "$TEST_TMP/fifo.ini" > "$TEST_TMP/out" 2>&1
