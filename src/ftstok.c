@@ -1,0 +1,361 @@
+/* Cutting text into the terms of the full-text index; see ftstok.h. */
+#include "system.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <unictype.h>
+#include <unicase.h>
+#include <uninorm.h>
+#include <unistr.h>
+#ifdef HAVE_OPENCC
+# include <opencc/opencc.h>
+#endif
+
+#include "ftstok.h"
+
+/* What a character is to the cut. */
+enum { SEP, WORD, CJK };
+
+/* A character waiting to be paired with the next of its run. */
+struct pending {
+	char	s[8];
+	size_t	len;
+	size_t	start;
+	size_t	end;
+};
+
+struct cut {
+	int		 flags;
+	ftstok_fn	 fn;
+	void		*arg;
+	int		 stop;
+	/* The word being gathered. */
+	char		 w[FTSTOK_MAX + 8];
+	size_t		 wlen;
+	size_t		 wstart;
+	size_t		 wend;
+	/* The run of CJK characters. */
+	struct pending	 prev;
+	size_t		 run;		/* characters in it so far */
+	struct pending	 tail;		/* a query run's last character */
+	bool		 has_tail;
+};
+
+static pthread_once_t	 scripts_once = PTHREAD_ONCE_INIT;
+static const uc_script_t *script_han, *script_hiragana, *script_katakana,
+			 *script_hangul;
+
+/* Looks the scripts up once. */
+static void
+scripts_init(void)
+{
+	script_han = uc_script_byname("Han");
+	script_hiragana = uc_script_byname("Hiragana");
+	script_katakana = uc_script_byname("Katakana");
+	script_hangul = uc_script_byname("Hangul");
+}
+
+/* Whether c is cut in pairs: Han, kana, Hangul (and the kana length
+ * mark, which belongs to the word it is in). */
+bool
+ftstok_is_cjk(uint32_t c)
+{
+	const uc_script_t	*s;
+
+	if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3041 && c <= 0x3096) ||
+	    (c >= 0x30a1 && c <= 0x30fa) || (c >= 0xac00 && c <= 0xd7a3) ||
+	    c == 0x30fc)
+		return true;
+	if (c < 0x1100)
+		return false;
+	pthread_once(&scripts_once, scripts_init);
+	s = uc_script(c);
+	return s != NULL && (s == script_han || s == script_hiragana ||
+	    s == script_katakana || s == script_hangul);
+}
+
+/* Whether c needs no folding and is of the given class: the common case
+ * of plain text, decided without asking the tables. */
+static bool
+plain(uint32_t c)
+{
+	return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3041 && c <= 0x3096) ||
+	    (c >= 0x30a1 && c <= 0x30fa) || (c >= 0xac00 && c <= 0xd7a3) ||
+	    c == 0x30fc || (c >= 0x3000 && c <= 0x3003);
+}
+
+/* Whether c is a mark that belongs to the character before it. */
+static bool
+joins(uint32_t c)
+{
+	if (c < 0x300)
+		return false;
+	if (c == 0xff9e || c == 0xff9f)	/* half-width voicing marks */
+		return true;
+	if (plain(c))
+		return false;
+	return uc_is_general_category(c, UC_CATEGORY_M);
+}
+
+#ifdef HAVE_OPENCC
+static pthread_once_t	 opencc_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t	 opencc_lock = PTHREAD_MUTEX_INITIALIZER;
+static opencc_t		 opencc;
+static bool		 opencc_ok;
+/* Simplified form + 1 of each character of the main Han blocks, 0 until
+ * asked. */
+#define VAR_FIRST 0x3400
+#define VAR_LAST 0x9fff
+static _Atomic uint32_t	 variant[VAR_LAST - VAR_FIRST + 1];
+
+/* Opens the traditional-to-simplified conversion once. */
+static void
+opencc_init(void)
+{
+	opencc = opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
+	opencc_ok = opencc != (opencc_t) -1;
+}
+
+/* Returns the simplified form of Han character c (c itself when it has
+ * none, or it is not one character). */
+static uint32_t
+simplify(uint32_t c)
+{
+	uint8_t		 in[8];
+	char		*out;
+	uint32_t	 v, r;
+	int		 n;
+
+	if (c < VAR_FIRST || c > VAR_LAST)
+		return c;
+	v = atomic_load_explicit(&variant[c - VAR_FIRST],
+	    memory_order_relaxed);
+	if (v != 0)
+		return v - 1;
+	pthread_once(&opencc_once, opencc_init);
+	if (!opencc_ok)
+		return c;
+	n = u8_uctomb(in, c, sizeof in);
+	r = c;
+	pthread_mutex_lock(&opencc_lock);
+	out = opencc_convert_utf8(opencc, (const char *) in, (size_t) n);
+	pthread_mutex_unlock(&opencc_lock);
+	if (out != NULL) {
+		size_t	len = strlen(out);
+		int	k = u8_mbtouc(&v, (const uint8_t *) out, len);
+
+		if (len > 0 && (size_t) k == len && v != 0xfffd)
+			r = v;
+		opencc_convert_utf8_free(out);
+	}
+	atomic_store_explicit(&variant[c - VAR_FIRST], r + 1,
+	    memory_order_relaxed);
+	return r;
+}
+#endif
+
+/* Whether traditional Chinese can be folded to simplified. */
+bool
+ftstok_have_variants(void)
+{
+#ifdef HAVE_OPENCC
+	pthread_once(&opencc_once, opencc_init);
+	return opencc_ok;
+#else
+	return false;
+#endif
+}
+
+/* Hands one term to the caller. */
+static void
+emit(struct cut *k, const char *s, size_t len, size_t start, size_t end,
+    bool colocated)
+{
+	struct ftstok_term	t;
+
+	if (k->stop)
+		return;
+	if (k->has_tail && !colocated) {
+		/* A term follows a query run: its last character counts. */
+		k->has_tail = false;
+		t.s = k->tail.s;
+		t.len = k->tail.len;
+		t.start = k->tail.start;
+		t.end = k->tail.end;
+		t.colocated = false;
+		if ((k->stop = k->fn(k->arg, &t)) != 0)
+			return;
+	}
+	t.s = s;
+	t.len = len;
+	t.start = start;
+	t.end = end;
+	t.colocated = colocated;
+	k->stop = k->fn(k->arg, &t);
+}
+
+/* Ends the word being gathered. */
+static void
+end_word(struct cut *k)
+{
+	if (k->wlen == 0)
+		return;
+	emit(k, k->w, k->wlen, k->wstart, k->wend, false);
+	k->wlen = 0;
+}
+
+/* Ends the run of CJK characters. */
+static void
+end_run(struct cut *k)
+{
+	if (k->run == 0)
+		return;
+	if (!(k->flags & FTSTOK_QUERY) || k->run == 1)
+		emit(k, k->prev.s, k->prev.len, k->prev.start, k->prev.end,
+		    false);
+	else {
+		k->tail = k->prev;
+		k->has_tail = true;
+	}
+	k->run = 0;
+}
+
+/* Takes in one folded character, found at bytes [start, end). */
+static void
+add(struct cut *k, uint32_t c, int cls, size_t start, size_t end)
+{
+	char	pair[16];
+	uint8_t	b[8];
+	int	n;
+
+	n = u8_uctomb(b, c, sizeof b);
+	if (n <= 0)
+		return;
+	if (cls == WORD) {
+		end_run(k);
+		if (k->wlen == 0)
+			k->wstart = start;
+		if (k->wlen + (size_t) n <= FTSTOK_MAX) {
+			memcpy(k->w + k->wlen, b, (size_t) n);
+			k->wlen += (size_t) n;
+		}
+		k->wend = end;
+		return;
+	}
+	end_word(k);
+	if (cls == SEP) {
+		end_run(k);
+		return;
+	}
+	if (k->run > 0) {
+		memcpy(pair, k->prev.s, k->prev.len);
+		memcpy(pair + k->prev.len, b, (size_t) n);
+		if (k->flags & FTSTOK_QUERY)
+			emit(k, pair, k->prev.len + (size_t) n, k->prev.start,
+			    end, false);
+		else {
+			emit(k, k->prev.s, k->prev.len, k->prev.start,
+			    k->prev.end, false);
+			emit(k, pair, k->prev.len + (size_t) n, k->prev.start,
+			    end, true);
+		}
+	}
+	memcpy(k->prev.s, b, (size_t) n);
+	k->prev.len = (size_t) n;
+	k->prev.start = start;
+	k->prev.end = end;
+	k->run++;
+}
+
+/* Folds and takes in a character that needed the tables (with the marks
+ * that join it), found at bytes [start, end). */
+static void
+add_folded(struct cut *k, const uint8_t *s, size_t n, size_t start,
+    size_t end)
+{
+	uint8_t		 buf[64], *out;
+	size_t		 len = sizeof buf, i;
+	uint32_t	 c;
+	int		 m, cls;
+
+	out = u8_normalize(UNINORM_NFKC, s, n, buf, &len);
+	if (out == NULL) {
+		add(k, 0x20, SEP, start, end);
+		return;
+	}
+	for (i = 0; i < len; i += (size_t) m) {
+		m = u8_mbtouc(&c, out + i, len - i);
+		if (ftstok_is_cjk(c)) {
+#ifdef HAVE_OPENCC
+			if (k->flags & FTSTOK_VARIANTS)
+				c = simplify(c);
+#endif
+			cls = CJK;
+		} else if (uc_is_alnum(c) ||
+		    (k->wlen > 0 && uc_is_general_category(c, UC_CATEGORY_M)))
+		{
+			c = uc_tolower(c);
+			cls = WORD;
+		} else
+			cls = SEP;
+		add(k, c, cls, start, end);
+	}
+	if (out != buf)
+		free(out);
+}
+
+/* Cuts n bytes of text into terms, calling fn(arg, term) for each in
+ * order; flags are FTSTOK_QUERY and FTSTOK_VARIANTS. Returns what fn
+ * returned to stop it, else 0. */
+int
+ftstok_cut(const char *text, size_t n, int flags, ftstok_fn fn, void *arg)
+{
+	const uint8_t	*s = (const uint8_t *) text;
+	struct cut	 k;
+	size_t		 i = 0, j, alone;
+	uint32_t	 c, d;
+	int		 m;
+
+	memset(&k, 0, sizeof k);
+	k.flags = flags;
+	k.fn = fn;
+	k.arg = arg;
+	while (i < n && !k.stop) {
+		if (s[i] < 0x80) {
+			c = s[i];
+			if (c >= 'A' && c <= 'Z')
+				add(&k, c + 32, WORD, i, i + 1);
+			else if ((c >= 'a' && c <= 'z') ||
+			    (c >= '0' && c <= '9'))
+				add(&k, c, WORD, i, i + 1);
+			else
+				add(&k, c, SEP, i, i + 1);
+			i++;
+			continue;
+		}
+		m = u8_mbtouc(&c, s + i, n - i);
+		alone = i + (size_t) m;
+		/* The marks that belong to it are folded with it. */
+		for (j = alone; j < n && s[j] >= 0x80; j += (size_t) m) {
+			m = u8_mbtouc(&d, s + j, n - j);
+			if (!joins(d))
+				break;
+		}
+		if (plain(c) && j == alone) {
+#ifdef HAVE_OPENCC
+			if ((flags & FTSTOK_VARIANTS) && c >= 0x4e00 &&
+			    c <= 0x9fff)
+				c = simplify(c);
+#endif
+			add(&k, c, c >= 0x3000 && c <= 0x3003 ? SEP : CJK,
+			    i, j);
+		} else if (c == 0xfffd)
+			add(&k, c, SEP, i, j);
+		else
+			add_folded(&k, s + i, j - i, i, j);
+		i = j;
+	}
+	end_word(&k);
+	end_run(&k);
+	return k.stop;
+}
