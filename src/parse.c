@@ -328,23 +328,42 @@ parse_related(struct compact *c, size_t i, size_t end, struct doc *d)
 	}
 }
 
-/* Drops repeated related items and the one that names the article. */
+/* Drops repeated related items and the one that names the article,
+ * keeping each first one: an open hash set of the keys kept makes it one
+ * pass (a list of 160,000 items must not freeze the interface). */
 static void
 dedupe_related(struct doc *d, uint64_t self)
 {
-	size_t	i, j, k = 0;
+	uint64_t	*set, key;
+	size_t		 i, j, k = 0, cap = 16, mask;
+	bool		 zero = false;	/* key 0 is kept (0 marks a free slot) */
 
+	if (d->nrel == 0)
+		return;
+	while (cap < d->nrel * 2)
+		cap *= 2;
+	mask = cap - 1;
+	set = xcalloc(cap, sizeof *set);
 	for (i = 0; i < d->nrel; i++) {
-		d->rel[i].key = text_title_key(d->text + d->rel[i].title.off,
-		    d->rel[i].title.len);
-		if (d->rel[i].key == self)
+		key = d->rel[i].key = text_title_key(d->text +
+		    d->rel[i].title.off, d->rel[i].title.len);
+		if (key == self)
 			continue;
-		for (j = 0; j < k; j++)
-			if (d->rel[j].key == d->rel[i].key)
-				break;
-		if (j == k)
-			d->rel[k++] = d->rel[i];
+		if (key == 0) {
+			if (zero)
+				continue;
+			zero = true;
+		} else {
+			for (j = key & mask; set[j] != 0 && set[j] != key;
+			    j = (j + 1) & mask)
+				;
+			if (set[j] == key)
+				continue;
+			set[j] = key;
+		}
+		d->rel[k++] = d->rel[i];
 	}
+	free(set);
 	d->nrel = k;
 }
 
