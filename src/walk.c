@@ -4,6 +4,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -18,6 +20,13 @@ struct frame {
 	ino_t	 ino;
 };
 
+/* A symbolic link to a directory of the library, entered after every
+ * directory reached without one. */
+struct later {
+	char		*path;
+	struct stat	 st;
+};
+
 struct walk {
 	struct frame	*stack;
 	size_t		 depth;
@@ -27,6 +36,10 @@ struct walk {
 	struct walk_dir	*dirs;		/* every directory entered */
 	size_t		 ndirs;
 	bool		 linked;	/* a file came through a link */
+	char		*real;		/* the library's real path, or NULL */
+	struct later	*later;		/* links to directories, to enter */
+	size_t		 nlater;
+	size_t		 next_later;
 };
 
 /* Whether the directory path (st) was entered before; if not, it is now. */
@@ -78,14 +91,15 @@ walk_dirs_free(struct walk_dir *dirs, size_t n)
 }
 
 static int
-push_dir(struct walk *w, char *path, const struct stat *st,
+push_dir(struct walk *w, char *path, const struct stat *st, bool link,
     struct causes *c)
 {
 	DIR	*d;
 
 	if (seen_dir(w, path, st)) {
-		corpus_tell(c, path, _("directory already visited (a "
-		    "symbolic link loop?), skipped"), false);
+		corpus_tell(c, path, link ? _("symbolic link to a directory "
+		    "already read, skipped") : _("directory already visited "
+		    "(a symbolic link loop?), skipped"), false);
 		free(path);
 		return 0;
 	}
@@ -129,11 +143,58 @@ walk_open(const char *path, struct causes *c)
 	if (S_ISREG(st.st_mode)) {
 		w->root = xstrdup(path);
 		w->root_st = st;
-	} else if (push_dir(w, xstrdup(path), &st, c) != 0) {
-		walk_close(w);
-		return NULL;
+	} else {
+		w->real = realpath(path, NULL);
+		if (push_dir(w, xstrdup(path), &st, false, c) != 0) {
+			walk_close(w);
+			return NULL;
+		}
 	}
 	return w;
+}
+
+/* Whether the real path of a directory is the library's or below it: a
+ * link is followed only there, never out of the library (up -> ..
+ * would walk everything above it). */
+static bool
+inside(const struct walk *w, const char *path)
+{
+	char	*real;
+	size_t	 len;
+	bool	 in;
+
+	if (w->real == NULL || (real = realpath(path, NULL)) == NULL)
+		return false;
+	len = strlen(w->real);
+	in = strncmp(real, w->real, len) == 0 && (real[len] == '\0' ||
+	    real[len] == '/' || (len > 0 && w->real[len - 1] == '/'));
+	free(real);
+	return in;
+}
+
+/* Keeps the link path to directory st, to be entered once every
+ * directory reached without a link has been: a link to a directory of
+ * the library is then the one reported as already read, not the
+ * directory itself. */
+static void
+enter_later(struct walk *w, char *path, const struct stat *st)
+{
+	w->later = xreallocarray(w->later, w->nlater + 1, sizeof *w->later);
+	w->later[w->nlater].path = path;
+	w->later[w->nlater].st = *st;
+	w->nlater++;
+}
+
+/* Whether the entry name of directory fd is a symbolic link. */
+static bool
+is_link(int fd, const struct dirent *de)
+{
+	struct stat	st;
+
+	if (de->d_type != DT_UNKNOWN)
+		return de->d_type == DT_LNK;
+	return fstatat(fd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISLNK(st.st_mode);
 }
 
 static void
@@ -192,7 +253,16 @@ walk_next(struct walk *w, struct walk_entry *e, struct causes *c)
 		fill(e, w->cur, &w->root_st);
 		return 1;
 	}
-	while (w->depth > 0) {
+	for (;;) {
+		if (w->depth == 0) {
+			if (w->next_later == w->nlater)
+				break;
+			path = w->later[w->next_later].path;
+			w->later[w->next_later].path = NULL;
+			push_dir(w, path, &w->later[w->next_later++].st, true,
+			    c);
+			continue;
+		}
 		f = &w->stack[w->depth - 1];
 		errno = 0;
 		if ((de = readdir(f->dir)) == NULL) {
@@ -225,7 +295,16 @@ walk_next(struct walk *w, struct walk_entry *e, struct causes *c)
 			continue;
 		}
 		if (S_ISDIR(st.st_mode)) {
-			push_dir(w, path, &st, c);
+			if (!is_link(dirfd(f->dir), de))
+				push_dir(w, path, &st, false, c);
+			else if (inside(w, path))
+				enter_later(w, path, &st);
+			else {
+				corpus_tell(c, path, _("symbolic link to a "
+				    "directory outside the library, skipped"),
+				    false);
+				free(path);
+			}
 			continue;
 		}
 		if (!S_ISREG(st.st_mode)) {
@@ -256,5 +335,9 @@ walk_close(struct walk *w)
 	free(w->root);
 	free(w->cur);
 	walk_dirs_free(w->dirs, w->ndirs);
+	while (w->nlater > 0)
+		free(w->later[--w->nlater].path);
+	free(w->later);
+	free(w->real);
 	free(w);
 }

@@ -50,7 +50,7 @@ timeout 10 "$READER" --list --width 60 "$T/lib" > "$T/out" 2> "$T/err"
 expect_eq "$?" 1 "a broken link makes the exit status 1"
 expect_match "$T/out" "天津市已获批组建17家全国重点实验室" "but the article is listed"
 expect_match "$T/err" "dangling.txt: No such file or directory" "the link is named"
-expect_match "$T/err" "up: directory already visited" "the loop is reported"
+expect_match "$T/err" "up: symbolic link to a directory already read" "the loop is reported"
 
 "$READER" --list --width 40 "$SAMPLES" > "$T/out"
 check $? "--list of the samples"

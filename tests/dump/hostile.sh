@@ -57,4 +57,40 @@ expect_eq "$(controls "$T/out")$(controls "$T/err")" "" \
     "file names cannot inject escape sequences"
 expect_match "$T/err" 'empty␛\[2J.txt: empty file' "and are still recognisable"
 
+# A link to a directory above the library is not followed out of it:
+# only links to directories below the library's own are.
+mkdir -p "$T/walk/lib/real" "$T/walk/lib/.hid"
+printf '发布时间:2024-01-01 00:00 原文链接: 库外的文章\n\n正文。\n' \
+    > "$T/walk/outside.txt"
+printf '发布时间:2024-01-02 00:00 原文链接: 库内的文章\n\n正文。\n' \
+    > "$T/walk/lib/real/inside.txt"
+printf '发布时间:2024-01-03 00:00 原文链接: 隐藏目录的文章\n\n正文。\n' \
+    > "$T/walk/lib/.hid/hidden.txt"
+ln -s .. "$T/walk/lib/up"
+ln -s "$T/walk" "$T/walk/lib/abs"
+ln -s .hid "$T/walk/lib/shown"
+# Links to a directory of the library, met (in whatever order the
+# directory gives) before it or after it.
+for l in a b c d e f; do ln -s real "$T/walk/lib/$l"; done
+timeout 10 "$READER" --list --width 60 "$T/walk/lib" > "$T/out" 2> "$T/err"
+expect_eq "$?" 0 "links in a library: only warnings"
+expect_eq "$(grep -c . "$T/out")" 2 "  the library's articles are listed once"
+expect_match "$T/out" "隐藏目录的文章" "  a link into the library is followed"
+if grep -q "库外的文章" "$T/out"; then
+	check 1 "  a link to the directory above is not followed"
+else
+	check 0 "  a link to the directory above is not followed"
+fi
+expect_match "$T/err" "lib/up: symbolic link to a directory outside the library, skipped" \
+    "  and is reported"
+expect_match "$T/err" "lib/abs: symbolic link to a directory outside the library" \
+    "  an absolute one too"
+expect_eq "$(grep -c 'lib/[a-f]: symbolic link to a directory already read, skipped' "$T/err")" 6 \
+    "  the links to a directory already read are the ones named"
+if grep -q "lib/real:" "$T/err"; then
+	check 1 "  the directory itself is not"
+else
+	check 0 "  the directory itself is not"
+fi
+
 finish

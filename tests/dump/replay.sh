@@ -4,16 +4,18 @@
 . "$srcdir/tests/dump/lib.sh"
 
 lib=$TEST_TMP/lib
-other=$TEST_TMP/other
+# A directory of the library reached only through a link.
+other=$TEST_TMP/lib/.other
 empty=$TEST_TMP/empty
 lib2=$TEST_TMP/lib2
-mkdir -p "$lib/sub" "$other" "$empty" "$lib2"
+mkdir -p "$lib/sub" "$empty" "$lib2"
 cp "$SAMPLES/000_238a0797cdd231de.txt" "$lib2/"
 ln -s "$SAMPLES/003_de0b9768b39d0927.txt" "$lib2/linked.txt"
 cp "$SAMPLES"/*.txt "$lib/"
 mv "$lib/003_de0b9768b39d0927.txt" "$lib/sub/"
+mkdir "$other"
 mv "$lib/005_50b781374121d73d.txt" "$other/"
-ln -s ../other "$lib/link"
+ln -s .other "$lib/link"
 list() { "$READER" --no-config --list --width 100 "$lib" 2>&1; }
 # The index's flags (at byte 48): 1 when it vouches for the directories.
 flags() { od -A n -t u8 -j 48 -N 8 "$XDG_CACHE_HOME"/reader/index-* |
