@@ -21,6 +21,7 @@
 #include "loader.h"
 #include "page.h"
 #include "persist.h"
+#include "replay.h"
 #include "settings.h"
 #include "state.h"
 #include "text.h"
@@ -38,7 +39,8 @@
 #define MIN_WIDTH	4
 #define MAX_WIDTH	10000
 
-enum mode { MODE_UI, MODE_DUMP, MODE_LIST, MODE_CHECK, MODE_DUMP_CONFIG };
+enum mode { MODE_UI, MODE_DUMP, MODE_LIST, MODE_CHECK, MODE_DUMP_CONFIG,
+    MODE_REPLAY };
 
 struct options {
 	enum mode	  mode;
@@ -46,6 +48,9 @@ struct options {
 	int		  ambiguous;	/* 0: from reader.ini */
 	const char	 *config;
 	bool		  no_config;
+	const char	 *keys;		/* --keys: the replay's script */
+	int		  cols, lines;	/* --size */
+	unsigned	  replay;	/* REPLAY_ flags */
 	char		**paths;
 	int		  npaths;
 };
@@ -63,7 +68,12 @@ enum {
 	OPT_AMBIGUOUS,
 	OPT_NO_CONFIG,
 	OPT_CHECK_CONFIG,
-	OPT_DUMP_CONFIG
+	OPT_DUMP_CONFIG,
+	OPT_KEYS,
+	OPT_SIZE,
+	OPT_FRAMES,
+	OPT_ATTRS,
+	OPT_CHECK_STATE
 };
 
 static const struct option long_options[] = {
@@ -75,6 +85,11 @@ static const struct option long_options[] = {
 	{ "no-config",		no_argument,		NULL, OPT_NO_CONFIG },
 	{ "check-config",	no_argument,		NULL, OPT_CHECK_CONFIG },
 	{ "dump-config",	no_argument,		NULL, OPT_DUMP_CONFIG },
+	{ "keys",		required_argument,	NULL, OPT_KEYS },
+	{ "size",		required_argument,	NULL, OPT_SIZE },
+	{ "frames",		no_argument,		NULL, OPT_FRAMES },
+	{ "attrs",		no_argument,		NULL, OPT_ATTRS },
+	{ "check-state",	no_argument,		NULL, OPT_CHECK_STATE },
 	{ "help",		no_argument,		NULL, 'h' },
 	{ "version",		no_argument,		NULL, 'V' },
 	{ NULL,			0,			NULL, 0 }
@@ -101,6 +116,18 @@ usage(void)
 	    "      --ambiguous-width=N  East Asian ambiguous characters take "
 	    "N (1 or 2)\n"
 	    "                             columns (default 1)\n"), stdout);
+	fputs(_("      --keys=KEYS          replay KEYS (names as in reader.ini, "
+	    "and events\n"
+	    "                             such as resize:40x12) without a "
+	    "terminal and\n"
+	    "                             print the screen\n"
+	    "      --size=COLSxLINES    the replay's screen size (default "
+	    "80x24)\n"
+	    "      --frames             print the screen after every key\n"
+	    "      --attrs              print each cell's colour element "
+	    "too\n"
+	    "      --check-state        check the state after every key "
+	    "(for tests)\n"), stdout);
 	fputs(_("  -c, --config=FILE        read FILE instead of "
 	    "~/.config/reader/reader.ini\n"
 	    "      --no-config          use the built-in settings only\n"
@@ -174,6 +201,24 @@ parse_args(int argc, char **argv, struct options *o)
 			break;
 		case OPT_DUMP_CONFIG:
 			o->mode = MODE_DUMP_CONFIG;
+			break;
+		case OPT_KEYS:
+			o->mode = MODE_REPLAY;
+			o->keys = optarg;
+			break;
+		case OPT_SIZE:
+			if (replay_parse_size(optarg, &o->cols, &o->lines))
+				misuse(_("invalid size '%s' (try 80x24)"),
+				    optarg);
+			break;
+		case OPT_FRAMES:
+			o->replay |= REPLAY_FRAMES;
+			break;
+		case OPT_ATTRS:
+			o->replay |= REPLAY_ATTRS;
+			break;
+		case OPT_CHECK_STATE:
+			o->replay |= REPLAY_CHECK;
 			break;
 		case 'w':
 			if (parse_int(optarg, MIN_WIDTH, MAX_WIDTH, &o->width))
@@ -372,6 +417,64 @@ run_list(const struct options *o, struct app *app, struct causes *cs)
 	return 0;
 }
 
+/* The interface without a terminal: the keys of --keys go through the
+ * same state and view, and the screen is printed. */
+static int
+run_replay(const struct options *o, struct app *app, struct causes *cs)
+{
+	struct corpus	  c;
+	struct persist	  p;
+	struct state	  st;
+	struct loader	  ld;
+	struct replay	 *r;
+	char		**paths = o->paths, *dir;
+	int		  n = o->npaths, rc, more;
+	int		  cols = o->cols > 0 ? o->cols : 80;
+	int		  lines = o->lines > 0 ? o->lines : 24;
+
+	if ((r = replay_parse(o->keys, cs)) == NULL) {
+		causes_print(cs, stderr);
+		causes_clear(cs);
+		misuse("%s", _("see KEYS in reader(1)"));
+	}
+	if (n == 0)
+		default_library(&app->set, &paths, &n);
+	corpus_init(&c);
+	c.sort_key = (int) app->set.sort;
+	c.sort_asc = app->set.sort_ascending;
+	/* The smallest slices of loading, so that a replay sees the library
+	 * still loading whatever the machine's speed (wait finishes it). */
+	loader_start(&ld, paths, n, true);
+	while ((more = loader_step(&ld, &c, 0, cs)) != 0 && c.n == 0)
+		;
+	if (c.n == 0) {
+		corpus_free(&c);
+		replay_free(r);
+		return EXIT_TROUBLE;
+	}
+	dir = persist_default_dir();
+	persist_open(&p, dir, cs);
+	free(dir);
+	state_init(&st, &c, &p, &app->set, &app->keys);
+	ld.arrived = state_article_arrived;
+	ld.left = state_article_left;
+	ld.watcher = &st;
+	if (o->npaths == 1 && !c.roots[0].dir && c.n == 1) {
+		state_open(&st, 0, false);
+		st.zoom = st.pager = true;
+	}
+	rc = replay_run(r, &st, more ? &ld : NULL, cs, cols, lines,
+	    o->replay, stdout);
+	loader_stop(&ld);
+	state_free(&st);
+	persist_close(&p);
+	corpus_free(&c);
+	replay_free(r);
+	/* What the status line said is on the screen printed. */
+	causes_clear(cs);
+	return rc;
+}
+
 static int
 run_ui(const struct options *o, struct app *app, struct causes *cs,
     bool utf8)
@@ -461,7 +564,8 @@ main(int argc, char **argv)
 			    "settings"));
 		rc = finish(EXIT_TROUBLE, &cs);
 	} else {
-		if (o.mode == MODE_DUMP || o.mode == MODE_LIST)
+		if (o.mode == MODE_DUMP || o.mode == MODE_LIST ||
+		    o.mode == MODE_REPLAY)
 			setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 		switch (o.mode) {
 		case MODE_DUMP:
@@ -484,6 +588,9 @@ main(int argc, char **argv)
 			break;
 		case MODE_UI:
 			rc = run_ui(&o, &app, &cs, utf8);
+			break;
+		case MODE_REPLAY:
+			rc = run_replay(&o, &app, &cs);
 			break;
 		}
 		rc = finish(rc, &cs);

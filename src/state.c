@@ -38,6 +38,7 @@ state_free(struct state *st)
 	free(st->needle);
 	free(st->msg);
 	free(st->clipboard);
+	free(st->open_path);
 	memset(st, 0, sizeof *st);
 }
 
@@ -206,6 +207,48 @@ static int	read_head(struct state *, size_t);
 static void	fill_rows(struct state *, size_t);
 static void	place_top(struct state *, const struct place *);
 
+static int	load(struct state *, long, bool);
+static void	goto_place(struct state *, const struct place *);
+static void	repoint_history(struct state *, uint64_t, uint64_t);
+
+/* The open article left the library: its file changed (and came back
+ * with another identity) or went. A changed file is read again at the
+ * same place; what is shown of a file gone stays, but nothing more of it
+ * can be read, so the page is no longer partial. */
+static void
+follow_changed(struct state *st)
+{
+	struct place	pl = state_place(st);
+	uint64_t	old = st->open_id;
+	size_t		i;
+	long		found = -1;
+
+	for (i = 0; i < st->corpus->n && st->open_path != NULL; i++)
+		if (st->corpus->v[i].root == st->open_root &&
+		    strcmp(st->corpus->v[i].path, st->open_path) == 0) {
+			found = (long) i;
+			break;
+		}
+	if (found >= 0 && st->missing >= 0) {
+		/* The page shows one of its related items: it stays. */
+		st->open = found;
+		st->open_id = st->corpus->v[found].id;
+	} else if (found >= 0 && load(st, found, false) == 0) {
+		goto_place(st, &pl);
+		fill_rows(st, (size_t) st->reader_h);
+		state_message(st, false, "%s", _("the article changed on disk: "
+		    "this is its new version"));
+	} else {
+		st->open = -1;
+		st->partial = st->tail = false;
+		x_free(st->open_path);
+		state_message(st, true, "%s", _("the article is no longer in "
+		    "the library: its file changed or went"));
+		return;
+	}
+	repoint_history(st, old, st->open_id);
+}
+
 /* Follows the library after articles were added, moved or removed while
  * loading: the cursor stays on the article it was on (cursor_id), the
  * filter is applied to the new ones, the counts are made again. */
@@ -215,8 +258,9 @@ state_library_changed(struct state *st, uint64_t cursor_id)
 	long	keep = cursor_id != 0 ? corpus_find_id(st->corpus, cursor_id) :
 		    -1;
 
-	if (st->open >= 0)
-		st->open = corpus_find_id(st->corpus, st->open_id);
+	if (st->open >= 0 &&
+	    (st->open = corpus_find_id(st->corpus, st->open_id)) < 0)
+		follow_changed(st);
 	if (st->filtered)
 		filter_list(st, st->prompting ? st->prompt : st->needle != NULL ?
 		    st->needle : "", keep);
@@ -641,6 +685,20 @@ find_id(const struct state *st, uint64_t id)
 	return -1;
 }
 
+/* Makes the history's steps at article old point at new. */
+static void
+repoint_history(struct state *st, uint64_t old, uint64_t new)
+{
+	size_t	i;
+
+	for (i = 0; i < st->nback; i++)
+		if (st->back[i].id == old)
+			st->back[i].id = new;
+	for (i = 0; i < st->nfwd; i++)
+		if (st->fwd[i].id == old)
+			st->fwd[i].id = new;
+}
+
 static void
 set_page(struct state *st, struct doc *d)
 {
@@ -684,6 +742,9 @@ load(struct state *st, long i, bool mark)
 	causes_free(&cs);
 	st->open = i;
 	st->open_id = st->corpus->v[i].id;
+	st->open_root = st->corpus->v[i].root;
+	free(st->open_path);
+	st->open_path = xstrdup(st->corpus->v[i].path);
 	st->missing = -1;
 	persist_set_last(st->persist, st->open_id);
 	if (mark && st->set->mark_read_on_open)
@@ -827,6 +888,9 @@ restore(struct state *st, const struct hist *h)
 	if (i != st->open || st->missing >= 0 || !st->has_page)
 		if (load(st, i, true) != 0)
 			return RE_STATUS;
+	/* A related item lies past the first part of a large article. */
+	if (h->missing >= 0 || h->rel_sel >= 0)
+		state_complete(st);
 	if (h->missing >= 0 && (size_t) h->missing < st->page.doc.nrel) {
 		r = h->missing;
 		open_missing(st, r);
@@ -1273,4 +1337,53 @@ state_clear_search(struct state *st)
 	st->has_match = false;
 	x_free(st->needle);
 	return RE_ALL;
+}
+
+/* ---- Invariants. ---- */
+
+static void ATTR_NORETURN
+broken(const char *what)
+{
+	fprintf(stderr, "reader: state invariant broken: %s\n", what);
+	abort();
+}
+
+/* Checks the relations between the state's fields that every action
+ * must keep (see state.h); aborts, naming the first one broken. */
+void
+state_check(const struct state *st)
+{
+	size_t	n = state_list_count(st);
+
+	if (n > 0 ? st->cursor >= n : st->cursor != 0)
+		broken("list cursor past the list");
+	if (st->list_top > st->cursor)
+		broken("list cursor above the list's top row");
+	if (st->filtered && st->nview > st->corpus->n)
+		broken("filter longer than the library");
+	if (st->open >= 0 && ((size_t) st->open >= st->corpus->n ||
+	    st->corpus->v[st->open].id != st->open_id))
+		broken("open article index stale");
+	if (st->partial && (!st->has_page || st->open < 0))
+		broken("partly read page without its article");
+	if (st->tail && !st->partial)
+		broken("tail without a partial page");
+	if (st->missing >= 0 && !st->has_page)
+		broken("missing item without a page");
+	if (st->has_page) {
+		if (st->page.nb == 0 || st->top.block >= st->page.nb)
+			broken("top block past the page");
+		if (st->top.row >= page_block_rows((struct page *) &st->page,
+		    st->top.block))
+			broken("top row past its block");
+		if (st->rel_sel >= (int32_t) st->page.doc.nrel)
+			broken("related selection past the items");
+		if (st->has_match && st->match.block >= st->page.nb)
+			broken("match past the page");
+	} else if (st->rel_sel >= 0 || st->has_match)
+		broken("selection or match without a page");
+	if (st->prompting && st->prompt_len >= sizeof st->prompt)
+		broken("prompt overflow");
+	if (st->nback > STATE_HISTORY_MAX || st->nfwd > STATE_HISTORY_MAX)
+		broken("history too long");
 }

@@ -76,6 +76,8 @@ struct state {
 	struct page		 page;
 	long			 open;		/* corpus index, or -1 */
 	uint64_t		 open_id;
+	uint16_t		 open_root;	/* where its file is, to */
+	char			*open_path;	/* follow a change on disk */
 	int32_t			 missing;	/* see struct hist */
 	struct pos		 top;
 	int32_t			 rel_sel;
@@ -152,5 +154,6 @@ void	state_prompt_start(struct state *);
 int	state_prompt_key(struct state *, key_code);
 int	state_search_step(struct state *, int);
 int	state_clear_search(struct state *);
+void	state_check(const struct state *);
 
 #endif

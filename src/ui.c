@@ -18,6 +18,7 @@
 #endif
 
 #include "action.h"
+#include "input.h"
 #include "loader.h"
 #include "text.h"
 #include "ui-term.h"
@@ -31,8 +32,6 @@
 #define TICK_MS		1000
 /* Idle time after which the rest of a large article is read, in ms. */
 #define IDLE_MS		300
-/* Rows a mouse wheel step scrolls. */
-#define WHEEL_ROWS	3
 /* Microseconds of loading between two looks at the keyboard. */
 #define LOAD_SLICE_US	20000
 
@@ -278,11 +277,7 @@ paint(struct ui *u)
 static void
 layout(struct ui *u)
 {
-	struct vscreen	*v = &u->v;
-
-	view_geometry(v, u->st, COLS, LINES);
-	state_set_geometry(u->st, v->p[VP_LIST].r.h, v->p[VP_READER].r.h,
-	    v->p[VP_READER].r.w, v->p[VP_HELP].r.h);
+	input_layout(&u->v, u->st, COLS, LINES);
 }
 
 static void
@@ -387,66 +382,31 @@ read_key(void)
 static int
 on_mouse(struct ui *u)
 {
-	struct state	*st = u->st;
-	MEVENT		 ev;
-	enum vpane_id	 id;
-	int		 row, re = RE_NONE;
-	const struct vrow *vr;
+	MEVENT	ev;
 
 	if (getmouse(&ev) != OK)
 		return RE_NONE;
-	row = view_hit(&u->v, ev.y, ev.x, &id);
-	if (row < 0)
-		return RE_NONE;
-	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
-		long d = ev.bstate & BUTTON4_PRESSED ? -WHEEL_ROWS : WHEEL_ROWS;
-		if (id == VP_LIST)
-			return state_list_move(st, d);
-		if (id == VP_READER)
-			return state_scroll(st, d);
-		if (id == VP_HELP)
-			return action_run(st, d < 0 ? ACT_UP : ACT_DOWN);
-		return RE_NONE;
-	}
-	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED)))
-		return RE_NONE;
-	vr = &u->v.rows[u->v.p[id].first + (uint32_t) row];
-	if (id == VP_LIST || id == VP_LIST_HEAD) {
-		st->focus = PANE_LIST;
-		re = RE_ALL;
-		if (vr->item >= 0)
-			re |= state_list_to(st, (size_t) vr->item);
-		if (vr->item >= 0 && (ev.bstate & BUTTON1_DOUBLE_CLICKED))
-			re |= action_run(st, ACT_OPEN);
-	} else if (id == VP_READER || id == VP_READER_HEAD) {
-		if (!st->has_page)
-			return RE_NONE;
-		st->focus = PANE_READER;
-		re = RE_ALL;
-		if (vr->block >= 0 && st->page.b[vr->block].related >= 0 &&
-		    st->missing < 0) {
-			st->rel_sel = st->page.b[vr->block].related;
-			if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
-				re |= state_follow(st);
-		}
-	}
-	return re;
+	if (ev.bstate & BUTTON4_PRESSED)
+		return input_mouse(u->st, &u->v, ev.y, ev.x, INPUT_WHEEL_UP);
+	if (ev.bstate & BUTTON5_PRESSED)
+		return input_mouse(u->st, &u->v, ev.y, ev.x, INPUT_WHEEL_DOWN);
+	if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
+		return input_mouse(u->st, &u->v, ev.y, ev.x,
+		    INPUT_DOUBLE_CLICK);
+	if (ev.bstate & BUTTON1_CLICKED)
+		return input_mouse(u->st, &u->v, ev.y, ev.x, INPUT_CLICK);
+	return RE_NONE;
 }
 
 /* Handles one key; returns the redraw flags. */
 static int
 on_key(struct ui *u, key_code k)
 {
-	struct state	*st = u->st;
-
 	if (k == KEYC_RESIZE)
 		return RE_ALL | RE_CLEAR;
 	if (k == KEYC_MOUSE)
 		return on_mouse(u);
-	if (st->prompting)
-		return state_prompt_key(st, k);
-	state_clear_message(st);
-	return action_run(st, keymap_lookup(st->keys, k)) | RE_STATUS;
+	return input_key(u->st, k);
 }
 
 /* Waits up to ms for input. Returns 1 when a key may be read, 0 on a
@@ -499,32 +459,19 @@ install_signals(void)
 	sigaction(SIGXFSZ, &sa, NULL);
 }
 
-/* Loads one slice of the library and shows it; the keyboard is looked
- * at between slices, so the list can be used while it fills. */
 /* Says how many problems loading met, and the first. */
 static void
 say_problems(struct ui *u)
 {
-	if (u->cs->n > 0)
-		state_message(u->st, u->cs->nerrors > 0, ngettext(
-		    "%zu problem while loading; first: %s",
-		    "%zu problems while loading; first: %s", u->cs->n),
-		    u->cs->n, u->cs->msg[0]);
+	input_say_problems(u->st, u->cs);
 }
 
+/* Loads one slice of the library and shows it; the keyboard is looked
+ * at between slices, so the list can be used while it fills. */
 static void
 load_some(struct ui *u)
 {
-	struct state	*st = u->st;
-	uint64_t	 id = state_cursor_id(st);
-	int		 more = loader_step(u->ld, st->corpus, LOAD_SLICE_US, u->cs);
-
-	state_library_changed(st, id);
-	if (!more) {
-		u->ld = NULL;
-		st->loading = false;
-		say_problems(u);
-	}
+	input_load(u->st, &u->ld, LOAD_SLICE_US, u->cs);
 	redraw(u);
 }
 
@@ -547,7 +494,7 @@ loop(struct ui *u)
 		    caught_signal == 0) {
 			/* Idle a while: read the rest of the large article. A
 			 * key pressed first (End, say) is not kept waiting. */
-			state_complete(u->st);
+			input_idle(u->st);
 			redraw(u);
 			continue;
 		}

@@ -1,0 +1,110 @@
+/* Keys, mouse events, sizes and loading turned into state changes. */
+#include "system.h"
+
+#include "action.h"
+#include "input.h"
+#include "loader.h"
+
+/* Handles one key (not a resize or a mouse event). */
+int
+input_key(struct state *st, key_code k)
+{
+	if (st->prompting)
+		return state_prompt_key(st, k);
+	state_clear_message(st);
+	return action_run(st, keymap_lookup(st->keys, k)) | RE_STATUS;
+}
+
+/* Handles a mouse event at screen cell y, x of the screen v shows. */
+int
+input_mouse(struct state *st, const struct vscreen *v, int y, int x,
+    enum input_button b)
+{
+	const struct vrow	*vr;
+	enum vpane_id		 id;
+	int			 row, re = RE_NONE;
+	long			 d;
+
+	row = view_hit(v, y, x, &id);
+	if (row < 0)
+		return RE_NONE;
+	if (b == INPUT_WHEEL_UP || b == INPUT_WHEEL_DOWN) {
+		d = b == INPUT_WHEEL_UP ? -INPUT_WHEEL_ROWS : INPUT_WHEEL_ROWS;
+		if (id == VP_LIST)
+			return state_list_move(st, d);
+		if (id == VP_READER)
+			return state_scroll(st, d);
+		if (id == VP_HELP)
+			return action_run(st, d < 0 ? ACT_UP : ACT_DOWN);
+		return RE_NONE;
+	}
+	vr = &v->rows[v->p[id].first + (uint32_t) row];
+	if (id == VP_LIST || id == VP_LIST_HEAD) {
+		st->focus = PANE_LIST;
+		re = RE_ALL;
+		if (vr->item >= 0)
+			re |= state_list_to(st, (size_t) vr->item);
+		if (vr->item >= 0 && b == INPUT_DOUBLE_CLICK)
+			re |= action_run(st, ACT_OPEN);
+	} else if (id == VP_READER || id == VP_READER_HEAD) {
+		if (!st->has_page)
+			return RE_NONE;
+		st->focus = PANE_READER;
+		re = RE_ALL;
+		if (vr->block >= 0 && st->page.b[vr->block].related >= 0 &&
+		    st->missing < 0) {
+			st->rel_sel = st->page.b[vr->block].related;
+			if (b == INPUT_DOUBLE_CLICK)
+				re |= state_follow(st);
+		}
+	}
+	return re;
+}
+
+/* Places the panes for a cols x lines screen and tells the state their
+ * sizes (which re-wraps the open article around its top line). */
+void
+input_layout(struct vscreen *v, struct state *st, int cols, int lines)
+{
+	view_geometry(v, st, cols, lines);
+	state_set_geometry(st, v->p[VP_LIST].r.h, v->p[VP_READER].r.h,
+	    v->p[VP_READER].r.w, v->p[VP_HELP].r.h);
+}
+
+/* Says how many problems loading met, and the first. */
+void
+input_say_problems(struct state *st, const struct causes *cs)
+{
+	if (cs->n > 0)
+		state_message(st, cs->nerrors > 0, ngettext(
+		    "%zu problem while loading; first: %s",
+		    "%zu problems while loading; first: %s", cs->n),
+		    cs->n, cs->msg[0]);
+}
+
+/* Loads a slice of us microseconds of the library (*ld is set to NULL
+ * when it is all in), keeping the list cursor on its article. */
+int
+input_load(struct state *st, struct loader **ld, long us, struct causes *cs)
+{
+	uint64_t	id = state_cursor_id(st);
+	int		more = loader_step(*ld, st->corpus, us, cs);
+
+	state_library_changed(st, id);
+	if (!more) {
+		*ld = NULL;
+		st->loading = false;
+		input_say_problems(st, cs);
+	}
+	return RE_ALL;
+}
+
+/* What the interface does when the user pauses: reads the rest of a
+ * partly read article. */
+int
+input_idle(struct state *st)
+{
+	if (!st->partial)
+		return RE_NONE;
+	return state_complete(st) | RE_ALL;
+}
