@@ -5,10 +5,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
-#include <stddef.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <iniparser.h>
@@ -20,54 +18,8 @@
 #include "text.h"
 #include "xmalloc.h"
 
-#define BOOL_WORDS	"true, false, yes, no, on, off, 1, 0"
 /* Stands for a section whose header was wrong. */
 #define BAD_SECTION	"\001"
-
-/* The option table. [colors] and [keys] take one key per element and
- * per action; they are described by theme_elem_names and action_table. */
-const struct conf_option conf_options[] = {
-	{ "general", "library", CONF_PATHS, 0, 0, NULL,
-	  N_("Files and directories to open when no PATH is given, separated "
-	  "by commas; ~ stands for your home directory. Empty: the bundled "
-	  "samples.") },
-	{ "general", "sort", CONF_SORT, 0, 0, NULL,
-	  N_("Order of the list: date, title or path, then ascending or "
-	  "descending.") },
-	{ "general", "mark_read_on_open", CONF_BOOL, 0, 0, NULL,
-	  N_("Mark an article read when it is opened.") },
-	{ "general", "mouse", CONF_BOOL, 0, 0, NULL,
-	  N_("Use the mouse: the wheel scrolls, a click selects.") },
-	{ "general", "restore_position", CONF_BOOL, 0, 0, NULL,
-	  N_("Open an article where you left it.") },
-	{ "general", "osc52", CONF_BOOL, 0, 0, NULL,
-	  N_("Let y copy the title and URL to the clipboard through the "
-	  "terminal (OSC 52); works over SSH.") },
-	{ "layout", "split", CONF_CHOICE, 0, 0, "auto|vertical|horizontal",
-	  N_("Panes side by side (vertical), one above the other "
-	  "(horizontal), or side by side from 100 columns up (auto).") },
-	{ "layout", "list_size", CONF_LIST_SIZE, 3, 1000, NULL,
-	  N_("Size of the list pane: columns (side by side) or rows (one "
-	  "above the other), or a percentage such as 33%.") },
-	{ "layout", "show_related", CONF_BOOL, 0, 0, NULL,
-	  N_("Show the related items at the end of an article.") },
-	{ "layout", "status_line", CONF_CHOICE, 0, 0, "auto|true|false",
-	  N_("Show the status line (position, unread count, messages): "
-	  "true, false, or auto: shown, but for one article read on its own, "
-	  "where the last row is text and the title line shows the position, "
-	  "as in less.") },
-	{ "display", "ambiguous_width", CONF_INT, 1, 2, NULL,
-	  N_("Columns taken by East Asian ambiguous characters such as “ ” "
-	  "and …: 1 or 2.") },
-	{ "display", "text_width", CONF_INT, 0, 1000, NULL,
-	  N_("Widest line of text in the reading pane, for a comfortable "
-	  "measure; 0 uses the pane's width.") },
-	{ "display", "date_format", CONF_DATE_FORMAT, 0, 0, NULL,
-	  N_("How the list shows dates, as for strftime(3).") },
-	{ "display", "unread_mark", CONF_MARK, 1, 4, NULL,
-	  N_("What marks unread articles in the list (1 to 4 columns).") },
-};
-const size_t conf_noptions = ARRAY_SIZE(conf_options);
 
 static const char *const sections[] = {
 	"general", "layout", "display", "colors", "keys"
@@ -89,12 +41,24 @@ struct keyline {
 	int	 line;
 };
 
+/* One message, kept until all are known so that they come in line
+ * order. */
+struct note {
+	int	 line;		/* 0: the file as a whole */
+	bool	 error;
+	char	*text;		/* without the file's name */
+	size_t	 seq;		/* the order it was found in */
+};
+
 struct scan {
 	const char	*shown;		/* the file's name in messages */
-	struct causes	*cs;
+	struct note	*notes;
+	size_t		 nnotes;
+	size_t		 nerrors;
 	struct keyline	*keys;
 	size_t		 nkeys;
-	bool		 bom;
+	char		*clean;		/* the text iniparser is given */
+	size_t		 nclean;
 };
 
 static bool	known_section(const char *);
@@ -132,37 +96,97 @@ shown_path(const char *path)
 	return clean;
 }
 
-static void ATTR_PRINTF(3, 4)
-line_error(struct scan *sc, int line, const char *fmt, ...)
+static void
+vnote(struct scan *sc, int line, bool error, const char *prefix,
+    const char *fmt, va_list ap)
 {
-	va_list	 ap;
 	char	*msg;
 
-	va_start(ap, fmt);
 	if (vasprintf(&msg, fmt, ap) < 0)
 		msg = NULL;
-	va_end(ap);
-	if (line > 0)
-		causes_add(sc->cs, "%s:%d: %s", sc->shown, line, msg ? msg :
-		    "?");
-	else
-		causes_add(sc->cs, "%s: %s", sc->shown, msg ? msg : "?");
+	sc->notes = xreallocarray(sc->notes, sc->nnotes + 1, sizeof *sc->notes);
+	sc->notes[sc->nnotes].line = line;
+	sc->notes[sc->nnotes].error = error;
+	sc->notes[sc->nnotes].seq = sc->nnotes;
+	/* TRANSLATORS: a warning about reader.ini: the first %s is
+	   "[section] key: ", the second what is wrong. */
+	sc->notes[sc->nnotes].text = xasprintf(error ? "%s%s" :
+	    _("%swarning: %s"), prefix, msg != NULL ? msg : "?");
+	sc->nnotes++;
+	if (error)
+		sc->nerrors++;
 	free(msg);
 }
 
+/* Reports a mistake on a line (0: in the file as a whole). */
+static void ATTR_PRINTF(3, 4)
+line_error(struct scan *sc, int line, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vnote(sc, line, true, "", fmt, ap);
+	va_end(ap);
+}
+
+/* Reports a mistake in the value of a key line. */
 static void ATTR_PRINTF(3, 4)
 key_error(struct scan *sc, const struct keyline *k, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*msg;
+	char	*prefix = xasprintf("[%s] %s: ", k->section, k->key);
 
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) < 0)
-		msg = NULL;
+	vnote(sc, k->line, true, prefix, fmt, ap);
 	va_end(ap);
-	causes_add(sc->cs, "%s:%d: [%s] %s: %s", sc->shown, k->line,
-	    k->section, k->key, msg ? msg : "?");
-	free(msg);
+	free(prefix);
+}
+
+/* Reports what a key line does that is probably not what was meant. */
+static void ATTR_PRINTF(3, 4)
+key_warn(struct scan *sc, const struct keyline *k, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*prefix = xasprintf("[%s] %s: ", k->section, k->key);
+
+	va_start(ap, fmt);
+	vnote(sc, k->line, false, prefix, fmt, ap);
+	va_end(ap);
+	free(prefix);
+}
+
+static int
+note_cmp(const void *a, const void *b)
+{
+	const struct note	*x = a, *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Hands the notes to cs, in line order, and forgets them. */
+static void
+flush_notes(struct scan *sc, struct causes *cs)
+{
+	struct note	 t;
+	size_t		 i;
+
+	if (sc->nnotes > 1)
+		qsort(sc->notes, sc->nnotes, sizeof *sc->notes, note_cmp);
+	for (i = 0; i < sc->nnotes; i++) {
+		t = sc->notes[i];
+		if (t.line > 0 && t.error)
+			causes_add(cs, "%s:%d: %s", sc->shown, t.line, t.text);
+		else if (t.line > 0)
+			causes_warn(cs, "%s:%d: %s", sc->shown, t.line, t.text);
+		else
+			causes_add(cs, "%s: %s", sc->shown, t.text);
+		free(t.text);
+	}
+	free(sc->notes);
+	sc->notes = NULL;
+	sc->nnotes = 0;
 }
 
 /* Levenshtein distance, for "did you mean". */
@@ -228,30 +252,33 @@ lower_trim(const char *s, size_t n)
 	return r;
 }
 
-static void
+/* Checks the bytes of a line. Returns whether they are fit to read. */
+static bool
 check_bytes(struct scan *sc, const char *s, size_t n, int line)
 {
 	size_t		bad, i;
 
 	if (memchr(s, '\0', n) != NULL) {
 		line_error(sc, line, "%s", _("contains a NUL byte"));
-		return;
+		return false;
 	}
 	if (!text_valid_utf8(s, n, &bad)) {
 		line_error(sc, line, _("is not valid UTF-8 (byte %zu); save "
 		    "the file as UTF-8"), bad + 1);
-		return;
+		return false;
 	}
 	for (i = 0; i < n; i++)
 		if (((unsigned char) s[i] < 0x20 && s[i] != '\t' &&
 		    s[i] != '\r') || s[i] == 0x7F) {
 			line_error(sc, line, _("contains a control character "
 			    "(byte 0x%02X)"), (unsigned char) s[i]);
-			return;
+			return false;
 		}
+	return true;
 }
 
-static void
+/* Records a key line. Returns false if the key was set before. */
+static bool
 add_keyline(struct scan *sc, const char *section, char *key, char *raw,
     int line)
 {
@@ -267,7 +294,7 @@ add_keyline(struct scan *sc, const char *section, char *key, char *raw,
 			free(shown);
 			free(key);
 			free(raw);
-			return;
+			return false;
 		}
 	sc->keys = xreallocarray(sc->keys, sc->nkeys + 1, sizeof *sc->keys);
 	sc->keys[sc->nkeys].section = xstrdup(section);
@@ -275,11 +302,13 @@ add_keyline(struct scan *sc, const char *section, char *key, char *raw,
 	sc->keys[sc->nkeys].raw = raw;
 	sc->keys[sc->nkeys].line = line;
 	sc->nkeys++;
+	return true;
 }
 
 /* Reads one line's shape the way iniparser will: blank, comment,
- * [section] or key = value. */
-static void
+ * [section] or key = value. Returns false if iniparser must not see it
+ * (it would refuse the whole file). */
+static bool
 scan_line(struct scan *sc, const char *s, size_t n, int line, char **section)
 {
 	const char	*eq;
@@ -292,7 +321,7 @@ scan_line(struct scan *sc, const char *s, size_t n, int line, char **section)
 	while (n > 0 && isspace((unsigned char) s[n - 1]))
 		n--;
 	if (n == 0 || s[0] == ';' || s[0] == '#')
-		return;
+		return true;
 	if (s[0] == '[' && s[n - 1] == ']') {
 		name = lower_trim(s + 1, n - 2);
 		if (strchr(name, ':') != NULL || name[0] == '\0') {
@@ -318,23 +347,26 @@ scan_line(struct scan *sc, const char *s, size_t n, int line, char **section)
 		}
 		free(*section);
 		*section = name;
-		return;
+		return strcmp(name, BAD_SECTION) != 0;
 	}
 	if ((eq = memchr(s, '=', n)) == NULL) {
 		line_error(sc, line, "%s", _("expected 'key = value' or "
 		    "'[section]'"));
-		return;
+		return false;
 	}
 	name = lower_trim(s, (size_t) (eq - s));
 	if (name[0] == '\0') {
 		line_error(sc, line, "%s", _("a key name is missing before "
 		    "'='"));
 		free(name);
-	} else if (*section != NULL && strcmp(*section, BAD_SECTION) == 0)
+		return false;
+	} else if (*section != NULL && strcmp(*section, BAD_SECTION) == 0) {
 		free(name);
-	else if (*section == NULL) {
+		return false;
+	} else if (*section == NULL) {
 		line_error(sc, line, "%s", _("a key outside any [section]"));
 		free(name);
+		return false;
 	} else {
 		const char *v = eq + 1;
 		size_t vl = n - (size_t) (v - s);
@@ -343,44 +375,52 @@ scan_line(struct scan *sc, const char *s, size_t n, int line, char **section)
 			v++;
 			vl--;
 		}
-		add_keyline(sc, *section, name, xstrndup(v, vl), line);
+		return add_keyline(sc, *section, name, xstrndup(v, vl), line);
 	}
 }
 
-/* Checks a whole file line by line. Returns the number of errors. */
-static size_t
+/* Checks a whole file line by line, and keeps in sc->clean the text for
+ * iniparser: the same lines, but those it would refuse (and so refuse
+ * the whole file, hiding every other mistake) left blank. */
+static void
 scan_text(struct scan *sc, const char *s, size_t n)
 {
-	size_t	 before = sc->cs->nerrors, i = 0, e, len;
+	size_t	 i = 0, e, len, trim;
 	char	*section = NULL;
 	int	 line = 0;
-	bool	 cont = false;
+	bool	 cont = false, keep = true;
 
-	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-		sc->bom = true;
-		i = 3;
-	}
+	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;		/* iniparser rejects a byte order mark */
+	sc->clean = xmalloc(n + 1);
+	sc->nclean = 0;
 	while (i < n) {
 		const char *nl = memchr(s + i, '\n', n - i);
 
 		e = nl != NULL ? (size_t) (nl - s) : n;
 		len = e - i;
 		line++;
-		if (len > CONF_MAX_LINE)
+		if (len > CONF_MAX_LINE) {
 			line_error(sc, line, _("line too long (%zu bytes; at "
 			    "most %d)"), len, CONF_MAX_LINE);
-		else {
-			check_bytes(sc, s + i, len, line);
-			if (!cont)
-				scan_line(sc, s + i, len, line, &section);
-			while (len > 0 && isspace((unsigned char) s[i + len - 1]))
-				len--;
-			cont = len > 0 && s[i + len - 1] == '\\';
+			keep = false;
+		} else if (!check_bytes(sc, s + i, len, line))
+			keep = false;
+		else if (!cont)
+			keep = scan_line(sc, s + i, len, line, &section);
+		/* A line that goes on is kept or left out with its first. */
+		trim = len <= CONF_MAX_LINE ? len : 0;
+		while (trim > 0 && isspace((unsigned char) s[i + trim - 1]))
+			trim--;
+		cont = trim > 0 && s[i + trim - 1] == '\\';
+		if (keep) {
+			memcpy(sc->clean + sc->nclean, s + i, len);
+			sc->nclean += len;
 		}
+		sc->clean[sc->nclean++] = '\n';
 		i = e + 1;
 	}
 	free(section);
-	return sc->cs->nerrors - before;
 }
 
 /* Reads the file, refusing anything that is not a small regular file:
@@ -404,46 +444,6 @@ read_conf(struct scan *sc, const char *path, size_t *len)
 }
 
 /* ---- Values. ---- */
-
-static int
-parse_bool(const char *v, bool *out)
-{
-	static const char *const yes[] = { "true", "yes", "on", "1" };
-	static const char *const no[] = { "false", "no", "off", "0" };
-	size_t	i;
-
-	for (i = 0; i < ARRAY_SIZE(yes); i++) {
-		if (strcasecmp(v, yes[i]) == 0) {
-			*out = true;
-			return 0;
-		}
-		if (strcasecmp(v, no[i]) == 0) {
-			*out = false;
-			return 0;
-		}
-	}
-	return -1;
-}
-
-/* Decimal only ("08" is 8), no sign tricks, no silent truncation. */
-static int
-parse_int(const char *v, int min, int max, int *out)
-{
-	long	n = 0;
-	size_t	i;
-
-	if (v[0] == '\0' || strlen(v) > 9)
-		return -1;
-	for (i = 0; v[i] != '\0'; i++) {
-		if (!isdigit((unsigned char) v[i]))
-			return -1;
-		n = n * 10 + (v[i] - '0');
-	}
-	if (n < min || n > max)
-		return -1;
-	*out = (int) n;
-	return 0;
-}
 
 /* Parses a colour: a name (bright forms too), default, 0-255 or #rrggbb.
  * Returns -1 if it is none of those. */
@@ -475,7 +475,7 @@ conf_parse_color(const char *w, int32_t *out)
 		*out = (int32_t) (THEME_RGB | rgb);
 		return 0;
 	}
-	if (parse_int(w, 0, 255, &n) == 0) {
+	if (settings_parse_int(w, 0, 255, &n) == 0) {
 		*out = n;
 		return 0;
 	}
@@ -554,246 +554,7 @@ conf_parse_style(const char *v, struct style *s, char **why)
 	return 0;
 }
 
-/* ---- Options. ---- */
-
-static const struct conf_option *
-find_option(const char *section, const char *key)
-{
-	size_t	i;
-
-	for (i = 0; i < conf_noptions; i++)
-		if (strcmp(conf_options[i].section, section) == 0 &&
-		    strcmp(conf_options[i].key, key) == 0)
-			return &conf_options[i];
-	return NULL;
-}
-
-static int
-choice_index(const char *choices, const char *v)
-{
-	const char	*p = choices, *bar;
-	size_t		 len = strlen(v);
-	int		 i = 0;
-
-	for (;;) {
-		bar = strchr(p, '|');
-		if ((bar ? (size_t) (bar - p) : strlen(p)) == len &&
-		    strncasecmp(p, v, len) == 0)
-			return i;
-		if (bar == NULL)
-			return -1;
-		p = bar + 1;
-		i++;
-	}
-}
-
-static char *
-expand_home(const char *p)
-{
-	const char	*home = getenv("HOME");
-
-	if (p[0] == '~' && (p[1] == '/' || p[1] == '\0') && home != NULL)
-		return xasprintf("%s%s", home, p + 1);
-	return xstrdup(p);
-}
-
-static char **
-parse_paths(const char *v)
-{
-	char	**list = xcalloc(1, sizeof *list), *copy = xstrdup(v), *w, *save;
-	size_t	  n = 0;
-
-	for (w = strtok_r(copy, ",", &save); w != NULL;
-	    w = strtok_r(NULL, ",", &save)) {
-		char *t = w + strspn(w, " \t");
-		size_t l = strlen(t);
-
-		while (l > 0 && (t[l - 1] == ' ' || t[l - 1] == '\t'))
-			t[--l] = '\0';
-		if (l == 0)
-			continue;
-		list = xreallocarray(list, n + 2, sizeof *list);
-		list[n++] = expand_home(t);
-		list[n] = NULL;
-	}
-	free(copy);
-	if (n == 0) {
-		free(list);
-		return NULL;
-	}
-	return list;
-}
-
-static char *
-check_sort(const char *v, struct settings *set)
-{
-	char	*copy = lower_trim(v, strlen(v)), *dir;
-	int	 k;
-
-	dir = strpbrk(copy, " \t");
-	if (dir != NULL) {
-		*dir++ = '\0';
-		dir += strspn(dir, " \t");
-	}
-	k = choice_index("date|title|path", copy);
-	if (k < 0 || (dir != NULL && *dir != '\0' && choice_index(
-	    "ascending|descending", dir) < 0)) {
-		free(copy);
-		return xasprintf("%s", _("try: date, title or path, then "
-		    "ascending or descending (e.g. date descending)"));
-	}
-	set->sort = (enum sort_key) k;
-	set->sort_ascending = dir != NULL && *dir != '\0' ?
-	    choice_index("ascending|descending", dir) == 0 : k != SORT_DATE;
-	free(copy);
-	return NULL;
-}
-
-static char *
-check_list_size(const char *v, const struct conf_option *o,
-    struct settings *set)
-{
-	size_t	len = strlen(v);
-	int	n;
-	char	*num;
-
-	if (len > 1 && v[len - 1] == '%') {
-		num = xstrndup(v, len - 1);
-		if (parse_int(num, 10, 90, &n) == 0) {
-			set->list_pct = n;
-			set->list_size = 0;
-			free(num);
-			return NULL;
-		}
-		free(num);
-		return xasprintf("%s", _("try: a percentage from 10% to 90%"));
-	}
-	if (parse_int(v, o->min, o->max, &n) == 0) {
-		set->list_size = n;
-		return NULL;
-	}
-	return xasprintf(_("try: a number of columns or rows (%d-%d) or a "
-	    "percentage such as 33%%"), o->min, o->max);
-}
-
-static char *
-check_date_format(const char *v, struct settings *set)
-{
-	struct tm	tm;
-	char		buf[128];
-	size_t		n;
-
-	memset(&tm, 0, sizeof tm);
-	tm.tm_year = 124;
-	tm.tm_mon = 3;
-	tm.tm_mday = 29;
-	tm.tm_hour = 10;
-	tm.tm_min = 42;
-	if (strlen(v) > 64 || (n = text_strftime(buf, sizeof buf, v, &tm)) == 0 ||
-	    text_width(buf, n) > 40 || strpbrk(v, "\n") != NULL)
-		return xasprintf("%s", _("try: a strftime(3) format giving "
-		    "at most 40 columns, e.g. %Y-%m-%d"));
-	free(set->date_format);
-	set->date_format = xstrdup(v);
-	return NULL;
-}
-
-static char *
-check_mark(const char *v, const struct conf_option *o, struct settings *set)
-{
-	int	w = text_width(v, strlen(v));
-
-	if (w < o->min || w > o->max)
-		return xasprintf(_("try: 1 to %d columns of text, e.g. N or "
-		    "*"), o->max);
-	free(set->unread_mark);
-	set->unread_mark = xstrdup(v);
-	return NULL;
-}
-
-static void
-store_bool(struct settings *set, const char *key, bool b)
-{
-	if (strcmp(key, "mark_read_on_open") == 0)
-		set->mark_read_on_open = b;
-	else if (strcmp(key, "mouse") == 0)
-		set->mouse = b;
-	else if (strcmp(key, "restore_position") == 0)
-		set->restore_position = b;
-	else if (strcmp(key, "osc52") == 0)
-		set->osc52 = b;
-	else if (strcmp(key, "show_related") == 0)
-		set->show_related = b;
-}
-
-/* Checks value v of option o and stores it. Returns NULL, or why it is
- * wrong (caller frees). */
-static char *
-apply_option(const struct conf_option *o, const char *v,
-    struct settings *set)
-{
-	bool	b;
-	int	n;
-	size_t	i;
-
-	switch (o->type) {
-	case CONF_BOOL:
-		if (parse_bool(v, &b) != 0)
-			return xasprintf(_("try: %s"), BOOL_WORDS);
-		store_bool(set, o->key, b);
-		return NULL;
-	case CONF_INT:
-		if (parse_int(v, o->min, o->max, &n) != 0)
-			return xasprintf(_("try: a whole number from %d to %d"),
-			    o->min, o->max);
-		if (strcmp(o->key, "ambiguous_width") == 0)
-			set->ambiguous_width = n;
-		else
-			set->text_width = n;
-		return NULL;
-	case CONF_CHOICE:
-		n = choice_index(o->choices, v);
-		/* Any way of saying yes or no shows or hides it too. */
-		if (n < 0 && strcmp(o->key, "status_line") == 0 &&
-		    parse_bool(v, &b) == 0)
-			n = b ? STATUS_SHOWN : STATUS_HIDDEN;
-		if (n < 0) {
-			char *c = xstrdup(o->choices), *r;
-			char *t;
-			while ((t = strchr(c, '|')) != NULL) {
-				*t = '\0';
-				t = xasprintf("%s, %s", c, t + 1);
-				free(c);
-				c = t;
-			}
-			r = xasprintf(_("try: %s"), c);
-			free(c);
-			return r;
-		}
-		if (strcmp(o->key, "status_line") == 0)
-			set->status_line = (enum status_line) n;
-		else
-			set->split = (enum split) n;
-		return NULL;
-	case CONF_PATHS:
-		for (i = 0; set->library != NULL && set->library[i]; i++)
-			free(set->library[i]);
-		free(set->library);
-		set->library = parse_paths(v);
-		return NULL;
-	case CONF_SORT:
-		return check_sort(v, set);
-	case CONF_LIST_SIZE:
-		return check_list_size(v, o, set);
-	case CONF_DATE_FORMAT:
-		return check_date_format(v, set);
-	case CONF_MARK:
-		return check_mark(v, o, set);
-	case CONF_STRING:
-		break;
-	}
-	return NULL;
-}
+/* ---- Options and keys. ---- */
 
 static void
 unknown_key(struct scan *sc, const struct keyline *k)
@@ -810,9 +571,10 @@ unknown_key(struct scan *sc, const struct keyline *k)
 		for (i = 1; i < ACT_COUNT && n < ARRAY_SIZE(names); i++)
 			names[n++] = action_table[i].name;
 	else
-		for (i = 0; i < conf_noptions && n < ARRAY_SIZE(names); i++)
-			if (strcmp(conf_options[i].section, k->section) == 0)
-				names[n++] = conf_options[i].key;
+		for (i = 0; i < settings_noptions && n < ARRAY_SIZE(names);
+		    i++)
+			if (strcmp(settings_options[i].section, k->section) == 0)
+				names[n++] = settings_options[i].key;
 	near = closest(k->key, names, n);
 	if (near != NULL) {
 		/* TRANSLATORS: "key" is a name on the left of '=' in
@@ -839,14 +601,36 @@ struct pending {
 	const struct keyline	*k;
 };
 
+/* What binding the [keys] entries found out. */
+struct binder {
+	struct keymap		*km;
+	struct binding		 done[KEYMAP_MAX];
+	size_t			 ndone;
+	/* The entry that took an action's last default key. */
+	const struct pending	*taker[ACT_COUNT];
+	key_code		 taken[ACT_COUNT];
+};
+
+/* Whether name is a Control key that the terminal sends as another key
+ * (C-m is Enter, C-i Tab, C-h Backspace). */
+static bool
+is_alias(const char *name, key_code key)
+{
+	while (strncasecmp(name, "M-", 2) == 0 && name[2] != '\0')
+		name += 2;
+	return strncasecmp(name, "C-", 2) == 0 &&
+	    (key & ~KEYC_META) >= KEYC_BASE;
+}
+
 /* Binds one key of a [keys] entry. Returns -1 if the key table is full
  * (which has been reported). */
 static int
 bind_one(struct scan *sc, const struct pending *p, const char *name,
-    struct keymap *km, struct binding *done, size_t *ndone)
+    struct binder *bd)
 {
-	key_code	key = key_parse(name);
-	char		*shown;
+	key_code	 key = key_parse(name);
+	enum action	 had;
+	char		*shown, kname[32];
 	size_t		 i;
 
 	if (key == KEYC_NONE) {
@@ -860,18 +644,19 @@ bind_one(struct scan *sc, const struct pending *p, const char *name,
 		free(shown);
 		return 0;
 	}
-	for (i = 0; i < *ndone; i++)
-		if (done[i].key == key && done[i].action != p->action) {
+	for (i = 0; i < bd->ndone; i++)
+		if (bd->done[i].key == key && bd->done[i].action != p->action) {
 			shown = text_clean_str(name);
 			/* TRANSLATORS: a key of the keyboard, then two action
 			   names from [keys]. */
 			key_error(sc, p->k, _("key '%s' is bound to both %s and "
-			    "%s"), shown, action_table[done[i].action].name,
+			    "%s"), shown, action_table[bd->done[i].action].name,
 			    action_table[p->action].name);
 			free(shown);
 			return 0;
 		}
-	if (keymap_bind(km, key, p->action) != 0) {
+	had = keymap_lookup(bd->km, key);
+	if (keymap_bind(bd->km, key, p->action) != 0) {
 		shown = text_clean_str(name);
 		/* TRANSLATORS: %d is a number of keys, %s a key's name. */
 		key_error(sc, p->k, _("too many keys (at most %d in all); "
@@ -880,8 +665,63 @@ bind_one(struct scan *sc, const struct pending *p, const char *name,
 		free(shown);
 		return -1;
 	}
-	done[(*ndone)++] = (struct binding) { key, p->action };
+	bd->done[bd->ndone++] = (struct binding) { key, p->action };
+	if (had == ACT_NONE || had == p->action)
+		return 0;
+	if (key_to_name(key, kname, sizeof kname) != 0)
+		snprintf(kname, sizeof kname, "?");
+	if (is_alias(name, key)) {
+		shown = text_clean_str(name);
+		/* TRANSLATORS: two names of keys (C-m, Enter), then an action
+		   of [keys]. */
+		key_warn(sc, p->k, _("the terminal sends %s as %s, so this "
+		    "takes %s from %s; write %s if that is what you mean"),
+		    shown, kname, kname, action_table[had].name, kname);
+		free(shown);
+	}
+	if (keymap_keys_of(bd->km, had, NULL, 0) == 0) {
+		bd->taker[had] = p;
+		bd->taken[had] = key;
+	}
 	return 0;
+}
+
+/* Says which actions the [keys] entries left without a key: a warning,
+ * but an error for quit, as nothing would end the program. */
+static void
+check_keyless(struct scan *sc, const struct pending *p, size_t n,
+    struct binder *bd)
+{
+	char	kname[32];
+	size_t	i;
+
+	for (i = 1; i < ACT_COUNT; i++) {
+		if (bd->taker[i] == NULL ||
+		    keymap_keys_of(bd->km, (enum action) i, NULL, 0) != 0)
+			continue;
+		if (key_to_name(bd->taken[i], kname, sizeof kname) != 0)
+			snprintf(kname, sizeof kname, "?");
+		if (i == ACT_QUIT)
+			/* TRANSLATORS: %s is a key's name. */
+			key_error(sc, bd->taker[i]->k, _("this takes %s, the "
+			    "last key of quit, and no key would be left to "
+			    "quit reader; give quit another key"), kname);
+		else
+			/* TRANSLATORS: a key's name, then an action of [keys]
+			   (twice). */
+			key_warn(sc, bd->taker[i]->k, _("this takes %s, the "
+			    "last key of %s, which is left with no key (give "
+			    "it one: %s = KEY)"), kname, action_table[i].name,
+			    action_table[i].name);
+	}
+	if (keymap_keys_of(bd->km, ACT_QUIT, NULL, 0) != 0)
+		return;
+	for (i = 0; i < n; i++)
+		if (p[i].action == ACT_QUIT) {
+			key_error(sc, p[i].k, "%s", _("no key is left to quit "
+			    "reader; bind one, e.g. quit = q"));
+			break;
+		}
 }
 
 /* Applies [keys]: each action named there gets exactly the keys given
@@ -890,11 +730,12 @@ bind_one(struct scan *sc, const struct pending *p, const char *name,
 static void
 apply_keys(struct scan *sc, struct pending *p, size_t n, struct keymap *km)
 {
-	struct binding	 done[KEYMAP_MAX];
-	size_t		 ndone = 0, i;
+	struct binder	*bd = xcalloc(1, sizeof *bd);
+	size_t		 i;
 	char		*copy, *w, *save;
 	bool		 full = false;
 
+	bd->km = km;
 	for (i = 0; i < n; i++)
 		keymap_unbind_action(km, p[i].action);
 	for (i = 0; i < n && !full; i++) {
@@ -908,10 +749,12 @@ apply_keys(struct scan *sc, struct pending *p, size_t n, struct keymap *km)
 				t[--l] = '\0';
 			if (strcasecmp(t, "none") == 0 || l == 0)
 				continue;
-			full = bind_one(sc, &p[i], t, km, done, &ndone) != 0;
+			full = bind_one(sc, &p[i], t, bd) != 0;
 		}
 		free(copy);
 	}
+	check_keyless(sc, p, n, bd);
+	free(bd);
 }
 
 static bool
@@ -936,12 +779,104 @@ hex_as_comment(const char *raw, const char *v)
 	    strlen(v) <= (size_t) (h - raw);
 }
 
+/* Checks the value as written for what iniparser would quietly drop: a
+ * quote that is not closed, text after the closing quote, a comment
+ * that takes what was meant as the value. Returns -1 if it did (which
+ * has been reported). */
+static int
+check_raw(struct scan *sc, const struct keyline *k, const char *v)
+{
+	const char	*raw = k->raw, *end, *rest, *c;
+	size_t		 len = strlen(raw), bl;
+	char		*shown, *inner, *more, *before;
+	bool		 keys = strcmp(k->section, "keys") == 0;
+
+	if (len > 0 && raw[len - 1] == '\\')
+		return 0;	/* goes on on the next line */
+	if (raw[0] == '"' || raw[0] == '\'') {
+		if ((end = strchr(raw + 1, raw[0])) == NULL) {
+			/* TRANSLATORS: %c is a quotation mark, " or '. */
+			key_error(sc, k, _("the quote is not closed: end the "
+			    "value with %c"), raw[0]);
+			return -1;
+		}
+		rest = end + 1 + strspn(end + 1, " \t");
+		if (*rest == '\0' || *rest == ';' || *rest == '#')
+			return 0;
+		inner = xstrndup(raw + 1, (size_t) (end - raw - 1));
+		more = xstrdup(rest);
+		/* "a" "b" was surely meant as "a b". */
+		bl = strlen(more);
+		if (bl >= 2 && (more[0] == '"' || more[0] == '\'') &&
+		    more[bl - 1] == more[0]) {
+			memmove(more, more + 1, bl - 2);
+			more[bl - 2] = '\0';
+		}
+		shown = text_clean_str(rest);
+		before = text_clean_str(inner);
+		free(inner);
+		inner = text_clean_str(more);
+		/* TRANSLATORS: the text after a quoted value, then the value
+		   as it should be written. */
+		key_error(sc, k, _("text after the closing quote would be "
+		    "dropped: '%s'; quote the whole value: \"%s %s\""), shown,
+		    before, inner);
+		free(shown);
+		free(before);
+		free(inner);
+		free(more);
+		return -1;
+	}
+	if ((c = strpbrk(raw, "#;")) == NULL)
+		return 0;
+	before = xstrndup(raw, (size_t) (c - raw));
+	bl = strlen(before);
+	while (bl > 0 && isspace((unsigned char) before[bl - 1]))
+		before[--bl] = '\0';
+	if (keys && (bl == 0 || before[bl - 1] == ',')) {
+		shown = text_clean_str(before);
+		/* TRANSLATORS: the first %c is # or ;, then the name of that
+		   key (Hash or Semicolon), then an example line of [keys]. */
+		key_error(sc, k, _("'%c' starts a comment, so it is not read "
+		    "as a key; write %s for that key: %s = %s%s%s"), *c,
+		    *c == '#' ? "Hash" : "Semicolon", k->key, shown,
+		    bl > 0 ? " " : "", *c == '#' ? "Hash" : "Semicolon");
+		free(shown);
+		free(before);
+		return -1;
+	}
+	free(before);
+	if (strcmp(k->section, "colors") == 0 && hex_as_comment(raw, v)) {
+		shown = text_clean_str(raw);
+		key_error(sc, k, _("a #rrggbb colour starts a comment "
+		    "here; put the value in quotes: \"%s\""), shown);
+		free(shown);
+		return -1;
+	}
+	/* "a#b", "#" or "#b": a comment right against the value is more
+	 * likely part of it. */
+	if (c > raw ? !isspace((unsigned char) c[-1]) :
+	    (c[1] == '\0' || !isspace((unsigned char) c[1]))) {
+		shown = text_clean_str(raw);
+		before = text_clean_str(v);
+		/* TRANSLATORS: %c is # or ;, then the value as read and the
+		   value as written. */
+		key_error(sc, k, _("'%c' starts a comment here, so the value "
+		    "is read as '%s'; if '%c' is part of it, quote it: \"%s\""),
+		    *c, before, *c, shown);
+		free(shown);
+		free(before);
+		return -1;
+	}
+	return 0;
+}
+
 static void
 apply_key(struct scan *sc, const struct keyline *k, const char *v,
     struct settings *set, struct theme *th, struct pending *pend,
     size_t *npend)
 {
-	const struct conf_option	*o;
+	const struct settings_option	*o;
 	struct style			 st;
 	enum action			 a;
 	char				*why = NULL, *shown;
@@ -950,26 +885,22 @@ apply_key(struct scan *sc, const struct keyline *k, const char *v,
 	if (strcmp(k->section, "colors") == 0) {
 		if ((e = theme_elem_from_name(k->key)) < 0)
 			unknown_key(sc, k);
-		else if (hex_as_comment(k->raw, v)) {
-			shown = text_clean_str(k->raw);
-			key_error(sc, k, _("a #rrggbb colour starts a comment "
-			    "here; put the value in quotes: \"%s\""), shown);
-			free(shown);
-		}
-		else if (conf_parse_style(v, &st, &why) == 0)
+		else if (check_raw(sc, k, v) == 0 &&
+		    conf_parse_style(v, &st, &why) == 0)
 			th->s[e] = st;
 	} else if (strcmp(k->section, "keys") == 0) {
 		if ((a = action_from_name(k->key)) == ACT_NONE)
 			unknown_key(sc, k);
-		else {
+		else if (check_raw(sc, k, v) == 0) {
 			pend[*npend].action = a;
 			pend[*npend].value = v;
 			pend[*npend].k = k;
 			(*npend)++;
 		}
-	} else if ((o = find_option(k->section, k->key)) == NULL)
+	} else if ((o = settings_find(k->section, k->key)) == NULL)
 		unknown_key(sc, k);
-	else if ((why = apply_option(o, v, set)) != NULL) {
+	else if (check_raw(sc, k, v) == 0 &&
+	    (why = settings_set(set, o, v)) != NULL) {
 		shown = text_clean_str(v);
 		/* TRANSLATORS: the value written in reader.ini, then what
 		   would be accepted ("try: ..."). */
@@ -1007,32 +938,36 @@ ini_error(const char *fmt, ...)
 	return 0;
 }
 
-/* Hands the text to iniparser (without a BOM, which it rejects). */
+/* Hands the checked text to iniparser, which reads only from a file. */
 static dictionary *
-ini_load(struct scan *sc, const char *path, const char *buf, size_t len)
+ini_load(struct scan *sc)
 {
-	dictionary	*d;
-	char		 tmp[] = "/tmp/reader-ini.XXXXXX";
+	dictionary	*d = NULL;
+	const char	*dir = getenv("TMPDIR");
+	char		*tmp;
 	int		 fd;
+	bool		 ok;
 
-	current_scan = sc;
-	iniparser_set_error_callback(ini_error);
-	if (!sc->bom)
-		d = iniparser_load(path);
-	else if ((fd = mkstemp(tmp)) < 0)
-		d = NULL;
-	else {
-		bool ok = write(fd, buf + 3, len - 3) == (ssize_t) (len - 3);
+	if (dir == NULL || dir[0] != '/')
+		dir = "/tmp";
+	tmp = xasprintf("%s/reader-ini.XXXXXX", dir);
+	if ((fd = mkstemp(tmp)) >= 0) {
+		ok = write(fd, sc->clean, sc->nclean) == (ssize_t) sc->nclean;
 		close(fd);
-		d = ok ? iniparser_load(tmp) : NULL;
+		current_scan = sc;
+		iniparser_set_error_callback(ini_error);
+		if (ok)
+			d = iniparser_load(tmp);
+		current_scan = NULL;
 		unlink(tmp);
 	}
-	current_scan = NULL;
+	free(tmp);
 	return d;
 }
 
 /* Loads path into the settings, keys and theme (which hold the defaults
- * already). Every problem is added to cs; returns -1 if there was one. */
+ * already). Every problem is added to cs, in line order; returns -1 if
+ * one was a mistake (warnings alone return 0). */
 int
 conf_load(const char *path, struct settings *set, struct keymap *km,
     struct theme *th, struct causes *cs)
@@ -1042,16 +977,15 @@ conf_load(const char *path, struct settings *set, struct keymap *km,
 	dictionary	*d = NULL;
 	char		*buf, *full;
 	const char	*v;
-	size_t		 len, i, npend = 0, before = cs->nerrors;
+	size_t		 len, i, npend = 0;
 
 	memset(&sc, 0, sizeof sc);
-	sc.cs = cs;
 	sc.shown = shown_path(path);
-	if ((buf = read_conf(&sc, path, &len)) != NULL &&
-	    scan_text(&sc, buf, len) == 0 &&
-	    (d = ini_load(&sc, path, buf, len)) == NULL &&
-	    cs->nerrors == before)
-		line_error(&sc, 0, "%s", _("could not be read"));
+	if ((buf = read_conf(&sc, path, &len)) != NULL) {
+		scan_text(&sc, buf, len);
+		if ((d = ini_load(&sc)) == NULL && sc.nerrors == 0)
+			line_error(&sc, 0, "%s", _("could not be read"));
+	}
 	pend = xcalloc(sc.nkeys + 1, sizeof *pend);
 	for (i = 0; d != NULL && i < sc.nkeys; i++) {
 		const struct keyline *k = &sc.keys[i];
@@ -1076,9 +1010,11 @@ conf_load(const char *path, struct settings *set, struct keymap *km,
 		free(sc.keys[i].raw);
 	}
 	free(sc.keys);
+	free(sc.clean);
 	free(buf);
+	flush_notes(&sc, cs);
 	free((char *) sc.shown);
-	return cs->nerrors > before ? -1 : 0;
+	return sc.nerrors > 0 ? -1 : 0;
 }
 
 /* ---- Writing a reader.ini. ---- */
@@ -1114,64 +1050,6 @@ style_string(const struct style *s)
 			free(r);
 			r = t;
 		}
-	return r;
-}
-
-static char *
-option_string(const struct conf_option *o, const struct settings *s)
-{
-	static const char *const sorts[] = { "date", "title", "path" };
-	static const char *const splits[] = { "auto", "vertical",
-	    "horizontal" };
-	static const char *const statuses[] = { "auto", "true", "false" };
-	char	*r = xstrdup(""), *t;
-	size_t	 i;
-
-	switch (o->type) {
-	case CONF_BOOL:
-		free(r);
-		if (strcmp(o->key, "mark_read_on_open") == 0)
-			return xstrdup(s->mark_read_on_open ? "true" : "false");
-		if (strcmp(o->key, "mouse") == 0)
-			return xstrdup(s->mouse ? "true" : "false");
-		if (strcmp(o->key, "restore_position") == 0)
-			return xstrdup(s->restore_position ? "true" : "false");
-		if (strcmp(o->key, "osc52") == 0)
-			return xstrdup(s->osc52 ? "true" : "false");
-		return xstrdup(s->show_related ? "true" : "false");
-	case CONF_INT:
-		free(r);
-		return xasprintf("%d", strcmp(o->key, "ambiguous_width") == 0 ?
-		    s->ambiguous_width : s->text_width);
-	case CONF_CHOICE:
-		free(r);
-		if (strcmp(o->key, "status_line") == 0)
-			return xstrdup(statuses[s->status_line]);
-		return xstrdup(splits[s->split]);
-	case CONF_PATHS:
-		for (i = 0; s->library != NULL && s->library[i] != NULL; i++) {
-			t = xasprintf("%s%s%s", r, i ? ", " : "", s->library[i]);
-			free(r);
-			r = t;
-		}
-		return r;
-	case CONF_SORT:
-		free(r);
-		return xasprintf("%s %s", sorts[s->sort], s->sort_ascending ?
-		    "ascending" : "descending");
-	case CONF_LIST_SIZE:
-		free(r);
-		return s->list_size > 0 ? xasprintf("%d", s->list_size) :
-		    xasprintf("%d%%", s->list_pct);
-	case CONF_DATE_FORMAT:
-		free(r);
-		return xstrdup(s->date_format);
-	case CONF_MARK:
-		free(r);
-		return xstrdup(s->unread_mark);
-	case CONF_STRING:
-		break;
-	}
 	return r;
 }
 
@@ -1223,16 +1101,16 @@ conf_dump(FILE *f, const struct settings *set, const struct keymap *km,
 	    "shown with its default value, commented out; remove the # in "
 	    "front of a line to change it. Lines that start with # or ; are "
 	    "comments. See reader.ini(5)."));
-	for (i = 0; i < conf_noptions; i++) {
-		const struct conf_option *o = &conf_options[i];
+	for (i = 0; i < settings_noptions; i++) {
+		const struct settings_option *o = &settings_options[i];
 
 		if (strcmp(sec, o->section) != 0) {
 			sec = o->section;
 			fprintf(f, "\n[%s]\n", sec);
 		}
 		comment(f, _(o->help));
-		v = option_string(o, set);
-		d = option_string(o, &ds);
+		v = settings_value(set, o);
+		d = settings_value(&ds, o);
 		setting(f, o->key, v, d);
 		free(v);
 		free(d);

@@ -3,6 +3,7 @@
 
 #include "conf.h"
 #include "keymap.h"
+#include "settings.h"
 #include "tap.h"
 #include "text.h"
 #include "theme.h"
@@ -114,6 +115,46 @@ test_keys(void)
 	    "its keys");
 }
 
+static void
+test_options(void)
+{
+	struct settings	 s, t;
+	size_t		 i;
+	char		*v, *why;
+	int		 bad = 0;
+
+	settings_defaults(&s);
+	for (i = 0; i < settings_noptions; i++) {
+		const struct settings_option *o = &settings_options[i];
+
+		v = settings_value(&s, o);
+		if (strcmp(v, o->def) != 0 || settings_find(o->section,
+		    o->key) != o)
+			bad++;
+		free(v);
+	}
+	is_int(bad, 0, "every option's default is written as the table "
+	    "gives it");
+	settings_defaults(&t);
+	ok((why = settings_set(&t, settings_find("general", "mouse"), "off"))
+	    == NULL && !t.mouse, "a boolean option is stored in its field");
+	free(why);
+	ok((why = settings_set(&t, settings_find("layout", "status_line"),
+	    "no")) == NULL && t.status_line == STATUS_HIDDEN,
+	    "a choice of true and false takes any boolean word");
+	free(why);
+	ok((why = settings_set(&t, settings_find("display", "text_width"),
+	    "1001")) != NULL && t.text_width == 0,
+	    "a number out of range is refused and changes nothing");
+	free(why);
+	ok((why = settings_set(&t, settings_find("general", "sort"),
+	    "Title")) == NULL && t.sort == SORT_TITLE && t.sort_ascending,
+	    "sort = title is ascending");
+	free(why);
+	settings_free(&t);
+	settings_free(&s);
+}
+
 int
 main(void)
 {
@@ -122,5 +163,6 @@ main(void)
 	test_colors();
 	test_styles();
 	test_keys();
+	test_options();
 	return tap_done();
 }
