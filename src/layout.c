@@ -240,8 +240,10 @@ layout_wrap(struct layout_scratch *scr, const char *s, size_t n,
 	sc.gb = scr->gb;
 	sc.cw = scr->cw;
 	do {
+		/* Spaces that end a line are not shown on the next; a space
+		 * that carries a mark is a cluster of more than one byte. */
 		if (!first)
-			while (pos < n && s[pos] == ' ')
+			while (pos < n && s[pos] == ' ' && scr->gb[pos] == 1)
 				pos++;
 		if (!first && pos >= n)
 			break;

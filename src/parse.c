@@ -46,7 +46,21 @@ next_line(const char *s, size_t n, size_t i)
 	return e < n ? e + 1 : n;
 }
 
-/* Skips blanks (spaces, U+3000 ...) forward from i up to e. */
+/* Whether the character at i (before e) takes no column: a combining
+ * mark, which joins the one before it. */
+static bool
+no_width_at(const char *s, size_t i, size_t e)
+{
+	uint32_t	c;
+
+	if (i >= e || (unsigned char) s[i] < 0x80)
+		return false;
+	text_next_char(s + i, e - i, &c);
+	return text_char_width(c) == 0;
+}
+
+/* Skips blanks (spaces, U+3000 ...) forward from i up to e; not one
+ * that carries a combining mark, which would be left without a base. */
 static size_t
 skip_blanks(const char *s, size_t i, size_t e)
 {
@@ -55,7 +69,7 @@ skip_blanks(const char *s, size_t i, size_t e)
 
 	while (i < e) {
 		len = text_next_char(s + i, e - i, &c);
-		if (!text_is_blank(c))
+		if (!text_is_blank(c) || no_width_at(s, i + len, e))
 			break;
 		i += len;
 	}

@@ -6,6 +6,7 @@
 #include <time.h>
 #include <wchar.h>
 
+#include <unictype.h>
 #include <unigbrk.h>
 #include <unilbrk.h>
 #include <unistr.h>
@@ -18,6 +19,14 @@
 
 #define REPLACEMENT	0xFFFDu
 #define ELLIPSIS	0x2026u
+#define NO_BREAK_SPACE	0x00A0u
+
+/* Keeps a rare case out of a hot loop, so as not to slow it down. */
+#if defined(__GNUC__)
+# define RARE __attribute__((noinline, cold))
+#else
+# define RARE
+#endif
 
 /* wcwidth() + 2 of every BMP code point, filled in as they are met; 0
  * is not known yet. Relaxed atomics: the loader's helper thread cleans
@@ -70,8 +79,11 @@ is_ambiguous(uint32_t c)
 {
 	/* uc_width counts ambiguous characters as wide only in CJK
 	 * encodings, so the difference between the two answers is the
-	 * East Asian Width "A" class. */
-	return uc_width(c, "GBK") == 2 && uc_width(c, "UTF-8") == 1;
+	 * East Asian Width "A" class. U+FFFD, which stands for every bad
+	 * byte, is in that class too, but uc_width leaves the specials
+	 * block narrow in every encoding. */
+	return c == REPLACEMENT ||
+	    (uc_width(c, "GBK") == 2 && uc_width(c, "UTF-8") == 1);
 }
 
 static int
@@ -239,11 +251,54 @@ plain(uint32_t c)
 
 	if (p == 0) {
 		p = c != REPLACEMENT && c != 0x2028 && c != 0x2029 &&
-		    !is_bidi_mark(c) && substitute(c) == c ? 1 : 2;
+		    !is_bidi_mark(c) && substitute(c) == c &&
+		    cached_width(c) != 0 ? 1 : 2;
 		atomic_store_explicit(&plain_cache[c], (unsigned char) p,
 		    memory_order_relaxed);
 	}
 	return p == 1;
+}
+
+/* How many bytes of s, which do not begin a valid character, stand for
+ * one U+FFFD: Unicode's practice of one for each maximal subpart, the
+ * longest start of a valid sequence (or else one byte). */
+static RARE size_t
+bad_length(const char *s, size_t n)
+{
+	ucs4_t	c;
+	size_t	k;
+
+	for (k = 1; k <= n && k < 4 &&
+	    u8_mbtoucr(&c, (const uint8_t *) s, k) == -2; k++)
+		;
+	return k > 1 ? k - 1 : 1;
+}
+
+/* Whether c, a character of no width about to be written at o's end,
+ * is kept. A cell carries at most TEXT_MARKS_MAX of them: thousands of
+ * marks on one letter only hide the text. A combining mark that would
+ * begin a line first gets a no-break space to sit on, or the terminal
+ * would draw it on the last cell of the row above; any other character
+ * of no width is left out there, as it has nothing to join. */
+static RARE bool
+keep_zero_width(struct obuf *o, size_t line_start, uint32_t c)
+{
+	const uint8_t	*start = (const uint8_t *) o->p + line_start;
+	const uint8_t	*q = (const uint8_t *) o->p + o->n;
+	ucs4_t		 prev;
+	int		 k;
+
+	if (o->n == line_start) {
+		if (!uc_is_general_category(c, UC_CATEGORY_M))
+			return false;
+		obuf_putc(o, NO_BREAK_SPACE);
+		return true;
+	}
+	for (k = 0; k < TEXT_MARKS_MAX; k++)
+		if ((q = u8_prev(&prev, q, start)) == NULL || prev < 0x80 ||
+		    cached_width(prev) != 0)
+			return true;
+	return false;
 }
 
 /* Copies one valid character of len bytes (2 to 4) to p; returns the end.
@@ -330,6 +385,7 @@ sanitize(struct obuf *o, const char *s, size_t n, bool multiline,
 		    memcmp(s + i, "\xEF\xBF\xBD", 3) == 0)) {
 			t->bad++;
 			out = REPLACEMENT;
+			len = bad_length(s + i, n - i);
 		} else {
 			t->good++;
 			if (multiline && (c == 0x2028 || c == 0x2029)) {
@@ -343,6 +399,15 @@ sanitize(struct obuf *o, const char *s, size_t n, bool multiline,
 				continue;
 			}
 			out = substitute(c);
+			if (out == c && cached_width(c) == 0) {
+				o->n = (size_t) (p - o->p);
+				obuf_reserve(o, n - i + 16);
+				if (keep_zero_width(o, line_start, c))
+					obuf_putc(o, c);
+				p = o->p + o->n;
+				i += len;
+				continue;
+			}
 			if (out == c) {
 				p = copy_char(p, s + i, len);
 				i += len;
@@ -714,10 +779,35 @@ may_break8(char *b)
 	memcpy(b, &w, 8);
 }
 
+/* A space that carries a combining mark is one cluster: UAX #14 (LB9,
+ * LB10) lets a line break between the two, which would leave the mark
+ * at the start of a line with nothing to sit on; break before the space
+ * instead. */
+static void
+mark_on_space(const char *s, size_t n, char *brk)
+{
+	const char	*p;
+	size_t		 i;
+	uint32_t	 c;
+
+	for (p = s; n > 1 && (p = memchr(p, ' ', n - 1 - (size_t) (p - s))) !=
+	    NULL; p++) {
+		i = (size_t) (p - s) + 1;
+		if ((unsigned char) s[i] < 0x80 || !brk[i])
+			continue;
+		text_next_char(s + i, n - i, &c);
+		if (text_char_width(c) == 0) {
+			brk[i] = 0;
+			brk[i - 1] = i > 1;
+		}
+	}
+}
+
 /* Sets brk[i] to 1 where a line may break before byte i: UAX #14 as
  * libunistring finds it, tailored by rule LB29 (which libunistring 1.0
  * does not apply): no break after '.' or ',' inside a Latin word, so
- * "reader.ini", "e.g." and "example.com" stay whole. */
+ * "reader.ini", "e.g." and "example.com" stay whole; and a space that
+ * carries a mark goes with it to the next line. */
 void
 text_line_breaks(const char *s, size_t n, char *brk)
 {
@@ -736,6 +826,7 @@ text_line_breaks(const char *s, size_t n, char *brk)
 	for (p = s; n > 2 && (p = memchr(p, ',', n - 1 - (size_t) (p - s))) !=
 	    NULL; p++)
 		lb29(s, n, brk, (size_t) (p - s) + 1);
+	mark_on_space(s, n, brk);
 }
 
 /* Sets gb[i] to 1 where a grapheme cluster starts at byte i. */

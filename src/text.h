@@ -4,7 +4,9 @@
  * library's wcwidth(), because that is how ncursesw places characters;
  * libunistring supplies grapheme clusters, line-break opportunities and
  * encoding conversion. Text handed out by text_clean() is valid UTF-8 in
- * which every code point has a defined width and none is a control.
+ * which every code point has a defined width and none is a control, no
+ * line begins with a character of no width, and no cell carries more than
+ * TEXT_MARKS_MAX of them.
  */
 #ifndef READER_TEXT_H
 #define READER_TEXT_H
@@ -25,6 +27,9 @@ enum text_encoding {
 };
 
 #define TEXT_TABSTOP 8
+/* Characters of no width (combining marks ...) kept on one cell; more
+ * are left out. */
+#define TEXT_MARKS_MAX 16
 
 /* Growing output buffer used while cleaning text. */
 struct obuf {

@@ -107,6 +107,8 @@ test_clusters(void)
 	is_str(got, "\xF0\x9F\x87\xA8\xF0\x9F\x87\xB3|\xF0\x9F\x87\xAF"
 	    "\xF0\x9F\x87\xB5", "flags are not split");
 	free(got);
+	check("abc \xCC\x81" "de", 3, "abc| \xCC\x81" "de",
+	    "a space that carries a mark is not dropped at a line start");
 	/* Wider than the line: cut between code points, never past it. */
 	got = wrap3("\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80"
 	    "\x8D\xF0\x9F\x91\xA7", 4, 0, 0, &maxw);

@@ -121,6 +121,12 @@ test_joining(void)
 	parse("T\n\n\u3000\u3000全角缩进。\n\n\tTab.\n");
 	is_int(d.paras[0].indent, 4, "U+3000 indent counts two columns each");
 	is_int(d.paras[1].indent, 8, "a tab indents to column 8");
+	parse("T\n\n  \xCC\x81" "a\n\n\xCC\x81" "b\n");
+	IS_SPAN(d.paras[0].text, " \xCC\x81" "a",
+	    "an indent keeps the blank that carries a mark");
+	is_int(d.paras[0].indent, 1, "  which is not part of the indent");
+	IS_SPAN(d.paras[1].text, "\xC2\xA0\xCC\x81" "b",
+	    "a mark that starts a line gets a base");
 }
 
 static void

@@ -41,8 +41,14 @@ test_decoding(void)
 	CLEAN("中文\xFF中文", "中文\xEF\xBF\xBD中文", "lone 0xFF");
 	CLEAN("中文中文\xC0\xAF", "中文中文\xEF\xBF\xBD\xEF\xBF\xBD",
 	    "overlong encoding");
-	CLEAN("中文中文\xED\xA0\x80", "中文中文\xEF\xBF\xBD",
-	    "encoded surrogate");
+	CLEAN("中文中文\xED\xA0\x80",
+	    "中文中文\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD",
+	    "encoded surrogate: one U+FFFD for each maximal subpart");
+	CLEAN("中文中文\xF4\x90\x80\x80", "中文中文\xEF\xBF\xBD"
+	    "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD",
+	    "past U+10FFFF: one U+FFFD for each maximal subpart");
+	CLEAN("中文中文\xF0\x9F\x98" "a", "中文中文\xEF\xBF\xBD" "a",
+	    "a cut sequence is one maximal subpart");
 	CLEAN("中文中文中\xE6\x96", "中文中文中\xEF\xBF\xBD",
 	    "truncated at end of file");
 	s = clean("\xD6\xD0\xCE\xC4", 4, &e);
@@ -72,6 +78,12 @@ test_controls(void)
 	CLEAN("a\xEF\xBF\xBF" "b", "a\xEF\xBF\xBD" "b", "U+FFFF replaced");
 	CLEAN("\x00" "a", "\xE2\x90\x80" "a", "NUL becomes a picture");
 	CLEAN("e\xCC\x81", "e\xCC\x81", "combining mark kept");
+	CLEAN("\xCC\x81" "e\n\xCC\x81\xCC\x82" "f",
+	    "\xC2\xA0\xCC\x81" "e\n\xC2\xA0\xCC\x81\xCC\x82" "f",
+	    "a line that starts with marks gets a base for them");
+	CLEAN("a\n\xE2\x80\x8B" "b\xE2\x80\x8B" "c",
+	    "a\nb\xE2\x80\x8B" "c",
+	    "a zero width space is left out only at a line start");
 	CLEAN("\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9",
 	    "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9",
 	    "zero width joiner kept");
@@ -96,6 +108,35 @@ test_clean_str(void)
 	free(s);
 }
 
+/* 5,000 combining marks on one letter: TEXT_MARKS_MAX are kept, on each
+ * letter, the rest are left out. */
+static void
+test_many_marks(void)
+{
+	size_t	 n = 5000, i, len;
+	char	*raw = malloc(2 * (2 * n + 1) + 1), *got, *s;
+
+	for (s = raw, i = 0; i < 2; i++) {
+		*s++ = 'a';
+		for (len = 0; len < n; len++) {
+			memcpy(s, "\xCC\x81", 2);
+			s += 2;
+		}
+	}
+	*s = '\0';
+	got = text_clean(raw, strlen(raw), &len, NULL);
+	is_int(len, 2 * (1 + 2 * TEXT_MARKS_MAX), "marks on a cell are capped "
+	    "at %d", TEXT_MARKS_MAX);
+	is_int(text_count_chars(got, len), 2 * (1 + TEXT_MARKS_MAX),
+	    "  on each cell");
+	free(got);
+	got = text_clean_str(raw);
+	is_int(strlen(got), 2 * (1 + 2 * TEXT_MARKS_MAX), "  in one-line "
+	    "strings too");
+	free(got);
+	free(raw);
+}
+
 static void
 test_widths(void)
 {
@@ -110,6 +151,8 @@ test_widths(void)
 	is_int(text_char_width(0x201C), 2, "ambiguous quote wide when asked");
 	is_int(text_char_width('a'), 1, "ASCII stays narrow");
 	is_int(text_char_width(0x4E2D), 2, "CJK stays wide");
+	is_int(text_char_width(0xFFFD), 2, "U+FFFD is ambiguous too");
+	is_int(text_width("a\xEF\xBF\xBD", 4), 3, "  and counts two");
 	text_set_ambiguous_width(1);
 	is_int(text_char_width(0x201C), 1, "back to narrow");
 }
@@ -193,14 +236,15 @@ random_text(unsigned seed, size_t n, size_t long_line)
 	static const char *const bits[] = { "中文", "abc ", "\t", "\r",
 	    "\r\n", "\n", "\n\n", "\xE2\x80\xA8", "\xFF", "\xE4\xB8",
 	    "\xF0\x9F\x98\x80", "e\xCC\x81", "\x1B[2J", "。", "\xF0\x80",
-	    "\xE0\x80", "\xF4\x90\x80" };
+	    "\xE0\x80", "\xF4\x90\x80", "\xCC\x81\xCC\x81\xCC\x81",
+	    "\xED\xA0\x80", "\xE2\x80\x8B" };
 	char	*s = malloc(n + long_line + 8);
 	size_t	 k = 0, len;
 	bool	 put = long_line == 0;
 
 	srand(seed);
 	while (k < n) {
-		const char *b = bits[rand() % 17];
+		const char *b = bits[rand() % 20];
 
 		if (!put && k >= n / 2) {
 			memset(s + k, 'x', long_line);
@@ -298,6 +342,7 @@ main(void)
 	test_controls();
 	test_tabs();
 	test_clean_str();
+	test_many_marks();
 	test_widths();
 	test_truncate();
 	test_keys();
