@@ -16,6 +16,7 @@
 #include "conf.h"
 #include "corpus.h"
 #include "dump.h"
+#include "ftscli.h"
 #include "error.h"
 #include "keymap.h"
 #include "loader.h"
@@ -40,13 +41,14 @@
 #define MAX_WIDTH	10000
 
 enum mode { MODE_UI, MODE_DUMP, MODE_LIST, MODE_CHECK, MODE_DUMP_CONFIG,
-    MODE_REPLAY };
+    MODE_REPLAY, MODE_SEARCH };
 
 struct options {
 	enum mode	  mode;
 	int		  width;	/* 0: the terminal's, else 80 */
 	int		  ambiguous;	/* 0: from reader.ini */
 	const char	 *config;
+	const char	 *query;	/* --search */
 	bool		  no_config;
 	const char	 *keys;		/* --keys: the replay's script */
 	int		  cols, lines;	/* --size */
@@ -73,12 +75,14 @@ enum {
 	OPT_SIZE,
 	OPT_FRAMES,
 	OPT_ATTRS,
-	OPT_CHECK_STATE
+	OPT_CHECK_STATE,
+	OPT_SEARCH
 };
 
 static const struct option long_options[] = {
 	{ "dump",		no_argument,		NULL, OPT_DUMP },
 	{ "list",		no_argument,		NULL, OPT_LIST },
+	{ "search",		required_argument,	NULL, OPT_SEARCH },
 	{ "width",		required_argument,	NULL, 'w' },
 	{ "ambiguous-width",	required_argument,	NULL, OPT_AMBIGUOUS },
 	{ "config",		required_argument,	NULL, 'c' },
@@ -110,6 +114,10 @@ usage(void)
 	    "against all PATHs\n"
 	    "      --list               print the list of articles, one a "
 	    "line\n"
+	    "      --search=QUERY       print the articles whose text matches "
+	    "QUERY: date,\n"
+	    "                             title, path and the matched text, "
+	    "by tabs\n"
 	    "  -w, --width=N            lay out for N columns (default: the "
 	    "terminal's,\n"
 	    "                             else 80)\n"
@@ -195,6 +203,10 @@ parse_args(int argc, char **argv, struct options *o)
 			break;
 		case OPT_LIST:
 			o->mode = MODE_LIST;
+			break;
+		case OPT_SEARCH:
+			o->mode = MODE_SEARCH;
+			o->query = optarg;
 			break;
 		case OPT_CHECK_CONFIG:
 			o->mode = MODE_CHECK;
@@ -476,6 +488,22 @@ run_replay(const struct options *o, struct app *app, struct causes *cs)
 }
 
 static int
+run_search(const struct options *o, struct app *app, struct causes *cs)
+{
+	struct corpus	  c;
+	char		**paths = o->paths;
+	int		  n = o->npaths, rc;
+
+	if (n == 0)
+		default_library(&app->set, &paths, &n);
+	corpus_init(&c);
+	load_paths(&c, paths, n, &app->set, cs);
+	rc = ftscli_run(stdout, o->query, &c, 0, cs);
+	corpus_free(&c);
+	return rc;
+}
+
+static int
 run_ui(const struct options *o, struct app *app, struct causes *cs,
     bool utf8)
 {
@@ -565,7 +593,7 @@ main(int argc, char **argv)
 		rc = finish(EXIT_TROUBLE, &cs);
 	} else {
 		if (o.mode == MODE_DUMP || o.mode == MODE_LIST ||
-		    o.mode == MODE_REPLAY)
+		    o.mode == MODE_REPLAY || o.mode == MODE_SEARCH)
 			setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 		switch (o.mode) {
 		case MODE_DUMP:
@@ -573,6 +601,9 @@ main(int argc, char **argv)
 			break;
 		case MODE_LIST:
 			rc = run_list(&o, &app, &cs);
+			break;
+		case MODE_SEARCH:
+			rc = run_search(&o, &app, &cs);
 			break;
 		case MODE_CHECK:
 			if (conf != NULL) {

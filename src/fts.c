@@ -1,0 +1,1296 @@
+/* The full-text index of the library; see fts.h. */
+#include "system.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "corpus.h"
+#include "fileutil.h"
+#include "fts.h"
+#include "ftstok.h"
+#include "text.h"
+#include "thread.h"
+#include "xmalloc.h"
+
+/* The format of the database, kept in its header (user_version) and in
+ * its metadata; another is made again. */
+#define FTS_FORMAT	1
+#define FTS_APP_ID	0x52445246	/* "RDRF" */
+#define FTS_MAGIC	"reader full-text index"
+
+/* Most of a file that is indexed (the start of a larger one is). */
+#define FTS_MAX_BYTES	(8 << 20)
+
+/* A write transaction is committed after this many files or this long,
+ * so that another program waiting to write, and readers of progress, do
+ * not wait long. */
+#define BATCH_FILES	2000
+#define BATCH_NSEC	500000000L
+
+/* How long a program waits for another's write to end, in ms. */
+#define BUSY_MS		30000
+
+/* The index is made again when more rows are stale than this share of the
+ * live ones (and at least FTS_STALE_MIN). */
+#define FTS_STALE_MIN	2000
+#define FTS_STALE_DIV	2
+
+struct fts {
+	sqlite3		*db;
+	char		*file;
+	int		 flags;
+	/* The indexer. */
+	pthread_t	 thread;
+	bool		 running;
+	struct fts_library lib;
+	_Atomic size_t	 done;
+	_Atomic size_t	 total;
+	_Atomic bool	 stop;
+	_Atomic bool	 busy;
+	struct causes	 tcs;		/* what the indexer had to say */
+};
+
+/* The tokenizer as FTS5 sees it. */
+struct tok {
+	int	flags;
+};
+
+struct tok_call {
+	void	*ctx;
+	int	(*token)(void *, int, const char *, int, int, int);
+};
+
+/* Returns the database file, in $XDG_CACHE_HOME/reader or
+ * ~/.cache/reader; NULL if there is no home. Caller frees. */
+char *
+fts_default_file(void)
+{
+	const char	*x = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+
+	if (x != NULL && x[0] == '/')
+		return xasprintf("%s/reader/search.db", x);
+	if (home != NULL && home[0] != '\0')
+		return xasprintf("%s/.cache/reader/search.db", home);
+	return NULL;
+}
+
+/* FTS5: makes a tokenizer; "variants" among the arguments folds Chinese
+ * variants. */
+static int
+tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	struct tok	*t = xcalloc(1, sizeof *t);
+	int		 i;
+
+	(void) ctx;
+	for (i = 0; i < argc; i++)
+		if (strcmp(argv[i], "variants") == 0)
+			t->flags |= FTSTOK_VARIANTS;
+	*out = (Fts5Tokenizer *) t;
+	return SQLITE_OK;
+}
+
+/* FTS5: frees a tokenizer. */
+static void
+tok_delete(Fts5Tokenizer *t)
+{
+	free(t);
+}
+
+/* Passes one term on to FTS5. */
+static int
+tok_term(void *arg, const struct ftstok_term *t)
+{
+	struct tok_call	*c = arg;
+
+	return c->token(c->ctx, t->colocated ? FTS5_TOKEN_COLOCATED : 0,
+	    t->s, (int) t->len, (int) t->start, (int) t->end);
+}
+
+/* FTS5: cuts text into terms. */
+static int
+tok_tokenize(Fts5Tokenizer *tk, void *ctx, int flags, const char *text,
+    int n, int (*token)(void *, int, const char *, int, int, int))
+{
+	struct tok	*t = (struct tok *) tk;
+	struct tok_call	 c = { ctx, token };
+	int		 f = t->flags;
+
+	if (flags & FTS5_TOKENIZE_QUERY)
+		f |= FTSTOK_QUERY;
+	return ftstok_cut(text, n > 0 ? (size_t) n : 0, f, tok_term, &c);
+}
+
+/* Registers the tokenizer "reader" with a connection. */
+static int
+register_tokenizer(sqlite3 *db)
+{
+	static fts5_tokenizer	 tk = { tok_create, tok_delete,
+				     tok_tokenize };
+	sqlite3_stmt		*st;
+	fts5_api		*api = NULL;
+
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	sqlite3_bind_pointer(st, 1, (void *) &api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (api == NULL || api->iVersion < 2)
+		return -1;
+	return api->xCreateTokenizer(api, "reader", NULL, &tk, NULL) ==
+	    SQLITE_OK ? 0 : -1;
+}
+
+/* Returns the one value of a query as an integer, or -1. */
+static int64_t
+get_int(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt	*st;
+	int64_t		 v = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Returns the metadata value of key (caller frees), or NULL. */
+static char *
+get_meta(sqlite3 *db, const char *key)
+{
+	sqlite3_stmt	*st;
+	char		*v = NULL;
+
+	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?1",
+	    -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_text(st, 0) != NULL)
+		v = xstrdup((const char *) sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* The metadata that must be found: what made the index, and how. */
+static char *
+meta_format(int flags)
+{
+	return xasprintf("%s %d %s", FTS_MAGIC, FTS_FORMAT,
+	    (flags & FTS_VARIANTS) ? "variants" : "plain");
+}
+
+/* A check of the metadata, so that a damaged table is not believed. */
+static char *
+meta_check(const char *format)
+{
+	uint64_t	h = corpus_hash(0x6a09e667f3bcc908ULL, format,
+			    strlen(format));
+
+	return xasprintf("%016llx", (unsigned long long) h);
+}
+
+/* Makes the tables of a new index. */
+static int
+create_schema(sqlite3 *db, int flags)
+{
+	char	*format = meta_format(flags), *check = meta_check(format);
+	char	*sql;
+	int	 rc;
+
+	sql = sqlite3_mprintf(
+	    "BEGIN IMMEDIATE;"
+	    "PRAGMA application_id = %d;"
+	    "PRAGMA user_version = %d;"
+	    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	    "CREATE TABLE doc(id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	    " path BLOB NOT NULL UNIQUE, size INTEGER NOT NULL,"
+	    " mtime INTEGER NOT NULL, date INTEGER NOT NULL,"
+	    " aid INTEGER NOT NULL, title TEXT NOT NULL);"
+	    "CREATE VIRTUAL TABLE text USING fts5(title, body, content='',"
+	    " columnsize=0, tokenize='reader%s');"
+	    "INSERT INTO meta VALUES('format', %Q), ('check', %Q),"
+	    " ('stale', '0');"
+	    "COMMIT;", FTS_APP_ID, FTS_FORMAT,
+	    (flags & FTS_VARIANTS) ? " variants" : "", format, check);
+	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK)
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	free(format);
+	free(check);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* Whether db is an index of ours, of this format and folding, with sound
+ * metadata. */
+static bool
+sound(sqlite3 *db, int flags)
+{
+	char	*format = meta_format(flags), *check = meta_check(format);
+	char	*f, *c;
+	bool	 ok;
+
+	f = get_meta(db, "format");
+	c = get_meta(db, "check");
+	ok = get_int(db, "PRAGMA application_id") == FTS_APP_ID &&
+	    get_int(db, "PRAGMA user_version") == FTS_FORMAT &&
+	    f != NULL && c != NULL && strcmp(f, format) == 0 &&
+	    strcmp(c, check) == 0 &&
+	    get_int(db, "SELECT count(*) FROM sqlite_master WHERE "
+	    "name IN ('doc', 'text')") == 2;
+	free(f);
+	free(c);
+	free(format);
+	free(check);
+	return ok;
+}
+
+/* Removes the database file and its log. */
+static void
+remove_db(const char *file)
+{
+	char	*s;
+
+	unlink(file);
+	s = xasprintf("%s-wal", file);
+	unlink(s);
+	free(s);
+	s = xasprintf("%s-shm", file);
+	unlink(s);
+	free(s);
+}
+
+/* Opens a connection to file with the tokenizer and the settings every
+ * connection needs. Returns NULL (and sets *err) on failure. */
+static sqlite3 *
+connect(const char *file, int *err)
+{
+	sqlite3	*db = NULL;
+
+	*err = sqlite3_open_v2(file, &db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (*err == SQLITE_OK) {
+		sqlite3_busy_timeout(db, BUSY_MS);
+		*err = sqlite3_exec(db, "PRAGMA journal_mode = WAL;"
+		    "PRAGMA synchronous = NORMAL;", NULL, NULL, NULL);
+	}
+	if (*err == SQLITE_OK && register_tokenizer(db) != 0)
+		*err = SQLITE_ERROR;
+	if (*err != SQLITE_OK) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+/* Opens the index in file (NULL: the default one), making it if it does
+ * not exist and again if it cannot be trusted (with a warning in cs).
+ * flags: FTS_VARIANTS (ignored when OpenCC is not there). Returns NULL
+ * with an error in cs when there can be no index. fts_close() it. */
+struct fts *
+fts_open(const char *file, int flags, struct causes *cs)
+{
+	struct fts	*f;
+	sqlite3		*db;
+	char		*dir, *slash, *shown;
+	int		 err, tries;
+
+	if (!ftstok_have_variants())
+		flags &= ~FTS_VARIANTS;
+	f = xcalloc(1, sizeof *f);
+	f->file = file != NULL ? xstrdup(file) : fts_default_file();
+	f->flags = flags;
+	causes_init(&f->tcs);
+	if (f->file == NULL) {
+		causes_add(cs, "%s", _("no place for the search index: "
+		    "neither XDG_CACHE_HOME nor HOME is set"));
+		goto fail;
+	}
+	dir = xstrdup(f->file);
+	if ((slash = strrchr(dir, '/')) != NULL && slash != dir) {
+		*slash = '\0';
+		file_mkdirs(dir);
+	}
+	free(dir);
+	shown = corpus_display_path(f->file);
+	for (tries = 0; tries < 2; tries++) {
+		db = connect(f->file, &err);
+		if (db != NULL && get_int(db, "SELECT count(*) FROM "
+		    "sqlite_master") == 0 && create_schema(db, flags) != 0 &&
+		    get_int(db, "SELECT count(*) FROM sqlite_master") == 0)
+			err = sqlite3_errcode(db);
+		else if (db != NULL && sound(db, flags))
+			break;
+		else if (db != NULL)
+			err = SQLITE_NOTADB;
+		if (err == SQLITE_CANTOPEN || err == SQLITE_PERM ||
+		    err == SQLITE_READONLY || err == SQLITE_IOERR ||
+		    err == SQLITE_FULL) {
+			causes_add(cs, _("%s: cannot open the search index: "
+			    "%s"), shown, sqlite3_errstr(err));
+			sqlite3_close(db);
+			db = NULL;
+			break;
+		}
+		sqlite3_close(db);
+		db = NULL;
+		if (tries == 0) {
+			causes_warn(cs, _("%s: the search index is damaged, "
+			    "of another version or not reader's: it is made "
+			    "again"), shown);
+			remove_db(f->file);
+		}
+	}
+	free(shown);
+	if (db == NULL)
+		goto fail;
+	f->db = db;
+	return f;
+fail:
+	causes_free(&f->tcs);
+	free(f->file);
+	free(f);
+	return NULL;
+}
+
+/* Stops the indexer and closes the index. */
+void
+fts_close(struct fts *f)
+{
+	if (f == NULL)
+		return;
+	fts_index_stop(f, NULL);
+	sqlite3_close(f->db);
+	causes_free(&f->tcs);
+	free(f->file);
+	free(f);
+}
+
+/* Returns path made absolute (not resolved: as the user gave it, after
+ * the current directory). Caller frees. */
+static char *
+absolute(const char *path)
+{
+	char	*cwd, *s;
+
+	if (path[0] == '/')
+		return xstrdup(path);
+	cwd = getcwd(NULL, 0);
+	if (cwd == NULL)
+		return xstrdup(path);
+	while (path[0] == '.' && path[1] == '/')
+		path += 2;
+	s = xasprintf("%s/%s", cwd, strcmp(path, ".") == 0 ? "" : path);
+	free(cwd);
+	return s;
+}
+
+/* Fills lib with the articles of corpus c: their absolute paths, sizes
+ * and times. fts_library_free() it. */
+void
+fts_library_from_corpus(struct fts_library *lib, const struct corpus *c)
+{
+	char	**base;
+	size_t	  i, blen;
+
+	memset(lib, 0, sizeof *lib);
+	lib->roots = xcalloc(c->nroots + 1, sizeof *lib->roots);
+	base = xcalloc(c->nroots + 1, sizeof *base);
+	for (i = 0; i < c->nroots; i++) {
+		base[i] = absolute(c->roots[i].path);
+		blen = strlen(base[i]);
+		if (c->roots[i].dir && (blen == 0 || base[i][blen - 1] != '/'))
+		{
+			lib->roots[i] = xasprintf("%s/", base[i]);
+			free(base[i]);
+			base[i] = xstrdup(lib->roots[i]);
+		} else
+			lib->roots[i] = xstrdup(base[i]);
+	}
+	lib->nroots = c->nroots;
+	lib->f = xcalloc(c->n + 1, sizeof *lib->f);
+	for (i = 0; i < c->n; i++) {
+		const struct article	*a = &c->v[i];
+		struct fts_file		*f = &lib->f[lib->n];
+
+		if (a->root >= c->nroots)
+			continue;
+		f->path = c->roots[a->root].dir ?
+		    xasprintf("%s%s", base[a->root], a->path) :
+		    xstrdup(base[a->root]);
+		f->size = a->size;
+		f->mtime = a->mtime;
+		f->id = a->id;
+		lib->n++;
+	}
+	for (i = 0; i < c->nroots; i++)
+		free(base[i]);
+	free(base);
+}
+
+/* Frees what lib holds. */
+void
+fts_library_free(struct fts_library *lib)
+{
+	size_t	i;
+
+	for (i = 0; i < lib->n; i++)
+		free(lib->f[i].path);
+	for (i = 0; i < lib->nroots; i++)
+		free(lib->roots[i]);
+	free(lib->f);
+	free(lib->roots);
+	memset(lib, 0, sizeof *lib);
+}
+
+/* Whether path is in one of the library's roots. */
+static bool
+in_library(const struct fts_library *lib, const char *path)
+{
+	size_t	i, n;
+
+	for (i = 0; i < lib->nroots; i++) {
+		n = strlen(lib->roots[i]);
+		if (n > 0 && lib->roots[i][n - 1] == '/' ?
+		    strncmp(path, lib->roots[i], n) == 0 :
+		    strcmp(path, lib->roots[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Returns the text of a parsed article that is indexed as its body: its
+ * paragraphs and its related items, a line each. Caller frees. */
+char *
+fts_body(const struct doc *d, size_t *len)
+{
+	char	*b;
+	size_t	 i, n = 0, cap = 1;
+
+	for (i = 0; i < d->npara; i++)
+		cap += d->paras[i].text.len + 1;
+	for (i = 0; i < d->nrel; i++)
+		cap += d->rel[i].title.len + d->rel[i].excerpt.len + 2;
+	b = xmalloc(cap);
+	for (i = 0; i < d->npara; i++) {
+		memcpy(b + n, d->text + d->paras[i].text.off,
+		    d->paras[i].text.len);
+		n += d->paras[i].text.len;
+		b[n++] = '\n';
+	}
+	for (i = 0; i < d->nrel; i++) {
+		memcpy(b + n, d->text + d->rel[i].title.off,
+		    d->rel[i].title.len);
+		n += d->rel[i].title.len;
+		b[n++] = ' ';
+		memcpy(b + n, d->text + d->rel[i].excerpt.off,
+		    d->rel[i].excerpt.len);
+		n += d->rel[i].excerpt.len;
+		b[n++] = '\n';
+	}
+	b[n] = '\0';
+	*len = n;
+	return b;
+}
+
+/* An index row, as the update compares it with a file. */
+struct row {
+	char		*path;
+	int64_t		 id;
+	int64_t		 size;
+	int64_t		 mtime;
+	bool		 seen;
+};
+
+/* Open hash of rows by path. */
+struct rows {
+	struct row	*v;
+	size_t		 n;
+	size_t		 cap;		/* a power of two */
+};
+
+static uint64_t
+hash_path(const char *s)
+{
+	return corpus_hash(0xcbf29ce484222325ULL, s, strlen(s));
+}
+
+/* Returns the slot of path in rs (an empty one if it is not there). */
+static struct row *
+rows_slot(struct rows *rs, const char *path)
+{
+	size_t	i = hash_path(path) & (rs->cap - 1);
+
+	while (rs->v[i].path != NULL && strcmp(rs->v[i].path, path) != 0)
+		i = (i + 1) & (rs->cap - 1);
+	return &rs->v[i];
+}
+
+/* Reads the rows of the index under the library's roots. */
+static int
+rows_load(sqlite3 *db, const struct fts_library *lib, struct rows *rs)
+{
+	sqlite3_stmt	*st;
+	struct row	*r;
+	const char	*path;
+	size_t		 want = 1024;
+	int		 rc;
+
+	while (want < 2 * (lib->n + 16))
+		want *= 2;
+	memset(rs, 0, sizeof *rs);
+	rs->cap = want;
+	rs->v = xcalloc(rs->cap, sizeof *rs->v);
+	if (sqlite3_prepare_v2(db, "SELECT id, path, size, mtime FROM doc",
+	    -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		path = (const char *) sqlite3_column_text(st, 1);
+		if (path == NULL || !in_library(lib, path))
+			continue;
+		if (rs->n + 1 >= rs->cap / 2) {
+			struct rows	old = *rs;
+			size_t		i;
+
+			rs->cap *= 2;
+			rs->v = xcalloc(rs->cap, sizeof *rs->v);
+			for (i = 0; i < old.cap; i++)
+				if (old.v[i].path != NULL)
+					*rows_slot(rs, old.v[i].path) =
+					    old.v[i];
+			free(old.v);
+		}
+		r = rows_slot(rs, path);
+		if (r->path != NULL)
+			continue;
+		r->path = xstrdup(path);
+		r->id = sqlite3_column_int64(st, 0);
+		r->size = sqlite3_column_int64(st, 2);
+		r->mtime = sqlite3_column_int64(st, 3);
+		rs->n++;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static void
+rows_free(struct rows *rs)
+{
+	size_t	i;
+
+	for (i = 0; i < rs->cap; i++)
+		free(rs->v[i].path);
+	free(rs->v);
+}
+
+/* The statements of an update. */
+struct writer {
+	sqlite3		*db;
+	sqlite3_stmt	*find;
+	sqlite3_stmt	*del;
+	sqlite3_stmt	*add;
+	sqlite3_stmt	*addtext;
+	int64_t		 stale;		/* rows left behind */
+};
+
+static int
+writer_init(struct writer *w, sqlite3 *db)
+{
+	memset(w, 0, sizeof *w);
+	w->db = db;
+	if (sqlite3_prepare_v2(db, "SELECT size, mtime FROM doc WHERE path "
+	    "= ?1", -1, &w->find, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "DELETE FROM doc WHERE path = ?1", -1,
+	    &w->del, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "INSERT INTO doc(path, size, mtime, "
+	    "date, aid, title) VALUES(?1, ?2, ?3, ?4, ?5, ?6)", -1, &w->add,
+	    NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "INSERT INTO text(rowid, title, body) "
+	    "VALUES(?1, ?2, ?3)", -1, &w->addtext, NULL) != SQLITE_OK)
+		return -1;
+	return 0;
+}
+
+static void
+writer_free(struct writer *w)
+{
+	sqlite3_finalize(w->find);
+	sqlite3_finalize(w->del);
+	sqlite3_finalize(w->add);
+	sqlite3_finalize(w->addtext);
+}
+
+/* Forgets the row of path, if there is one. */
+static int
+forget(struct writer *w, const char *path)
+{
+	int	rc;
+
+	sqlite3_bind_text(w->del, 1, path, -1, SQLITE_STATIC);
+	rc = sqlite3_step(w->del);
+	sqlite3_reset(w->del);
+	if (rc != SQLITE_DONE)
+		return -1;
+	w->stale += sqlite3_changes(w->db);
+	return 0;
+}
+
+/* Indexes file f, unless the index has it as it is now (another program
+ * may have done it). A file that cannot be read is left out. */
+static int
+index_file(struct writer *w, const struct fts_file *f)
+{
+	struct causes	 cs;
+	struct doc	 d;
+	char		*body;
+	size_t		 blen;
+	int		 rc, same = 0;
+	bool		 complete;
+
+	sqlite3_bind_text(w->find, 1, f->path, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(w->find)) == SQLITE_ROW)
+		same = sqlite3_column_int64(w->find, 0) == f->size &&
+		    sqlite3_column_int64(w->find, 1) == f->mtime ? 1 : -1;
+	sqlite3_reset(w->find);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -1;
+	if (same == 1)
+		return 0;
+	if (same == -1 && forget(w, f->path) != 0)
+		return -1;
+	causes_init(&cs);
+	rc = corpus_load_doc_part(f->path, &d, &cs, FTS_MAX_BYTES,
+	    &complete);
+	causes_free(&cs);
+	if (rc != 0)
+		return 0;
+	body = fts_body(&d, &blen);
+	sqlite3_bind_text(w->add, 1, f->path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(w->add, 2, f->size);
+	sqlite3_bind_int64(w->add, 3, f->mtime);
+	sqlite3_bind_int64(w->add, 4, d.date);
+	sqlite3_bind_int64(w->add, 5, (sqlite3_int64) f->id);
+	sqlite3_bind_text(w->add, 6, d.text + d.title.off, (int) d.title.len,
+	    SQLITE_STATIC);
+	rc = sqlite3_step(w->add);
+	sqlite3_reset(w->add);
+	if (rc == SQLITE_DONE) {
+		sqlite3_bind_int64(w->addtext, 1,
+		    sqlite3_last_insert_rowid(w->db));
+		sqlite3_bind_text(w->addtext, 2, d.text + d.title.off,
+		    (int) d.title.len, SQLITE_STATIC);
+		sqlite3_bind_text(w->addtext, 3, body, (int) blen,
+		    SQLITE_STATIC);
+		rc = sqlite3_step(w->addtext);
+		sqlite3_reset(w->addtext);
+	}
+	free(body);
+	doc_free(&d);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int64_t
+now_ns(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t) ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* Writes the count of stale rows, and empties the index when they have
+ * become too many (the caller then indexes everything). Returns 1 when it
+ * emptied it. */
+static int
+settle_stale(struct writer *w, size_t live)
+{
+	char	*sql;
+	int64_t	 stale = get_int(w->db, "SELECT CAST(value AS INTEGER) FROM "
+		    "meta WHERE key = 'stale'");
+	int	 rc;
+
+	if (stale < 0)
+		stale = 0;
+	stale += w->stale;
+	w->stale = 0;
+	if (stale > FTS_STALE_MIN && (size_t) stale > live / FTS_STALE_DIV) {
+		rc = sqlite3_exec(w->db, "DELETE FROM doc;"
+		    "INSERT INTO text(text) VALUES('delete-all');"
+		    "UPDATE meta SET value = '0' WHERE key = 'stale';", NULL,
+		    NULL, NULL);
+		return rc == SQLITE_OK ? 1 : -1;
+	}
+	sql = sqlite3_mprintf("UPDATE meta SET value = '%lld' WHERE key = "
+	    "'stale'", (long long) stale);
+	rc = sqlite3_exec(w->db, sql, NULL, NULL, NULL);
+	sqlite3_free(sql);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* Brings the index up to date with lib on connection db: files new or
+ * changed are indexed, rows of files gone are forgotten. done and total
+ * (may be NULL) count the files to index; stop (may be NULL) ends it
+ * early, after a commit. */
+static int
+update(sqlite3 *db, const struct fts_library *lib, _Atomic size_t *done,
+    _Atomic size_t *total, _Atomic bool *stop, struct causes *cs)
+{
+	struct rows	  rs;
+	struct writer	  w;
+	struct row	 *r;
+	const struct fts_file **todo;
+	size_t		  ntodo = 0, i, k, ngone = 0;
+	int64_t		  t0;
+	int		  rc = 0, again;
+
+	if (rows_load(db, lib, &rs) != 0) {
+		rows_free(&rs);
+		causes_add(cs, _("cannot read the search index: %s"),
+		    sqlite3_errmsg(db));
+		return -1;
+	}
+	todo = xcalloc(lib->n + 1, sizeof *todo);
+	for (i = 0; i < lib->n; i++) {
+		r = rows_slot(&rs, lib->f[i].path);
+		if (r->path != NULL) {
+			if (r->seen)
+				continue;	/* the same file twice */
+			r->seen = true;
+			if (r->size == lib->f[i].size &&
+			    r->mtime == lib->f[i].mtime)
+				continue;
+		}
+		todo[ntodo++] = &lib->f[i];
+	}
+	for (i = 0; i < rs.cap; i++)
+		if (rs.v[i].path != NULL && !rs.v[i].seen)
+			ngone++;
+	if (total != NULL)
+		*total = ntodo;
+	if (ntodo == 0 && ngone == 0) {
+		rows_free(&rs);
+		free(todo);
+		return 0;
+	}
+	if (writer_init(&w, db) != 0)
+		goto fail;
+	/* Files gone first, then the rest in batches. */
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		goto fail;
+	for (i = 0; i < rs.cap; i++)
+		if (rs.v[i].path != NULL && !rs.v[i].seen &&
+		    forget(&w, rs.v[i].path) != 0)
+			goto rollback;
+	again = settle_stale(&w, lib->n);
+	if (again < 0)
+		goto rollback;
+	if (again == 1) {
+		/* Everything is to be indexed again. */
+		for (i = 0; i < lib->n; i++)
+			todo[i] = &lib->f[i];
+		ntodo = lib->n;
+		if (total != NULL)
+			*total = ntodo;
+	}
+	for (i = 0; i < ntodo; ) {
+		t0 = now_ns();
+		for (k = 0; i < ntodo && k < BATCH_FILES &&
+		    now_ns() - t0 < BATCH_NSEC; k++, i++) {
+			if (stop != NULL && *stop)
+				break;
+			if (index_file(&w, todo[i]) != 0)
+				goto rollback;
+			if (done != NULL)
+				(*done)++;
+		}
+		if (settle_stale(&w, lib->n) < 0 ||
+		    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+			goto rollback;
+		if (i >= ntodo || (stop != NULL && *stop))
+			break;
+		if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+		    SQLITE_OK)
+			goto fail;
+	}
+	writer_free(&w);
+	rows_free(&rs);
+	free(todo);
+	return rc;
+rollback:
+	causes_add(cs, _("cannot update the search index: %s"),
+	    sqlite3_errmsg(db));
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	writer_free(&w);
+	rows_free(&rs);
+	free(todo);
+	return -1;
+fail:
+	causes_add(cs, _("cannot update the search index: %s"),
+	    sqlite3_errmsg(db));
+	writer_free(&w);
+	rows_free(&rs);
+	free(todo);
+	return -1;
+}
+
+/* Brings the index up to date with lib, in this thread. Returns -1 with
+ * an error in cs if it could not. */
+int
+fts_update(struct fts *f, const struct fts_library *lib, struct causes *cs)
+{
+	return update(f->db, lib, &f->done, &f->total, NULL, cs);
+}
+
+/* The indexer thread: an update on a connection of its own. */
+static void *
+indexer(void *arg)
+{
+	struct fts	*f = arg;
+	sqlite3		*db;
+	int		 err;
+
+	db = connect(f->file, &err);
+	if (db == NULL)
+		causes_add(&f->tcs, _("cannot open the search index: %s"),
+		    sqlite3_errstr(err));
+	else
+		update(db, &f->lib, &f->done, &f->total, &f->stop, &f->tcs);
+	sqlite3_close(db);
+	f->busy = false;
+	return NULL;
+}
+
+/* Starts bringing the index up to date with lib in the background; the
+ * index takes lib (and frees it). Queries meanwhile see what is done. */
+void
+fts_index_start(struct fts *f, struct fts_library *lib)
+{
+	fts_index_stop(f, NULL);
+	f->lib = *lib;
+	memset(lib, 0, sizeof *lib);
+	f->done = 0;
+	f->total = 0;
+	f->stop = false;
+	f->busy = true;
+	if (thread_start(&f->thread, indexer, f) != 0) {
+		f->busy = false;
+		fts_library_free(&f->lib);
+		return;
+	}
+	f->running = true;
+}
+
+/* Says how far the indexer is: files indexed of those to index. Returns
+ * whether it is still at work. */
+bool
+fts_index_progress(struct fts *f, size_t *done, size_t *total)
+{
+	if (done != NULL)
+		*done = f->done;
+	if (total != NULL)
+		*total = f->total;
+	return f->busy;
+}
+
+/* Stops the indexer (what it has done is kept) and hands on what it had to
+ * say to cs (may be NULL). */
+void
+fts_index_stop(struct fts *f, struct causes *cs)
+{
+	size_t	i;
+
+	if (!f->running)
+		return;
+	f->stop = true;
+	pthread_join(f->thread, NULL);
+	f->running = false;
+	for (i = 0; cs != NULL && i < f->tcs.n; i++)
+		if (f->tcs.error[i])
+			causes_add(cs, "%s", f->tcs.msg[i]);
+		else
+			causes_warn(cs, "%s", f->tcs.msg[i]);
+	causes_clear(&f->tcs);
+	fts_library_free(&f->lib);
+}
+
+/* Orders matches: in the title first, then the newest, then by path. */
+static int
+hit_order(const void *a, const void *b)
+{
+	const struct fts_hit	*x = a, *y = b;
+
+	if (x->in_title != y->in_title)
+		return x->in_title ? -1 : 1;
+	if (x->date != y->date)
+		return x->date > y->date ? -1 : 1;
+	return strcmp(x->path, y->path);
+}
+
+static int
+id_order(const void *a, const void *b)
+{
+	const int64_t	*x = a, *y = b;
+
+	return *x < *y ? -1 : *x > *y;
+}
+
+/* Reads the row ids an FTS5 expression finds, sorted. */
+static int
+match_ids(sqlite3 *db, const char *expr, int64_t **ids, size_t *n)
+{
+	sqlite3_stmt	*st;
+	size_t		 cap = 0;
+	int		 rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(db, "SELECT rowid FROM text WHERE text MATCH "
+	    "?1", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap)
+			*ids = xreallocarray(*ids, cap = cap ? 2 * cap : 256,
+			    sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	qsort(*ids, *n, sizeof **ids, id_order);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Finds the articles of lib that match q, best first, into *hits (*n of
+ * them; fts_hits_free() them). is_read (may be NULL: nothing is read)
+ * answers for unread. Returns -1 with an error in cs. */
+int
+fts_query(struct fts *f, const struct query *q, const struct fts_library *lib,
+    fts_read_fn is_read, void *arg, struct fts_hit **hits, size_t *n,
+    struct causes *cs)
+{
+	sqlite3_stmt	*st = NULL;
+	struct fts_hit	*h = NULL, *x;
+	char		*expr = query_fts(q, QUERY_ALL), *tex = NULL, *sql;
+	const char	*path, *title;
+	int64_t		*tids = NULL, id;
+	size_t		 cap = 0, ntids = 0;
+	int		 rc;
+	bool		 read;
+
+	*hits = NULL;
+	*n = 0;
+	if (expr != NULL)
+		sql = xasprintf("SELECT d.id, d.path, d.title, d.date, d.aid "
+		    "FROM text CROSS JOIN doc AS d ON d.id = text.rowid "
+		    "WHERE text MATCH ?1 AND d.date >= ?2 AND (?3 = 0 OR "
+		    "d.date < ?3)");
+	else {
+		expr = query_fts(q, QUERY_EXCLUDED);
+		sql = xasprintf("SELECT d.id, d.path, d.title, d.date, d.aid "
+		    "FROM doc AS d WHERE d.date >= ?2 AND (?3 = 0 OR d.date < "
+		    "?3)%s", expr != NULL ? " AND d.id NOT IN (SELECT rowid "
+		    "FROM text WHERE text MATCH ?1)" : "");
+	}
+	rc = sqlite3_prepare_v2(f->db, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		goto fail;
+	if (q->npositive > 0) {
+		tex = query_fts(q, QUERY_TITLE);
+		if (match_ids(f->db, tex, &tids, &ntids) != 0)
+			goto fail;
+	}
+	if (expr != NULL)
+		sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, q->from);
+	sqlite3_bind_int64(st, 3, q->until);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		path = (const char *) sqlite3_column_text(st, 1);
+		title = (const char *) sqlite3_column_text(st, 2);
+		if (path == NULL || !in_library(lib, path))
+			continue;
+		if (q->unread != 0) {
+			read = is_read != NULL &&
+			    is_read(arg, (uint64_t) sqlite3_column_int64(st, 4));
+			if (read != (q->unread < 0))
+				continue;
+		}
+		if (*n == cap)
+			h = xreallocarray(h, cap = cap ? 2 * cap : 64,
+			    sizeof *h);
+		x = &h[(*n)++];
+		id = sqlite3_column_int64(st, 0);
+		x->path = xstrdup(path);
+		x->title = text_clean_str(title != NULL ? title : "");
+		x->date = sqlite3_column_int64(st, 3);
+		x->id = (uint64_t) sqlite3_column_int64(st, 4);
+		x->in_title = ntids > 0 && bsearch(&id, tids, ntids,
+		    sizeof *tids, id_order) != NULL;
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(st);
+	qsort(h, *n, sizeof *h, hit_order);
+	*hits = h;
+	free(expr);
+	free(tex);
+	free(tids);
+	return 0;
+fail:
+	causes_add(cs, _("cannot search the index: %s"),
+	    sqlite3_errmsg(f->db));
+	sqlite3_finalize(st);
+	fts_hits_free(h, *n);
+	*n = 0;
+	free(expr);
+	free(tex);
+	free(tids);
+	return -1;
+}
+
+/* Frees n matches. */
+void
+fts_hits_free(struct fts_hit *h, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(h[i].path);
+		free(h[i].title);
+	}
+	free(h);
+}
+
+/* A position of a text as the index sees it: up to two terms (a
+ * character and the pair it begins), in the arena of struct positions. */
+struct pos {
+	uint32_t	off[2];
+	uint16_t	len[2];
+	uint32_t	start;
+	uint32_t	end[2];
+	uint8_t		n;
+};
+
+struct positions {
+	struct pos	*v;
+	size_t		 n;
+	size_t		 cap;
+	char		*arena;
+	size_t		 alen;
+	size_t		 acap;
+};
+
+/* Adds a term of a text to its positions. */
+static int
+add_position(void *arg, const struct ftstok_term *t)
+{
+	struct positions	*ps = arg;
+	struct pos		*p;
+
+	if (!t->colocated || ps->n == 0) {
+		if (ps->n == ps->cap)
+			ps->v = xreallocarray(ps->v, ps->cap = ps->cap ?
+			    2 * ps->cap : 256, sizeof *ps->v);
+		p = &ps->v[ps->n++];
+		p->n = 0;
+		p->start = (uint32_t) t->start;
+	} else
+		p = &ps->v[ps->n - 1];
+	if (p->n == 2)
+		return 0;
+	if (ps->alen + t->len > ps->acap)
+		ps->arena = xreallocarray(ps->arena, ps->acap = (ps->alen +
+		    t->len) * 2 + 256, 1);
+	memcpy(ps->arena + ps->alen, t->s, t->len);
+	p->off[p->n] = (uint32_t) ps->alen;
+	p->len[p->n] = (uint16_t) t->len;
+	p->end[p->n] = (uint32_t) t->end;
+	p->n++;
+	ps->alen += t->len;
+	return 0;
+}
+
+static void
+positions_free(struct positions *ps)
+{
+	free(ps->v);
+	free(ps->arena);
+}
+
+/* Whether term j of q (at the arena of qs) is at position p; its end
+ * goes to *end. */
+static bool
+term_at(const struct positions *ps, const struct pos *p,
+    const struct positions *qs, const struct pos *qp, bool prefix,
+    uint32_t *end)
+{
+	const char	*want = qs->arena + qp->off[0];
+	size_t		 wlen = qp->len[0];
+	int		 k;
+
+	for (k = 0; k < p->n; k++) {
+		if (prefix ? p->len[k] >= wlen : p->len[k] == wlen) {
+			if (memcmp(ps->arena + p->off[k], want, wlen) == 0) {
+				*end = p->end[k];
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+static int
+span_order(const void *a, const void *b)
+{
+	const struct span	*x = a, *y = b;
+
+	if (x->off != y->off)
+		return x->off < y->off ? -1 : 1;
+	return x->len > y->len ? -1 : x->len < y->len;
+}
+
+/* Finds where the words of q (those not left out) are in len bytes of
+ * text, as the index would: *spans gets *n byte ranges, in order, none
+ * overlapping (caller frees). flags: FTS_VARIANTS as the index was
+ * opened with. Returns the count. */
+int
+fts_find(const char *text, size_t len, const struct query *q, int flags,
+    struct span **spans, size_t *n)
+{
+	struct positions	 ps, qs;
+	struct span		*v = NULL;
+	size_t			 cap = 0, i, j, p, k;
+	uint32_t		 end;
+	int			 tf = (flags & FTS_VARIANTS) ? FTSTOK_VARIANTS : 0;
+
+	*spans = NULL;
+	*n = 0;
+	memset(&ps, 0, sizeof ps);
+	ftstok_cut(text, len, tf, add_position, &ps);
+	for (i = 0; i < q->n; i++) {
+		if (q->t[i].negated)
+			continue;
+		memset(&qs, 0, sizeof qs);
+		ftstok_cut(q->t[i].text, strlen(q->t[i].text),
+		    tf | FTSTOK_QUERY, add_position, &qs);
+		for (p = 0; qs.n > 0 && p + qs.n <= ps.n; p++) {
+			for (j = 0; j < qs.n; j++)
+				if (!term_at(&ps, &ps.v[p + j], &qs, &qs.v[j],
+				    q->t[i].prefix && j + 1 == qs.n, &end))
+					break;
+			if (j < qs.n)
+				continue;
+			if (*n == cap)
+				v = xreallocarray(v, cap = cap ? 2 * cap : 16,
+				    sizeof *v);
+			v[*n].off = ps.v[p].start;
+			v[*n].len = end - ps.v[p].start;
+			(*n)++;
+		}
+		positions_free(&qs);
+	}
+	positions_free(&ps);
+	qsort(v, *n, sizeof *v, span_order);
+	/* Overlapping matches become one. */
+	for (i = 0, k = 0; i < *n; i++) {
+		if (k > 0 && v[i].off <= v[k - 1].off + v[k - 1].len) {
+			end = v[i].off + v[i].len;
+			if (end > v[k - 1].off + v[k - 1].len)
+				v[k - 1].len = end - v[k - 1].off;
+			continue;
+		}
+		v[k++] = v[i];
+	}
+	*n = k;
+	*spans = v;
+	return (int) k;
+}
+
+/* Appends len bytes of s to buf at *n, with every space, line end or
+ * other control as one space. */
+static void
+append_line(char *buf, size_t *n, const char *s, size_t len)
+{
+	size_t		i, m;
+	uint32_t	c;
+
+	for (i = 0; i < len; i += m) {
+		m = text_next_char(s + i, len - i, &c);
+		if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ||
+		    c == 0x2028 || c == 0x2029) {
+			if (*n > 0 && buf[*n - 1] != ' ')
+				buf[(*n)++] = ' ';
+			continue;
+		}
+		memcpy(buf + *n, s + i, m);
+		*n += m;
+	}
+}
+
+/* Returns one line of the text of the article at path around the first
+ * match of q, about width columns wide, with "…" where it was cut; the
+ * start of the text when the words are only in the title; NULL when the
+ * file cannot be read. The line has no control characters. flags as for
+ * fts_find(). Caller frees. */
+char *
+fts_snippet(const char *path, const struct query *q, int flags,
+    size_t width)
+{
+	struct causes	 cs;
+	struct doc	 d;
+	struct span	*sp;
+	char		*body, *out;
+	size_t		 blen, ns, at = 0, a, b, n = 0, m;
+	uint32_t	 c;
+	int		 cols = 0, w;
+
+	causes_init(&cs);
+	if (corpus_load_doc_part(path, &d, &cs, FTS_MAX_BYTES, NULL) != 0) {
+		causes_free(&cs);
+		return NULL;
+	}
+	causes_free(&cs);
+	body = fts_body(&d, &blen);
+	doc_free(&d);
+	if (fts_find(body, blen, q, flags, &sp, &ns) > 0)
+		at = sp[0].off;
+	free(sp);
+	/* Back to a third of the width before the match, within its line. */
+	a = at;
+	while (a > 0 && body[a - 1] != '\n' && cols < (int) width / 3) {
+		a = text_prev(body, a, &c);
+		w = text_char_width(c);
+		cols += w > 0 ? w : 0;
+	}
+	b = at;
+	while (b < blen && body[b] != '\n' && cols < (int) width) {
+		m = text_next_char(body + b, blen - b, &c);
+		w = text_char_width(c);
+		cols += w > 0 ? w : 0;
+		b += m;
+	}
+	out = xmalloc(b - a + 16);
+	if (a > 0 && body[a - 1] != '\n') {
+		memcpy(out, "\xe2\x80\xa6", 3);
+		n = 3;
+	}
+	append_line(out, &n, body + a, b - a);
+	if (b < blen && body[b] != '\n') {
+		memcpy(out + n, "\xe2\x80\xa6", 3);
+		n += 3;
+	}
+	out[n] = '\0';
+	free(body);
+	return out;
+}

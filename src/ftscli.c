@@ -1,0 +1,112 @@
+/* reader --search: matches printed one a line; see ftscli.h. */
+#include "system.h"
+
+#include <stdio.h>
+
+#include "corpus.h"
+#include "fts.h"
+#include "ftscli.h"
+#include "persist.h"
+#include "query.h"
+#include "text.h"
+#include "xmalloc.h"
+
+/* Columns of the snippet. */
+#define SNIPPET_COLUMNS 60
+
+/* Whether article id has been read, by the marks in arg. */
+static bool
+is_read(void *arg, uint64_t id)
+{
+	const struct mark	*m = persist_get(arg, id);
+
+	return m != NULL && m->read;
+}
+
+/* Prints s with every control character, tab and line end as a space:
+ * fields are separated by tabs and matches by lines. */
+static void
+put_field(FILE *out, const char *s)
+{
+	char		*clean = text_clean_str(s);
+	const char	*p;
+
+	for (p = clean; *p != '\0'; p++)
+		putc((unsigned char) *p < 0x20 || *p == 0x7f ? ' ' : *p, out);
+	free(clean);
+}
+
+/* Prints a date YYYYMMDDhhmmss as YYYY-MM-DD, or "-". */
+static void
+put_date(FILE *out, int64_t d)
+{
+	if (d <= 0) {
+		fputs("-", out);
+		return;
+	}
+	fprintf(out, "%04d-%02d-%02d", (int) (d / 10000000000),
+	    (int) (d / 100000000 % 100), (int) (d / 1000000 % 100));
+}
+
+/* Brings the index up to date with corpus c and prints the articles that
+ * match text, best first: date, title, path and a line of the matched
+ * text, separated by tabs. flags as for fts_open(). Returns 0, FTSCLI_NONE
+ * when nothing matched (or there is no index), FTSCLI_BAD when the query
+ * is malformed (with a message in cs). */
+int
+ftscli_run(FILE *out, const char *text, const struct corpus *c, int flags,
+    struct causes *cs)
+{
+	struct query		 q;
+	struct fts		*f;
+	struct fts_library	 lib;
+	struct fts_hit		*h;
+	struct persist		 p;
+	char			*dir, *snip;
+	size_t			 n, i;
+	bool			 marks = false;
+	int			 rc;
+
+	if (query_parse(&q, text, cs) != 0) {
+		query_free(&q);
+		return FTSCLI_BAD;
+	}
+	if ((f = fts_open(NULL, flags, cs)) == NULL) {
+		query_free(&q);
+		return FTSCLI_NONE;
+	}
+	fts_library_from_corpus(&lib, c);
+	rc = fts_update(f, &lib, cs);
+	if (q.unread != 0 && (dir = persist_default_dir()) != NULL) {
+		marks = persist_open(&p, dir, cs) == 0;
+		free(dir);
+	}
+	if (rc == 0)
+		rc = fts_query(f, &q, &lib, marks ? is_read : NULL, &p, &h,
+		    &n, cs);
+	if (rc == 0) {
+		for (i = 0; i < n; i++) {
+			put_date(out, h[i].date);
+			putc('\t', out);
+			put_field(out, h[i].title);
+			putc('\t', out);
+			put_field(out, h[i].path);
+			putc('\t', out);
+			snip = fts_snippet(h[i].path, &q, flags,
+			    SNIPPET_COLUMNS);
+			if (snip != NULL)
+				put_field(out, snip);
+			free(snip);
+			putc('\n', out);
+		}
+		fts_hits_free(h, n);
+		rc = n > 0 ? 0 : FTSCLI_NONE;
+	} else
+		rc = FTSCLI_NONE;
+	if (marks)
+		persist_close(&p);
+	fts_library_free(&lib);
+	fts_close(f);
+	query_free(&q);
+	return rc;
+}

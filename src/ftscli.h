@@ -1,0 +1,18 @@
+/* reader --search: the library's articles that match a query, printed
+ * one a line for scripts. */
+#ifndef READER_FTSCLI_H
+#define READER_FTSCLI_H
+
+#include <stdio.h>
+
+#include "corpus.h"
+#include "error.h"
+
+/* Exit statuses of ftscli_run() besides 0 (something matched). */
+#define FTSCLI_NONE	1	/* nothing matched, or no index */
+#define FTSCLI_BAD	2	/* the query is malformed */
+
+int	ftscli_run(FILE *, const char *, const struct corpus *, int,
+	    struct causes *);
+
+#endif

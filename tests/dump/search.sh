@@ -1,0 +1,139 @@
+# reader --search: queries with known answers on a small library (Chinese
+# words of one to four characters, Latin words, full-width forms, phrases,
+# exclusions, titles, dates), the exit statuses, and an index kept up to
+# date as files are added, changed and removed, or found damaged.
+. "$srcdir/tests/dump/lib.sh"
+
+lib=$TEST_TMP/lib
+mkdir -p "$lib"
+# art NAME DATE TITLE BODY...: writes an article.
+art() {
+	f=$lib/$1.txt d=$2 t=$3
+	shift 3
+	{
+		printf '发布时间:%s 10:00 原文链接: %s\n\n' "$d" "$t"
+		for p in "$@"; do printf '  %s\n\n' "$p"; done
+	} > "$f"
+}
+art lab 2024-04-29 '天津获批组建全国重点实验室' '实验室建设取得进展。' \
+    'The Linux kernel team met here.'
+art exp 2024-04-10 '一次化学课' '老师做了一个实验，学生们很喜欢。' \
+    'open source software'
+art cat 2024-03-05 '家里的猫' '猫在睡觉。' '第１００１号文件（第二版）'
+art dog 2023-12-31 '狗的故事' '它叫旺财，是只好狗。' 'source open, not the phrase'
+art mix 2024-05-01 'GDP增长5.2%' 'ＡＢＣ公司的ｉＰｈｏｎｅ销量。' \
+    '科学实验和全国重点工作。'
+
+s() { "$READER" --no-config --search "$@" "$lib" 2>"$TEST_TMP/err"; }
+# names QUERY: the names of the files that match, in order, by spaces.
+names() {
+	s "$1" | cut -f3 | sed 's|.*/||; s|\.txt$||' | tr '\n' ' ' |
+	    sed 's/ $//'
+}
+
+expect_eq "$(names '猫')" "cat" "a one-character word"
+expect_eq "$(names '实验')" "lab mix exp" \
+    "a two-character word: in the title first, then the newest"
+expect_eq "$(names '实验室')" "lab" "a three-character word"
+expect_eq "$(names '全国重点')" "lab mix" "a four-character word"
+expect_eq "$(names '验实')" "" "characters out of order are not a word"
+expect_eq "$(names '实室')" "" "nor are characters apart"
+expect_eq "$(names 'linux')" "lab" "a Latin word, whatever its case"
+expect_eq "$(names 'KERN*')" "lab" "a Latin prefix"
+expect_eq "$(names 'kern')" "" "a Latin word is whole without *"
+expect_eq "$(names 'iphone')" "mix" "a full-width word is found half-width"
+expect_eq "$(names 'ABC公司')" "mix" "  next to Chinese"
+expect_eq "$(names '1001')" "cat" "full-width digits are found"
+expect_eq "$(names '（第１００１号')" "cat" "  and so is a full-width query"
+expect_eq "$(names '"open source"')" "exp" "a phrase"
+expect_eq "$(names '“open source”')" "exp" "a phrase in Chinese quotation marks"
+expect_eq "$(names 'open source')" "exp dog" "words without quotes, anywhere"
+expect_eq "$(names '实验 -实验室')" "mix exp" "a word left out"
+expect_eq "$(names '实验 -"科学实验"')" "lab exp" "a phrase left out"
+expect_eq "$(names 'title:实验')" "lab" "a word in the title"
+expect_eq "$(names '实验 重点')" "lab mix" \
+    "matches in the title come first, then the newest"
+expect_eq "$(names '实验 date:2024-04')" "lab exp" "a month"
+expect_eq "$(names '实验 date:2024-04-10')" "exp" "a day"
+expect_eq "$(names '实验 after:2024-04-10')" "lab mix" "after a day"
+expect_eq "$(names '实验 before:2024-04-29')" "exp" "before a day"
+expect_eq "$(names 'date:2023')" "dog" "a year alone"
+expect_eq "$(names 'unread 猫')" "cat" "unread: nothing has been read"
+expect_eq "$(names '-unread 猫')" "" "  and nothing is read"
+
+s '实验室' > "$TEST_TMP/out"
+expect_eq "$?" 0 "exit status 0 when something matches"
+expect_match "$TEST_TMP/out" \
+    "^2024-04-29	天津获批组建全国重点实验室	$lib/lab.txt	实验室建设取得进展。\$" \
+    "a match is date, title, path and the matched text, by tabs"
+s '河马' > "$TEST_TMP/out"
+expect_eq "$?" 1 "exit status 1 when nothing matches"
+expect_eq "$(cat "$TEST_TMP/out")" "" "  and nothing is printed"
+for q in '"open' 'date:2024-13' 'after:yesterday' '，。' '-猫' '' \
+    'after:2024-05 before:2024-04'; do
+	s "$q" > "$TEST_TMP/out"
+	expect_eq "$?" 2 "exit status 2 on the bad query '$q'"
+	expect_match "$TEST_TMP/err" "^reader: " "  with a message"
+done
+expect_match "$TEST_TMP/err" "no date can be" "  which says what is wrong"
+s '"open' > /dev/null
+expect_match "$TEST_TMP/err" \
+    "^reader: in the query, '\"open': a quotation mark is not closed\$" \
+    "an unclosed quote is named"
+
+# A title with control characters in it never reaches the output raw.
+printf '发布时间:2024-01-01 10:00 原文链接: 控制\033[31m字符\n\n  控制字符的\007文章。\n' \
+    > "$lib/ctl.txt"
+s '控制' > "$TEST_TMP/out"
+if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$TEST_TMP/out"
+then
+	check 1 "no control character is printed"
+else
+	check 0 "no control character is printed"
+fi
+rm "$lib/ctl.txt"
+
+# Kept up to date.
+set -- "$XDG_CACHE_HOME"/reader/search.db
+check $([ -f "$1" ] && echo 0 || echo 1) "the index is in XDG_CACHE_HOME"
+sed -i 's/猫在睡觉/鹦鹉在说话/' "$lib/cat.txt"
+touch -d '2024-06-01' "$lib/cat.txt"
+expect_eq "$(names '鹦鹉')" "cat" "a changed file is indexed again"
+expect_eq "$(names '睡觉')" "" "  and its old words are gone"
+art new 2024-06-02 '新文章' '河马来了。'
+expect_eq "$(names '河马')" "new" "an added file is found"
+rm "$lib/exp.txt"
+expect_eq "$(names '实验')" "lab mix" "a removed file is not"
+
+# Damaged, foreign or old: made again, with a message.
+want=$(s '实验')
+printf 'not a database at all, just some bytes %0500d' 0 > \
+    "$XDG_CACHE_HOME/reader/search.db"
+expect_eq "$(s '实验')" "$want" "a damaged index is made again"
+expect_match "$TEST_TMP/err" "search index is damaged.*made again" \
+    "  with a message"
+if command -v python3 > /dev/null; then
+	rm -f "$XDG_CACHE_HOME/reader/search.db"
+	python3 -c 'import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("CREATE TABLE notes(x)")
+db.commit()' "$XDG_CACHE_HOME/reader/search.db"
+	expect_eq "$(s '实验')" "$want" "another program's database is not used"
+	expect_match "$TEST_TMP/err" "made again" "  with a message"
+	python3 -c 'import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("PRAGMA user_version = 99")
+db.commit()' "$XDG_CACHE_HOME/reader/search.db"
+	expect_eq "$(s '实验')" "$want" "an index of another version is not used"
+	expect_match "$TEST_TMP/err" "made again" "  with a message"
+	python3 -c 'import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE meta SET value = \"x\" WHERE key = \"check\"")
+db.commit()' "$XDG_CACHE_HOME/reader/search.db"
+	expect_eq "$(s '实验')" "$want" "an index with damaged metadata is not used"
+	expect_match "$TEST_TMP/err" "made again" "  with a message"
+fi
+s '实验' > /dev/null
+expect_eq "$(cat "$TEST_TMP/err")" "" "a sound index is used without a word"
+
+finish
