@@ -17,6 +17,8 @@ struct article {
 	int64_t		 date;		/* YYYYMMDDhhmmss, or 0 when undated */
 	uint64_t	 id;		/* identity that survives a move */
 	uint64_t	 title_key;	/* text_title_key() of the title */
+	const char	*title_order;	/* text_sort_key() of the title, set
+					   when the list is sorted by title */
 	int64_t		 size;
 	int64_t		 mtime;
 	uint16_t	 root;		/* which PATH it was found under */

@@ -343,7 +343,8 @@ compare_articles(const void *pa, const void *pb, void *po)
 		r = sign * by_date(a, b);
 		break;
 	case CORPUS_SORT_TITLE:
-		r = sign * strcmp(a->title, b->title);
+		/* Folded and collated: see corpus_merge(). */
+		r = sign * strcmp(a->title_order, b->title_order);
 		break;
 	case CORPUS_SORT_PATH:
 		r = a->root != b->root ? a->root - b->root :
@@ -392,6 +393,18 @@ corpus_merge(struct corpus *c, size_t sorted)
 
 	if (k == 0)
 		return;
+	/* Each title's sort key is made once, not in every comparison. */
+	for (i = sorted; i < c->n && o.key == CORPUS_SORT_TITLE; i++)
+		if (c->v[i].title_order == NULL) {
+			const char *t = c->v[i].title;
+			size_t tl = strlen(t), kl;
+			char *key = text_sort_key(t, tl, &kl);
+
+			/* Most Chinese titles are their own key. */
+			c->v[i].title_order = kl == tl && memcmp(key, t, tl)
+			    == 0 ? t : corpus_strndup(c, key, kl);
+			free(key);
+		}
 	/* The header index is written in list order: a library read from it
 	 * is sorted already, and checking costs one comparison an article. */
 	for (i = sorted + 1; i < c->n; i++)

@@ -1,6 +1,7 @@
 /* Decoding, sanitizing and measuring text. The only user of libunistring. */
 #include "system.h"
 
+#include <locale.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <time.h>
@@ -1094,4 +1095,42 @@ text_strftime(char *buf, size_t size, const char *fmt, const struct tm *tm)
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 	return strftime(buf, size, fmt, tm);
 #pragma GCC diagnostic pop
+}
+
+/* Returns a key that sorts s as a person would: case folded, then in the
+ * order of the locale's collation (LC_COLLATE; glibc's zh_CN orders
+ * Chinese by pinyin), or by code point when the locale sets none.
+ * Compare keys with strcmp(); *len is the key's length. Caller frees. */
+char *
+text_sort_key(const char *s, size_t n, size_t *len)
+{
+	const char	*coll = setlocale(LC_COLLATE, NULL);
+	uint8_t		*f;
+	char		*r;
+	size_t		 fl = 0;
+
+	if (coll != NULL && strcmp(coll, "C") != 0 &&
+	    strcmp(coll, "POSIX") != 0 && strncmp(coll, "C.", 2) != 0) {
+		*len = 0;
+		/* NULL when a character has no place in the locale's
+		 * character set: then code point order, as below. */
+		r = u8_casexfrm((const uint8_t *) s, n, uc_locale_language(),
+		    NULL, NULL, len);
+		if (r != NULL && memchr(r, '\0', *len) == NULL) {
+			r = xreallocarray(r, *len + 1, 1);
+			r[*len] = '\0';
+			return r;
+		}
+		free(r);
+	}
+	/* UTF-8 bytes compare in code point order. */
+	f = u8_casefold((const uint8_t *) s, n, NULL, NULL, NULL, &fl);
+	if (f == NULL) {
+		*len = n;
+		return xstrndup(s, n);
+	}
+	r = xreallocarray(f, fl + 1, 1);
+	r[fl] = '\0';
+	*len = strnlen(r, fl);
+	return r;
 }

@@ -92,6 +92,7 @@ bool	 text_no_line_end(uint32_t);
 bool	 text_is_blank(uint32_t);
 
 uint64_t text_title_key(const char *, size_t);
+char	*text_sort_key(const char *, size_t, size_t *);
 size_t	 text_count_chars(const char *, size_t);
 bool	 text_valid_utf8(const char *, size_t, size_t *);
 struct tm;

@@ -98,4 +98,24 @@ expect_match "$TEST_TMP/out" "^06/05/2024  市图书馆新馆试运行首周接�
 sort "$TEST_TMP/titles" > "$TEST_TMP/sorted"
 expect_eq "$(cat "$TEST_TMP/titles")" "$(cat "$TEST_TMP/sorted")" "sort = title orders by title"
 
+# Titles sort as a person would: capitals and small letters together.
+mkdir "$TEST_TMP/lib"
+i=0
+for t in "banana split" "Apple pie" "Zebra crossing" "apple cider" \
+    "Éclair" "eclair" "上海新闻"; do
+	i=$((i + 1))
+	printf '发布时间:2024-04-%02d 10:42 原文链接: %s\n\n正文。\n' "$i" "$t" \
+	    > "$TEST_TMP/lib/$i.txt"
+done
+"$READER" --list --width 60 "$TEST_TMP/lib" | cut -c13- | tr '\n' '|' \
+    > "$TEST_TMP/titles"
+expect_eq "$(cat "$TEST_TMP/titles")" \
+    "apple cider|Apple pie|banana split|eclair|Zebra crossing|Éclair|上海新闻|" \
+    "sort = title folds case, else goes by code point"
+printf '[general]\nsort = title descending\n' > "$XDG_CONFIG_HOME/reader/reader.ini"
+"$READER" --list --width 60 "$TEST_TMP/lib" | cut -c13- | head -n 3 \
+    | tr '\n' '|' > "$TEST_TMP/titles"
+expect_eq "$(cat "$TEST_TMP/titles")" "上海新闻|Éclair|Zebra crossing|" \
+    "  and title descending reverses that"
+
 finish
