@@ -1137,7 +1137,10 @@ conf_dump(FILE *f, const struct settings *set, const struct keymap *km,
 	    "Delete, F1-F12, or Comma, Semicolon and Hash for those "
 	    "characters; none leaves the action without a key. A key can "
 	    "serve one action only."));
+	/* Then each action's help, as the help screen shows it. */
+	fputc('\n', f);
 	for (i = 1; i < ACT_COUNT; i++) {
+		comment(f, _(action_table[i].help));
 		v = keymap_describe(km, (enum action) i, KEYMAP_MAX);
 		d = keymap_describe(&dk, (enum action) i, KEYMAP_MAX);
 		setting(f, action_table[i].name, v[0] ? v : "none",

@@ -114,6 +114,91 @@ sed 's/^MALFORMED /#   /' "$T/bad"
 grep -v '^MALFORMED' "$T/got1" > "$T/g"
 same "$T/want1" "$T/g" "reader.1 KEYS, with default keys"
 
+# ---- (a2) each action's help: the action table, through --dump-config,
+# is what both pages and the README say first about it. ----
+
+# "name<TAB>keys<TAB>help" for every action: the comment lines just
+# above each [keys] entry of the dump are its help.
+awk '
+/^\[[a-z]+\]$/ { sec = substr($0, 2, length($0) - 2); help = ""; next }
+/^$/ { help = ""; next }
+sec == "keys" && /^(# )?[a-z][a-z0-9_]* =/ {
+	e = $0; sub(/^# /, "", e)
+	name = e; sub(/ =.*/, "", name)
+	keys = e; sub(/^[a-z0-9_]* =[ ]*/, "", keys)
+	print name "\t" keys "\t" help
+	help = ""
+	next
+}
+/^# / { t = substr($0, 3); help = help == "" ? t : help " " t }
+' "$T/dump" | LC_ALL=C sort > "$T/actions"
+n=$(wc -l < "$T/actions")
+[ "$n" -gt 20 ] && ! cut -f3 "$T/actions" | grep -qx ''
+check $? "--dump-config gives every action's help ($n actions)"
+
+# first_sentences PAGE TAGREGEX: "name<TAB>text" with the plain text
+# lines that follow each matching tag, up to the next request.
+first_sentences() {
+	awk -v tag="$2" '
+	function out() { if (name != "") print name "\t" text; name = "" }
+	/^\.(TP|PP|SH|SS|RS|RE|IP)/ { out(); tp = /^\.TP/; next }
+	tp && $0 ~ tag {
+		tp = 0; name = $0
+		if (name ~ /" \(/) {
+			sub(/.*" \(/, "", name); sub(/\)".*/, "", name)
+		} else {
+			sub(/^\.B "/, "", name); sub(/ =.*/, "", name)
+		}
+		text = ""; body = 1; next
+	}
+	{ tp = 0 }
+	name != "" && body && /^\./ { body = 0 }
+	name != "" && body { text = text == "" ? $0 : text " " $0 }
+	END { out() }' "$1" | unroff | LC_ALL=C sort
+}
+# starts_with PAGE-ENTRIES WHAT: each action's entry begins with its help.
+starts_with() {
+	bad=0
+	while IFS='	' read -r name keys help; do
+		text=$(awk -F '\t' -v n="$name" '$1 == n { print $2 }' "$1")
+		case $text in
+		"$help."*) ;;
+		*)	bad=1
+			echo "#   $name: want \"$help.\" first, got \"$text\"" ;;
+		esac
+	done < "$T/actions"
+	check $bad "$2: each action's text starts with its help"
+}
+first_sentences "$man5" '^\.B "[a-z_]+ = ' > "$T/help5"
+starts_with "$T/help5" "reader.ini.5 [keys]"
+first_sentences "$man1" '^\.BR "[^"]*" " \([a-z_]+\)"' > "$T/help1"
+starts_with "$T/help1" "reader.1 KEYS"
+
+# The README's key table: one row per action, "| `KEYS` | name | help ...",
+# the default keys and the help of --dump-config.
+readme=$srcdir/README.md
+awk '
+/^## / { on = ($0 ~ /^## Keys at a glance/); next }
+on && /^\| `/ {
+	n = split($0, c, "|")
+	k = c[2]; a = c[3]; h = c[4]
+	gsub(/^ *`|` *$/, "", k); gsub(/^ *| *$/, "", a); gsub(/^ *| *$/, "", h)
+	print a "\t" k "\t" h
+}' "$readme" | LC_ALL=C sort > "$T/readme"
+cut -f1,2 "$T/actions" > "$T/w"
+cut -f1,2 "$T/readme" > "$T/g"
+same "$T/w" "$T/g" "README.md keys at a glance, one row per action with its default keys"
+cut -f1,3 "$T/readme" > "$T/help-readme"
+bad=0
+while IFS='	' read -r name keys help; do
+	text=$(awk -F '\t' -v n="$name" '$1 == n { print $2 }' "$T/help-readme")
+	case $text in
+	"$help"*) ;;
+	*)	bad=1; echo "#   $name: want \"$help\" first, got \"$text\"" ;;
+	esac
+done < "$T/actions"
+check $bad "README.md: each action's row starts with its help"
+
 # ---- (b) the command line options, and the version. ----
 
 version=$("$READER" --version | head -n 1)
