@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <stdio.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -34,8 +35,18 @@
 #define IDLE_MS		300
 /* Microseconds of loading between two looks at the keyboard. */
 #define LOAD_SLICE_US	20000
+/* Key codes given to the terminal's bracketed paste markers. */
+#define KEY_PASTE_BEGIN	(KEY_MAX + 1)
+#define KEY_PASTE_END	(KEY_MAX + 2)
+/* Bracketed paste on and off: pasted text then arrives between markers,
+ * so it can be kept from running actions. */
+#define PASTE_ON	"\033[?2004h"
+#define PASTE_OFF	"\033[?2004l"
 
 static volatile sig_atomic_t	caught_signal;
+static volatile sig_atomic_t	stop_requested;
+/* Whether curses has the terminal, for the out-of-memory exit. */
+static bool			curses_active;
 
 struct ui {
 	struct state		*st;
@@ -46,6 +57,11 @@ struct ui {
 	short			 pair[ELEM_COUNT];
 	bool			 gone;		/* the terminal went away */
 	bool			 clear;
+	bool			 pasting;	/* inside a bracketed paste */
+	bool			 paste_cr;	/* it last gave a CR */
+	bool			 pushed;	/* a key read ahead waits */
+	int			 push_r;
+	wint_t			 push_c;
 	wchar_t			*wbuf;
 	size_t			 wcap;
 };
@@ -54,6 +70,33 @@ static void
 on_signal(int sig)
 {
 	caught_signal = sig;
+}
+
+static void
+on_stop(int sig)
+{
+	(void) sig;
+	stop_requested = 1;
+}
+
+/* Writes a control string straight to the terminal. */
+static void
+send_raw(const char *s)
+{
+	fputs(s, stdout);
+	fflush(stdout);
+}
+
+/* Gives the terminal back as it was found: run on every way out,
+ * out-of-memory included (endwin() does not allocate). */
+static void
+restore_terminal(void)
+{
+	if (!curses_active)
+		return;
+	curses_active = false;
+	send_raw(PASTE_OFF);
+	endwin();
 }
 
 /* ---- Colours. ---- */
@@ -358,25 +401,109 @@ translate(int r, wint_t c)
 	return (key_code) c;
 }
 
+/* Reads what the terminal sent next, a key read ahead first. Returns
+ * false when nothing waits. Invalid bytes are dropped here: only a real
+ * end of input (see input_ended()) ends the session. */
+static bool
+next_input(struct ui *u, int *r, wint_t *c)
+{
+	if (u->pushed) {
+		u->pushed = false;
+		*r = u->push_r;
+		*c = u->push_c;
+		return true;
+	}
+	*r = get_wch(c);
+	return *r != ERR;
+}
+
+/* Keeps one input for the next read. curses' own pushback is not used:
+ * unget_wch() would turn a key code such as KEY_RESIZE into a character. */
+static void
+push_input(struct ui *u, int r, wint_t c)
+{
+	u->pushed = true;
+	u->push_r = r;
+	u->push_c = c;
+}
+
+/* What a pasted character becomes: itself in a prompt (a line break or
+ * tab as a space), nothing elsewhere, so pasted text never runs actions. */
+static key_code
+pasted(struct ui *u, int r, wint_t c)
+{
+	if (r == KEY_CODE_YES)
+		return c == KEY_RESIZE ? KEYC_RESIZE : KEYC_NONE;
+	if (!u->st->prompting)
+		return KEYC_NONE;
+	/* A line break (CR, LF or both) or a tab becomes one space. */
+	if (c == '\n' && u->paste_cr) {
+		u->paste_cr = false;
+		return KEYC_NONE;
+	}
+	u->paste_cr = c == '\r';
+	if (c == '\r' || c == '\n' || c == '\t')
+		return KEYC_SPACE;
+	if (c < 0x20 || (c >= 0x7F && c < 0xA0))
+		return KEYC_NONE;
+	return c == ' ' ? KEYC_SPACE : (key_code) c;
+}
+
 /* Reads one key without waiting; KEYC_NONE if there is none. An Esc
  * followed at once by another key is Alt with that key. */
 static key_code
-read_key(void)
+read_key(struct ui *u)
 {
 	wint_t		c;
-	int		r = get_wch(&c);
-	key_code	k;
+	int		r;
+	key_code	k, next;
 
-	if (r == ERR)
-		return KEYC_NONE;
-	k = translate(r, c);
-	if (k == KEYC_ESC && (r = get_wch(&c)) != ERR) {
-		key_code next = translate(r, c);
-		if (next < KEYC_BASE || (next >= KEYC_UP && next < KEYC_MOUSE))
+	for (;;) {
+		if (!next_input(u, &r, &c))
+			return KEYC_NONE;
+		if (r == KEY_CODE_YES && c == KEY_PASTE_BEGIN) {
+			u->pasting = true;
+			u->paste_cr = false;
+			continue;
+		}
+		if (r == KEY_CODE_YES && c == KEY_PASTE_END) {
+			u->pasting = false;
+			continue;
+		}
+		if (u->pasting) {
+			if ((k = pasted(u, r, c)) != KEYC_NONE)
+				return k;
+			continue;
+		}
+		k = translate(r, c);
+		if (k == KEYC_NONE)
+			continue;
+		break;
+	}
+	if (k == KEYC_ESC && next_input(u, &r, &c)) {
+		next = translate(r, c);
+		if (next != KEYC_NONE && (next < KEYC_BASE ||
+		    (next >= KEYC_UP && next < KEYC_MOUSE)))
 			return next | KEYC_META;
-		unget_wch(c);
+		push_input(u, r, c);
 	}
 	return k;
+}
+
+/* Whether input has really ended (the terminal hung up): it polls
+ * readable while no byte waits. After invalid bytes curses dropped, the
+ * terminal is not readable any more, so those never end the session. */
+static bool
+input_ended(void)
+{
+	struct pollfd	pfd = { STDIN_FILENO, POLLIN, 0 };
+	int		n = 0;
+
+	if (poll(&pfd, 1, 0) <= 0)
+		return false;
+	if (pfd.revents & (POLLERR | POLLNVAL | POLLHUP))
+		return true;
+	return ioctl(STDIN_FILENO, FIONREAD, &n) == 0 && n == 0;
 }
 
 static int
@@ -402,8 +529,21 @@ on_mouse(struct ui *u)
 static int
 on_key(struct ui *u, key_code k)
 {
+	struct state	*st = u->st;
+	enum action	 a;
+
 	if (k == KEYC_RESIZE)
 		return RE_ALL | RE_CLEAR;
+	if (COLS < VIEW_MIN_COLS || LINES < VIEW_MIN_LINES) {
+		/* Nothing is shown to act on: only quit and redraw work,
+		 * and a click lands nowhere. */
+		if (k == KEYC_MOUSE)
+			return RE_NONE;
+		a = keymap_lookup(st->keys, k);
+		if (a != ACT_QUIT && a != ACT_REDRAW)
+			return RE_NONE;
+		return action_run(st, a);
+	}
 	if (k == KEYC_MOUSE)
 		return on_mouse(u);
 	return input_key(u->st, k);
@@ -453,6 +593,18 @@ install_signals(void)
 	catch_signal(SIGINT, &sa);
 	catch_signal(SIGTERM, &sa);
 	catch_signal(SIGHUP, &sa);
+	/* Every signal that would end reader ends it through the same door,
+	 * the terminal restored and the state saved. */
+	catch_signal(SIGQUIT, &sa);
+	catch_signal(SIGUSR1, &sa);
+	catch_signal(SIGUSR2, &sa);
+	catch_signal(SIGALRM, &sa);
+	catch_signal(SIGVTALRM, &sa);
+	catch_signal(SIGPROF, &sa);
+	/* Suspending is done by the loop, which turns bracketed paste off
+	 * first; installed before curses starts, so curses leaves it be. */
+	sa.sa_handler = on_stop;
+	catch_signal(SIGTSTP, &sa);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
 	/* A full disk or a file size limit makes writes fail, not kill. */
@@ -475,17 +627,42 @@ load_some(struct ui *u)
 	redraw(u);
 }
 
+/* Stops reader for Ctrl-Z: the terminal is given back as it was, and
+ * taken again, with the whole screen redrawn, when the shell resumes it. */
+static void
+suspend(struct ui *u)
+{
+	struct sigaction	sa, old;
+
+	stop_requested = 0;
+	send_raw(PASTE_OFF);
+	endwin();
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTSTP, &sa, &old);
+	raise(SIGTSTP);
+	/* Here again after SIGCONT. */
+	sigaction(SIGTSTP, &old, NULL);
+	refresh();
+	send_raw(PASTE_ON);
+	u->clear = true;
+	redraw(u);
+}
+
 /* The main loop: keys queued faster than the screen can be sent are all
  * handled before the next paint, so frames are skipped, not queued. */
 static void
 loop(struct ui *u)
 {
 	key_code	k;
-	int		re, w, empty = 0;
+	int		re, w;
 
 	for (;;) {
 		if (caught_signal != 0)
 			return;
+		if (stop_requested)
+			suspend(u);
 		if (u->ld != NULL)
 			load_some(u);
 		w = wait_input(u->ld != NULL ? 0 : u->st->partial ? IDLE_MS :
@@ -502,20 +679,19 @@ loop(struct ui *u)
 			u->gone = true;
 			return;
 		}
+		/* A paste whose end marker never came ends when input
+		 * pauses, so keys are not swallowed for good. */
+		if (w == 0 && u->ld == NULL)
+			u->pasting = false;
 		re = RE_NONE;
 		/* Even without input a key may wait: a resize (SIGWINCH
 		 * broke the poll) becomes KEY_RESIZE on the next read. */
-		if ((k = read_key()) == KEYC_NONE) {
-			if (w == 0)
+		if ((k = read_key(u)) == KEYC_NONE) {
+			if (w == 0 || !input_ended())
 				continue;
-			/* Readable but no key twice running: end of input. */
-			if (++empty >= 2) {
-				u->gone = true;
-				return;
-			}
-			continue;
+			u->gone = true;
+			return;
 		}
-		empty = 0;
 		do {
 			re |= on_key(u, k);
 			if (re & RE_QUIT)
@@ -526,7 +702,8 @@ loop(struct ui *u)
 				x_free(u->st->clipboard);
 				re &= ~RE_CLIPBOARD;
 			}
-		} while (caught_signal == 0 && (k = read_key()) != KEYC_NONE);
+		} while (caught_signal == 0 && !stop_requested &&
+		    (k = read_key(u)) != KEYC_NONE);
 		if (u->st->persist->failed && !u->st->persist->told) {
 			/* Say once that reading state is not being kept. */
 			u->st->persist->told = true;
@@ -583,6 +760,8 @@ ui_run(struct state *st, const struct theme *t, struct causes *load,
 		return -1;
 	}
 	set_term(scr);
+	curses_active = true;
+	xalloc_on_die(restore_terminal);
 	cbreak();
 	noecho();
 	nonl();
@@ -596,6 +775,9 @@ ui_run(struct state *st, const struct theme *t, struct causes *load,
 	 * as taking it back then would reset the terminal's palette. */
 	endwin();
 	refresh();
+	define_key("\033[200~", KEY_PASTE_BEGIN);
+	define_key("\033[201~", KEY_PASTE_END);
+	send_raw(PASTE_ON);
 	setup_colors(&u, t);
 	if (st->set->mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
@@ -611,7 +793,9 @@ ui_run(struct state *st, const struct theme *t, struct causes *load,
 	state_save_place(st);
 	persist_save(st->persist, NULL);
 	if (!u.gone)
-		endwin();
+		restore_terminal();
+	curses_active = false;
+	xalloc_on_die(NULL);
 	delscreen(scr);
 	view_free(&u.v);
 	free(u.wbuf);

@@ -170,6 +170,35 @@ one_line(struct vscreen *v, enum vpane_id id, const char *text,
 	add_span(v, own(v, cut), strlen(cut), elem);
 }
 
+/* Shows text over the pane's rows, broken after spaces where it can be,
+ * so that a message on a tiny screen is read whole. */
+static void
+wrapped_lines(struct vscreen *v, enum vpane_id id, const char *text,
+    uint8_t elem)
+{
+	size_t	len = strlen(text), n, k;
+	int	y;
+
+	begin_pane(v, id);
+	for (y = 0; y < v->p[id].r.h && len > 0; y++) {
+		n = text_fit(text, len, v->p[id].r.w, NULL);
+		if (n == 0)
+			break;
+		for (k = n; n < len && k > 0 && text[k - 1] != ' '; k--)
+			continue;
+		if (n < len && k > 0)
+			n = k;
+		add_row(v, elem);
+		add_span(v, text, n, elem);
+		text += n;
+		len -= n;
+		while (len > 0 && *text == ' ') {
+			text++;
+			len--;
+		}
+	}
+}
+
 /* ---- Geometry. ---- */
 
 static int
@@ -575,8 +604,9 @@ view_build(struct vscreen *v, struct state *st, int cols, int lines)
 		char *msg = xasprintf(_("Terminal too small (%dx%d): at least "
 		    "%dx%d is needed."), cols, lines, VIEW_MIN_COLS,
 		    VIEW_MIN_LINES);
-		set_rect(v, VP_STATUS, 0, 0, 1, cols > 0 ? cols : 1);
-		one_line(v, VP_STATUS, own(v, msg), ELEM_ERROR);
+		set_rect(v, VP_STATUS, 0, 0, lines > 0 ? lines : 1,
+		    cols > 0 ? cols : 1);
+		wrapped_lines(v, VP_STATUS, own(v, msg), ELEM_ERROR);
 		return;
 	}
 	v->border_elem = st->focus == PANE_LIST ? ELEM_BORDER : ELEM_BORDER;

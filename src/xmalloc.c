@@ -7,11 +7,27 @@
 
 #include "xmalloc.h"
 
+/* Run before the out-of-memory exit: the interface gives the terminal
+ * back there. */
+static void	(*die_hook)(void);
+
+/* Sets the function run before the out-of-memory exit (NULL: none). */
+void
+xalloc_on_die(void (*fn)(void))
+{
+	die_hook = fn;
+}
+
 static void ATTR_NORETURN
 xalloc_die(void)
 {
 	static const char msg[] = "reader: out of memory\n";
+	void		(*fn)(void) = die_hook;
 
+	/* Once only, should the hook itself run out. */
+	die_hook = NULL;
+	if (fn != NULL)
+		fn();
 	/* Nothing that allocates is safe here, so write directly. */
 	if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0)
 		_exit(1);

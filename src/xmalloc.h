@@ -12,6 +12,7 @@ void	*xreallocarray(void *, size_t, size_t);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *, ...) ATTR_PRINTF(1, 2);
+void	 xalloc_on_die(void (*)(void));
 
 /* Frees *p and sets it to NULL. */
 #define x_free(p) do { free(p); (p) = NULL; } while (0)

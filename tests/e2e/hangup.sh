@@ -1,6 +1,8 @@
 # A terminal that goes away (a dropped SSH connection), even with SIGHUP
 # ignored as under nohup, ends reader within a second with its state
-# saved; Ctrl-Z suspends and SIGCONT brings the screen back.
+# saved; Ctrl-Z suspends and SIGCONT brings the screen back. Every other
+# way out (Ctrl-\, SIGUSR1, SIGALRM, running out of memory) gives the
+# terminal back as it was: modes, main screen, cursor, no bracketed paste.
 . "$srcdir/tests/e2e/lib.sh"
 
 A=天津市已获批组建17家全国重点实验室
@@ -53,5 +55,54 @@ step $? "  and keys work again"
 tm_keys q
 tm_wait '^\$ *$'
 step $? "quit returns to the prompt"
+
+# restored_after ENV HOW STATUS WHAT: runs reader in a shell that notes
+# the terminal's modes before and after and then shows what is typed or
+# pasted (cat -v); HOW ends reader; checks the status and the terminal.
+restored_after() {
+	tm kill-server
+	rm -f "$TEST_TMP/exit" "$TEST_TMP/oom"
+	tm new-session -d -x 80 -y 24 "env -i PATH='$PATH' LC_ALL=C.UTF-8 \
+	    TERM=tmux-256color HOME=$HOME XDG_STATE_HOME=$XDG_STATE_HOME \
+	    XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_CACHE_HOME=$XDG_CACHE_HOME \
+	    sh -c \"trap : QUIT INT; stty -g > '$TEST_TMP/before'; \
+	    $1 '$READER' '$SAMPLES'; echo \\\$? > '$TEST_TMP/exit'; \
+	    stty -g > '$TEST_TMP/after'; exec cat -v\""
+	tm_wait ' Articles: 7'
+	$2
+	expect_eq "$(tm_exit_status)" "$3" "$4: exit $3"
+	if cmp -s "$TEST_TMP/before" "$TEST_TMP/after"; then
+		check 0 "  the terminal's modes are restored"
+	else
+		check 1 "  the terminal's modes are restored"
+	fi
+	expect_eq "$(tm display -p '#{alternate_on} #{cursor_flag}')" "0 1" \
+	    "  the main screen is back, with the cursor shown"
+	tm set-buffer 'pasted'
+	tm paste-buffer -p
+	tm_wait '^pasted$'
+	step $? "  bracketed paste is off again"
+}
+
+restored_after "" "tm_keys q" 0 "q"
+restored_after "" "tm_keys C-\\" 131 "Ctrl-\\ (SIGQUIT)"
+restored_after "" "eval kill -USR1 \$(tm_pid)" 138 "SIGUSR1"
+restored_after "" "eval kill -ALRM \$(tm_pid)" 142 "SIGALRM"
+
+# Running out of memory: a preloaded allocator fails every allocation
+# once a file exists.
+if grep -q -a __asan_init "$READER" || [ -n "${READER_WRAPPER:-}" ]; then
+	echo "# out of memory: skipped under sanitizers and valgrind"
+elif ${CC:-cc} -shared -fPIC -o "$TEST_TMP/failmalloc.so" \
+    "$srcdir/tests/e2e/failmalloc.c" 2> /dev/null; then
+	restored_after "LD_PRELOAD='$TEST_TMP/failmalloc.so' \
+	    FAILMALLOC_AFTER='$TEST_TMP/oom'" \
+	    "eval touch '$TEST_TMP/oom'; tm resize-window -x 100 -y 30" 1 \
+	    "out of memory"
+	tm_wait_text 'reader: out of memory'
+	step $? "  saying so"
+else
+	echo "# out of memory: skipped, no C compiler to build the allocator"
+fi
 
 finish
