@@ -90,13 +90,35 @@ meta_from_head(struct corpus *c, struct article *a, const char *head,
 	free(clean);
 }
 
+/* Whether a file whose first n bytes are head (all of it when whole)
+ * looks binary, as less judges: a NUL among them, and no encoding that
+ * decodes them cleanly: not UTF-16 (with its byte order mark), and more
+ * than one byte in sixteen not UTF-8 (a hostile text file has a few bad
+ * bytes, an image or a program most; a character cut at the end of a
+ * head is not counted). Text has no NUL: most files cost one memchr(). */
+static bool
+looks_binary(const char *head, size_t n, bool whole)
+{
+	size_t	at = 0, bad, invalid = 0;
+
+	if (memchr(head, '\0', n) == NULL || text_is_utf16(head, n))
+		return false;
+	while (at < n && !text_valid_utf8(head + at, n - at, &bad)) {
+		at += bad + 1;
+		if (whole || at + 3 <= n)
+			invalid++;
+	}
+	return invalid > n / 16;
+}
+
 /* Adds the file at path from the n bytes of its head. Returns the new
  * article, or NULL: a read that failed (read_errno) gets a cause, an empty
- * file is skipped with a warning. */
+ * file, and one found in a directory that looks binary, are skipped with
+ * a warning. */
 static struct article *
 add_from_head(struct corpus *c, const char *path, const char *rel,
     off_t size, time_t mtime, const char *head, size_t n, int read_errno,
-    struct causes *cs)
+    bool found, struct causes *cs)
 {
 	struct article	*a;
 	const char	*nl;
@@ -104,6 +126,13 @@ add_from_head(struct corpus *c, const char *path, const char *rel,
 	if (read_errno != 0 || n == 0) {
 		corpus_tell(cs, path, read_errno != 0 ? strerror(read_errno) :
 		    _("empty file, skipped"), read_errno != 0);
+		return NULL;
+	}
+	/* A file named on its own was asked for: it is shown, as less
+	 * shows one once told to. */
+	if (found && looks_binary(head, n, size <= (off_t) n)) {
+		corpus_tell(cs, path, _("looks like a binary file, skipped"),
+		    false);
 		return NULL;
 	}
 	a = corpus_append(c);
@@ -124,7 +153,7 @@ add_from_head(struct corpus *c, const char *path, const char *rel,
  * add_from_head() does. */
 static struct article *
 add_from_file(struct corpus *c, const char *path, const char *rel,
-    struct stat *st, int fd, struct causes *cs)
+    struct stat *st, int fd, bool found, struct causes *cs)
 {
 	char		 head[CORPUS_HEAD_BYTES];
 	ssize_t		 n;
@@ -137,7 +166,7 @@ add_from_file(struct corpus *c, const char *path, const char *rel,
 	err = n < 0 ? errno : 0;
 	close(fd);
 	return add_from_head(c, path, rel, st->st_size, st->st_mtime, head,
-	    n < 0 ? 0 : (size_t) n, err, cs);
+	    n < 0 ? 0 : (size_t) n, err, found, cs);
 }
 
 /* Adds an article from its index entry: the strings stay in the index. */
@@ -223,7 +252,7 @@ add_entry(struct loader *ld, struct corpus *c, struct walk_entry *e,
 	r->dirty = true;
 	if ((fd = corpus_open_at(e->dirfd, e->name, e->path, &st, cs)) >= 0)
 		count(ld, add_from_file(c, e->path, e->path + r->prefix, &st,
-		    fd, cs), seq);
+		    fd, r->dir, cs), seq);
 }
 
 /* Adds one record the helper threads made, as add_entry() adds a file. */
@@ -261,10 +290,11 @@ add_fetched(struct loader *ld, struct corpus *c, const struct pf_batch *b,
 		 * file was never read. */
 		if ((fd = corpus_open_file(path, &st, cs)) >= 0)
 			count(ld, add_from_file(c, path, path + r->prefix, &st,
-			    fd, cs), f->seq);
+			    fd, r->dir, cs), f->seq);
 	} else
 		count(ld, add_from_head(c, path, path + r->prefix, f->size,
-		    f->mtime, f->head, f->n, f->read_errno, cs), f->seq);
+		    f->mtime, f->head, f->n, f->read_errno, r->dir, cs),
+		    f->seq);
 }
 
 /* Begins loading paths. With use_index, directories' headers are taken

@@ -93,4 +93,20 @@ else
 	check 0 "  the directory itself is not"
 fi
 
+# A file that looks binary (NULs, and bytes no encoding makes text of)
+# is skipped with a warning when found in a directory; a text file with a
+# NUL and a few bad bytes is not. Named on its own, a file is shown.
+mkdir "$T/bin"
+{ printf '\211PNG\r\n\032\n\0\0\0\rIHDR'; tail -c +17 "$DATA/binary.bin"; } \
+    > "$T/bin/image.png"
+cp "$DATA/binary.bin" "$DATA/escapes.txt" "$DATA/nuls.txt" "$T/bin/"
+"$READER" --list --width 60 "$T/bin" > "$T/out" 2> "$T/err"
+expect_eq "$(grep -c . "$T/out")" 2 "binary files: the text files are listed"
+expect_match "$T/err" "image.png: looks like a binary file, skipped" \
+    "  an image is skipped, with a warning"
+expect_match "$T/err" "binary.bin: looks like a binary file, skipped" \
+    "  and a program"
+"$READER" --list --width 60 "$T/bin/image.png" > "$T/out" 2> "$T/err"
+expect_eq "$?:$(grep -c . "$T/out")" "0:1" "  a binary file named on its own is listed"
+
 finish
