@@ -1,12 +1,14 @@
 /* Reading and writing the header index. */
 #include "system.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "fileutil.h"
@@ -19,6 +21,9 @@
 #define ORDER_BYTES(n)	(((uint64_t) (n) + 1) / 2 * 8)
 #define ORDER_MARK	0x01020304u
 #define MAX_INDEX_BYTES	((off_t) 1 << 30)
+/* A temporary index file untouched for this long was left by a program
+ * that ended while writing it: one being written is younger. */
+#define STALE_TMP_SECS	(10 * 60)
 
 static uint64_t
 hash_str(const char *s)
@@ -487,4 +492,51 @@ index_write(const char *file, const struct article *a, size_t n,
 	}
 	free(tmp);
 	return rc;
+}
+
+/* Whether name is that of a temporary index file: "index-", 16 hex
+ * digits, "." and mkstemp()'s six characters. */
+static bool
+temporary_name(const char *name)
+{
+	size_t	i;
+
+	if (strncmp(name, "index-", 6) != 0 || strlen(name) != 6 + 16 + 7 ||
+	    name[22] != '.')
+		return false;
+	for (i = 6; i < 22; i++)
+		if (name[i] == '\0' || strchr("0123456789abcdef", name[i]) == NULL)
+			return false;
+	return true;
+}
+
+/* Removes the temporary index files in the directory of file that a
+ * program ending while it wrote them left behind (they are as large as
+ * an index). One written now by another reader is younger than
+ * STALE_TMP_SECS and stays. Returns how many were removed. */
+int
+index_clean_stale(const char *file)
+{
+	char		*dir = xstrdup(file), *slash = strrchr(dir, '/');
+	struct dirent	*de;
+	struct stat	 st;
+	time_t		 now = time(NULL);
+	DIR		*d;
+	int		 fd, removed = 0;
+
+	if (slash != NULL)
+		*slash = '\0';
+	d = opendir(slash != NULL ? dir : ".");
+	free(dir);
+	if (d == NULL)
+		return 0;
+	fd = dirfd(d);
+	while ((de = readdir(d)) != NULL)
+		if (temporary_name(de->d_name) &&
+		    fstatat(fd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISREG(st.st_mode) && now - st.st_mtime > STALE_TMP_SECS &&
+		    unlinkat(fd, de->d_name, 0) == 0)
+			removed++;
+	closedir(d);
+	return removed;
 }

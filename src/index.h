@@ -92,5 +92,6 @@ const char *index_str(const struct index *, uint32_t);
 void	 index_forget(struct index *);
 int	 index_write(const char *, const struct article *, size_t, uint16_t,
 	     const struct index_walk *);
+int	 index_clean_stale(const char *);
 
 #endif

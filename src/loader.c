@@ -572,11 +572,18 @@ save_all(void *arg)
 	struct index_walk	 w;
 	struct root		*r;
 	size_t			 i;
+	bool			 cleaned = false;
 
 	for (i = 0; i < c->nroots; i++) {
 		r = &c->roots[i];
 		if (!needs_saving(r))
 			continue;
+		/* A program killed while writing an index leaves its
+		 * temporary file: one as large as the index, for ever. */
+		if (!cleaned) {
+			index_clean_stale(r->ix.file);
+			cleaned = true;
+		}
 		w.dirs = r->dirs;
 		w.ndirs = r->ndirs;
 		w.prefix = r->prefix;

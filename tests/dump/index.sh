@@ -49,6 +49,25 @@ touch -d "@$((stamp + 1))" "$f"
 expect_match "$(list > "$TEST_TMP/out"; echo "$TEST_TMP/out")" '正式申报' \
     "a change with a new mtime is seen"
 
+# Temporary files left by a reader killed while writing the index are
+# removed when an index is next written; one another reader may be
+# writing now (a young one) stays, and so does anything else.
+cache=$XDG_CACHE_HOME/reader
+head -c 4096 /dev/zero > "$cache/index-0123456789abcdef.Ab12Cd"
+head -c 4096 /dev/zero > "$cache/index-0123456789abcdef.Xy34Zw"
+echo note > "$cache/index-notes.txt1"
+touch -d '-1 hour' "$cache/index-0123456789abcdef.Ab12Cd" "$cache/index-notes.txt1"
+printf '发布时间:2025-01-02 00:00 原文链接: 又一篇\n\n正文。\n' > "$lib/another.txt"
+# (reader ends once its index is written.)
+list > /dev/null
+check $([ ! -e "$cache/index-0123456789abcdef.Ab12Cd" ] && echo 0 || echo 1) \
+    "a stale temporary index file is removed"
+check $([ -e "$cache/index-0123456789abcdef.Xy34Zw" ] && echo 0 || echo 1) \
+    "  a young one is kept"
+check $([ -e "$cache/index-notes.txt1" ] && echo 0 || echo 1) \
+    "  and so is another file"
+rm "$lib/another.txt" "$cache/index-0123456789abcdef.Xy34Zw" "$cache/index-notes.txt1"
+
 # Damage of every kind: each time the list is still right, and the index
 # is written again whole.
 good=$TEST_TMP/index.good
