@@ -5,9 +5,6 @@
 #include "text.h"
 #include "xmalloc.h"
 
-/* Bounds how far a forced break may move back to respect the rules. */
-#define MAX_BACKOFF 4
-
 /* Where the scan of one line stands. */
 struct scan {
 	const char	*s;
@@ -119,24 +116,48 @@ char_before(const struct scan *sc, size_t i)
 	return text_prev_char(sc->s, i);
 }
 
-/* A break forced inside a token: move it back while it would put a
- * closing mark first on the next line or an opening mark last here. */
-static size_t
-back_off(const struct scan *sc, size_t start, size_t end)
+/* Whether a line may end at i (after start) by the Chinese rules: no
+ * closing mark would begin the next line and no opening mark end this
+ * one. Spaces at i are not shown on either line. */
+static bool
+may_end(const struct scan *sc, size_t start, size_t i)
 {
-	size_t	prev;
-	int	k;
+	size_t	a = i, z = i;
 
-	for (k = 0; k < MAX_BACKOFF; k++) {
-		if (!text_no_line_start(char_at(sc, end)) &&
-		    !text_no_line_end(char_before(sc, end)))
-			break;
-		prev = prev_cluster(sc, end, start);
-		if (prev <= start)
-			break;
-		end = prev;
-	}
-	return end;
+	while (z < sc->n && sc->s[z] == ' ')
+		z++;
+	while (a > start && sc->s[a - 1] == ' ')
+		a--;
+	return a > start && (z == sc->n || !text_no_line_start(char_at(sc, z)))
+	    && !text_no_line_end(char_before(sc, a));
+}
+
+/* Whether a token that is too long reads best cut after c, as URLs,
+ * paths, file and variable names do. */
+static bool
+cut_after(char c)
+{
+	return c == '/' || c == '.' || c == '_' || c == '-' || c == '?' ||
+	    c == '&' || c == '=';
+}
+
+/* Where to cut a token wider than the line, when the cluster at i does
+ * not fit: after the last of / . _ - ? & = that fits, else after the last
+ * cluster that fits; either way where the Chinese rules allow (a mark
+ * that may not begin a line pulls the character before it down), unless
+ * nothing on the line allows it. Never inside a cluster. */
+static size_t
+force_break(const struct scan *sc, size_t start, size_t i)
+{
+	size_t	k;
+
+	for (k = i; k > start; k = prev_cluster(sc, k, start))
+		if (cut_after(sc->s[k - 1]) && may_end(sc, start, k))
+			return k;
+	for (k = i; k > start; k = prev_cluster(sc, k, start))
+		if (may_end(sc, start, k))
+			return k;
+	return i;
 }
 
 /* A cluster wider than the whole line (a long emoji sequence): cut it
@@ -202,7 +223,7 @@ fill_line(const struct scan *sc, size_t start, int avail, size_t *end,
 			if (i == start)
 				i = split_cluster(sc, start, next, avail);
 			else
-				i = back_off(sc, start, i);
+				i = force_break(sc, start, i);
 			*end = i;
 			while (*end > start && sc->s[*end - 1] == ' ')
 				(*end)--;
@@ -217,6 +238,24 @@ fill_line(const struct scan *sc, size_t start, int avail, size_t *end,
 	*end = solid;
 	*width = w_solid;
 	return sc->n;
+}
+
+/* Whether the text from start to its first break opportunity fits in
+ * avail columns. */
+static bool
+first_word_fits(const struct scan *sc, size_t start, int avail)
+{
+	size_t	i, next;
+	int	w = 0;
+
+	for (i = start; i < sc->n && (i == start || !sc->brk[i]); i = next) {
+		next = next_cluster(sc, i);
+		if (sc->s[i] != ' ' || next != i + 1)
+			w += cluster_width(sc, i, next);
+		if (w > avail)
+			return false;
+	}
+	return true;
 }
 
 /* Wraps n bytes of clean text (no newlines) and appends the lines to out.
@@ -254,6 +293,21 @@ layout_wrap(struct layout_scratch *scr, const char *s, size_t n,
 		if (avail < 1)
 			avail = 1;
 		start = pos;
+		/* A first word that does not fit after a deep first-line
+		 * indent (a tab's) but fits on a line of its own starts the
+		 * next line rather than be cut. */
+		if (first && indent > wr->indent && wr->indent >= 0 &&
+		    wr->indent <= wr->width - 2 &&
+		    !first_word_fits(&sc, start, avail) &&
+		    first_word_fits(&sc, start, wr->width - wr->indent)) {
+			line.off = (uint32_t) start;
+			line.len = 0;
+			line.width = 0;
+			line.indent = (uint16_t) indent;
+			lines_push(out, &line);
+			first = false;
+			continue;
+		}
 		pos = fill_line(&sc, start, avail, &end, &width);
 		line.off = (uint32_t) start;
 		line.len = (uint32_t) (end - start);

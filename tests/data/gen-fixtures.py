@@ -337,6 +337,32 @@ def gen_combining():
     write('combining.txt', article('2024-08-20 10:10', '组合字符与变音符号测试', paras))
 
 
+def gen_narrow():
+    """Narrow panes: names and paths longer than a line, a tab-indented
+    paragraph, word joiners and no-break spaces, runs of closing marks, and
+    related excerpts (indented 4) with numbers glued to ideographs."""
+    paras = [
+        '加载 /usr/lib/x86_64-linux-gnu/libnss_mymachines.so.2 失败；变量 '
+        'snake_case_variable_name_here 见 '
+        'https://example.com/search?q=reader&lang=zh_CN&page=2 与 file.so.2。',
+
+        '\tHello wonderful world: a paragraph indented by a tab, whose first '
+        'word does not fit after the tab at 10 columns.',
+
+        '价格为 100\u00A0元 或 200\u2060美元，距离 10\u00A0km；'
+        'a\u2060b\u2060c\u2060d\u2060e\u2060f joined words, then a space.',
+
+        '他说：“好。”）」』……。办理新读者证6200......人次，日均约1.5万人次。',
+    ]
+    pairs = [
+        ('相关的第一篇', '他说那些,100个人中3.2称（那些）。很好。'
+         '办理新读者证6200......'),
+        ('相关的第二篇', '加载libnss_mymachines.so.2失败，'
+         '路径 /usr/lib/x86_64-linux-gnu/libnss_mymachines.so.2。'),
+    ]
+    write('narrow.txt', article('2024-09-01 09:00', '窄栏与长词', paras, pairs))
+
+
 def gen_rtl():
     paras = [
         '联合国六种正式语言之一的阿拉伯语这样写：اللغة العربية هي إحدى اللغات الرسمية الست في الأمم '
@@ -646,6 +672,7 @@ def main():
     gen_latin()
     gen_emoji()
     gen_combining()
+    gen_narrow()
     gen_rtl()
     gen_gb18030()
     gen_bom_crlf()

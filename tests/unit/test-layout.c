@@ -134,6 +134,49 @@ test_indent(void)
 	free(got);
 }
 
+/* Wraps with indents and compares, as check() does. */
+static void
+check_indent(const char *s, int width, int first, int rest,
+    const char *want, const char *name)
+{
+	int	 maxw;
+	char	*got = wrap3(s, width, first, rest, &maxw);
+
+	is_str(got, want, "%s (width %d, indents %d and %d)", name, width,
+	    first, rest);
+	ok(maxw <= width, "  no line wider than %d (widest %d)", width, maxw);
+	free(got);
+}
+
+/* Narrow panes: related excerpts at 10 columns keep 6 for text. */
+static void
+test_narrow(void)
+{
+	check_indent("他说那些,100个人中3.2称（那些）。很好。", 10, 4, 4,
+	    "    他说那|    些,100|    个人中|    3.2称|    （那|    些）。|"
+	    "    很好。", "a related excerpt at 10 columns");
+	check_indent("libnss_mymachines.so.2", 23, 4, 4,
+	    "    libnss_mymachines.|    so.2",
+	    "a file name too long for the line is cut after a dot");
+	check_indent("see /usr/lib/x86_64-linux-gnu/libnss_mymachines.so.2",
+	    16, 0, 0, "see /usr/lib/|x86_64-linux-|gnu/|libnss_|"
+	    "mymachines.so.2", "a path is cut at its own breaks");
+	check("snake_case_variable_name", 12, "snake_case_|variable_|name",
+	    "a long name is cut after underscores");
+	check("https://example.com/s?q=reader&lang=zh", 14,
+	    "https://|example.com/s?|q=reader&lang=|zh",
+	    "a URL is cut after ? & =");
+	check("x abcdef", 6, "x|abcdef", "a word that fits is moved, not cut");
+	check_indent("Hello world", 10, 8, 0, "        |Hello|world",
+	    "a first word that does not fit after a tab moves down");
+	check_indent("一二三四", 10, 8, 0, "        一|二三四",
+	    "a character that fits stays after the tab");
+	check("aaa bbb\u2060ccc ddd", 8, "aaa|bbb\u2060ccc|ddd",
+	    "a word joiner joins, the space after it breaks");
+	check("10\u00A0km and more", 6, "10\u00A0km|and|more",
+	    "a no-break space joins, the space after it breaks");
+}
+
 static void
 test_hard(void)
 {
@@ -145,6 +188,22 @@ test_hard(void)
 	free(got);
 	check("abcdefghij.klmnop", 10, "abcdefghi|j.klmnop",
 	    "a forced break does not put '.' first");
+	check("共计6200......元", 10, "共计|6200......|元",
+	    "a run of six dots does not begin a line");
+	check("1234567890......", 10, "123456789|0......",
+	    "  not even when forced: a digit goes down with them");
+	check_indent("新读者证6200......", 12, 4, 4,
+	    "    新读者证|    620|    0......",
+	    "six dots in an excerpt do not begin a line");
+	check("abcdefghi\uFF09", 10, "abcdefgh|i\uFF09",
+	    "a closing mark pulls the letter before it down");
+	check("abcdefghi\u201Cxyz", 10, "abcdefghi|\u201Cxyz",
+	    "an opening mark is pushed down");
+	check("\u4ED6\u8BF4\uFF1A\u201C\u597D\u3002\u201D\uFF09"
+	    "\u300D\u300F\u2026\u2026\u3002", 6,
+	    "\u4ED6|\u8BF4\uFF1A|\u201C\u597D\u3002\u201D|\uFF09"
+	    "\u300D\u300F|\u2026\u2026\u3002",
+	    "a run of marks that nothing can break keeps the width");
 }
 
 int
@@ -156,6 +215,7 @@ main(void)
 	test_cjk();
 	test_clusters();
 	test_indent();
+	test_narrow();
 	test_hard();
 	layout_scratch_free(&scratch);
 	return tap_done();

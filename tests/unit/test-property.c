@@ -132,6 +132,25 @@ check_line(struct check *c, const char *s, size_t n, int indent, int said)
 	free(w);
 }
 
+/* Whether line p has a place between two of its clusters where it could
+ * end and keep the Chinese rules. */
+static bool
+kinsoku_possible(const char *s, const struct line *p, const char *gb)
+{
+	size_t		i, end = p->off + p->len;
+	uint32_t	c;
+
+	for (i = p->off + 1; i < end; i++) {
+		if (!gb[i])
+			continue;
+		text_next_char(s + i, end - i, &c);
+		if (!text_no_line_start(c) &&
+		    !text_no_line_end(text_prev_char(s, i)))
+			return true;
+	}
+	return false;
+}
+
 /* Checks the junction between lines k and k + 1 of a block, given the
  * block's UAX #14 break opportunities (from libunistring, the reference)
  * and cluster starts. A break where UAX #14 allows one must also keep the
@@ -145,7 +164,9 @@ check_break(struct check *c, const struct pblock *b, size_t k,
 	const char		*s = b->s;
 	size_t			 j = q->off, a, z;
 	uint32_t		 first, last;
-	int			 avail = c->width - p->indent;
+	/* A word may not be cut if it fits on either line. */
+	int			 avail = c->width - (p->indent < q->indent ?
+				     p->indent : q->indent);
 
 	if (p->len == 0 || j >= b->len)
 		return;
@@ -160,6 +181,10 @@ check_break(struct check *c, const struct pblock *b, size_t k,
 			    (int) p->len, s + p->off);
 		return;
 	}
+	if ((text_no_line_start(first) || text_no_line_end(last)) &&
+	    kinsoku_possible(s, p, gb))
+		fail(c, "a forced break against the Chinese rules: '%.*s|%.*s'",
+		    (int) p->len, s + p->off, (int) q->len, s + j);
 	for (a = j; a > 0 && !brk[a]; a--)
 		;
 	for (z = j + 1; z < b->len && !brk[z]; z++)
