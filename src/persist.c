@@ -4,7 +4,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,11 +16,26 @@
 
 #define STATE_FILE	"state"
 #define JOURNAL_FILE	"journal"
+#define LOCK_FILE	"lock"
 #define BAD_SUFFIX	".bad"
+#define MAX_BAD		100
 #define STATE_MAGIC	"reader-state"
 #define JOURNAL_MAGIC	"reader-journal"
 /* A state file larger than this is not a state file. */
 #define MAX_STATE_BYTES	(256L << 20)
+/* Symbolic links followed to find where the state is written. */
+#define MAX_LINKS	8
+
+/* What load_file() found. */
+enum load {
+	LOAD_OK,		/* read; *bad says how many records were not */
+	LOAD_FOREIGN,		/* not a reader file at all */
+	LOAD_UNREADABLE		/* could not be read (errno) */
+};
+
+static int	snapshot(struct persist *, struct causes *);
+static int	snapshot_locked(struct persist *, struct causes *);
+static int	journal(struct persist *, const char *);
 
 static char *
 path_in(const struct persist *p, const char *name)
@@ -79,117 +96,362 @@ persist_get(const struct persist *p, uint64_t id)
 	return slot((struct persist *) p, id, false);
 }
 
-/* Applies one line of a state or journal file; -1 if it is damaged. */
+/* Reads 1 to 16 hex digits at *s; -1 if there are none or too many. */
 static int
-apply_line(struct persist *p, const char *line)
+scan_hex(const char **s, const char *end, uint64_t *v)
 {
-	uint64_t	 id;
-	unsigned	 para, chr;
-	char		 flag;
-	int		 n;
-	struct mark	*m;
+	const char	*q = *s;
+	int		 d;
 
-	if (sscanf(line, "last %" SCNx64 "%n", &id, &n) == 1 &&
-	    line[n] == '\0') {
+	*v = 0;
+	for (; q < end && q - *s < 17; q++) {
+		if (*q >= '0' && *q <= '9')
+			d = *q - '0';
+		else if (*q >= 'a' && *q <= 'f')
+			d = *q - 'a' + 10;
+		else
+			break;
+		*v = *v << 4 | (uint64_t) d;
+	}
+	if (q == *s || q - *s > 16)
+		return -1;
+	*s = q;
+	return 0;
+}
+
+/* Reads a decimal number that fits 32 bits at *s. */
+static int
+scan_u32(const char **s, const char *end, uint32_t *v)
+{
+	const char	*q = *s;
+	uint64_t	 n = 0;
+
+	for (; q < end && *q >= '0' && *q <= '9'; q++) {
+		n = n * 10 + (uint64_t) (*q - '0');
+		if (n > UINT32_MAX)
+			return -1;
+	}
+	if (q == *s)
+		return -1;
+	*v = (uint32_t) n;
+	*s = q;
+	return 0;
+}
+
+/* Takes the literal word w at *s. */
+static int
+scan_word(const char **s, const char *end, const char *w)
+{
+	size_t	len = strlen(w);
+
+	if ((size_t) (end - *s) < len || memcmp(*s, w, len) != 0)
+		return -1;
+	*s += len;
+	return 0;
+}
+
+/* Applies one record (len bytes, without its newline); -1 if it is not
+ * exactly one of "last ID" and "m ID r|u [PARA CHR]". */
+static int
+apply_line(struct persist *p, const char *s, size_t len)
+{
+	const char	*end = s + len;
+	uint64_t	 id;
+	struct place	 at = { 0, 0 };
+	struct mark	*m;
+	bool		 read, has_place = false;
+
+	if (scan_word(&s, end, "last ") == 0) {
+		if (scan_hex(&s, end, &id) != 0 || s != end)
+			return -1;
 		p->last = id;
 		return 0;
 	}
-	n = sscanf(line, "m %" SCNx64 " %c %u %u", &id, &flag, &para, &chr);
-	if ((n != 2 && n != 4) || (flag != 'r' && flag != 'u'))
+	if (scan_word(&s, end, "m ") != 0 || scan_hex(&s, end, &id) != 0 ||
+	    end - s < 2 || s[0] != ' ' || (s[1] != 'r' && s[1] != 'u'))
 		return -1;
+	read = s[1] == 'r';
+	s += 2;
+	if (s != end) {
+		if (scan_word(&s, end, " ") != 0 ||
+		    scan_u32(&s, end, &at.para) != 0 ||
+		    scan_word(&s, end, " ") != 0 ||
+		    scan_u32(&s, end, &at.chr) != 0 || s != end)
+			return -1;
+		has_place = true;
+	}
 	m = slot(p, id, true);
-	m->read = flag == 'r';
-	if (n == 4) {
-		m->at.para = para;
-		m->at.chr = chr;
+	m->read = read;
+	if (has_place) {
+		m->at = at;
 		m->has_place = true;
 	}
 	return 0;
 }
 
-/* Loads one file; returns the number of damaged lines, or -1 if the
- * file is not one of ours at all. A last line without its newline is a
- * write cut short by a crash, and is dropped quietly. */
+/* Checks a first line: 1 if it is our header, -1 if it is ours but from
+ * a newer version, 0 if it is not a header. */
 static int
-load_file(struct persist *p, const char *path, const char *magic,
-    size_t *lines)
+header(const char *s, size_t len, const char *magic)
 {
-	enum slurp_refusal	 why;
-	char			*buf, *line, *nl;
-	size_t			 len, mlen = strlen(magic);
-	int	 bad = 0, version;
+	const char	*end = s + len;
+	uint32_t	 v;
 
-	/* No file, or no directory to hold one (persist_settle() says so
-	 * when it cannot make it): nothing to load. */
-	if ((buf = file_slurp(path, MAX_STATE_BYTES, &len, &why)) == NULL)
-		return why == SLURP_ERRNO && (errno == ENOENT ||
-		    errno == ENOTDIR) ? 0 : -1;
-	if (len == 0) {
-		free(buf);
+	if (scan_word(&s, end, magic) != 0 || scan_word(&s, end, " ") != 0 ||
+	    scan_u32(&s, end, &v) != 0 || s != end || v < 1)
 		return 0;
-	}
-	if (strncmp(buf, magic, mlen) != 0 || sscanf(buf + mlen, " %d",
-	    &version) != 1 || version < 1 || version > PERSIST_VERSION) {
-		free(buf);
-		return -1;
-	}
-	line = strchr(buf, '\n');
-	for (line = line ? line + 1 : buf + len; *line != '\0'; line = nl + 1) {
-		if ((nl = strchr(line, '\n')) == NULL)
-			break;
-		*nl = '\0';
-		if (memchr(line, '\0', (size_t) (nl - line)) != NULL ||
-		    apply_line(p, line) != 0)
-			bad++;
-		(*lines)++;
-	}
-	free(buf);
-	return bad;
+	return v > PERSIST_VERSION ? -1 : 1;
 }
 
+/* Loads one file into p, counting its records in *lines and the lines
+ * that are not records in *bad: every record that can be read is kept,
+ * whatever surrounds it. A last line without its newline is a journal
+ * write cut short by a kill, dropped quietly; the state is written
+ * whole, so there (whole) it is damage. A missing file is empty. */
+static enum load
+load_file(struct persist *p, const char *path, const char *magic,
+    bool whole, size_t *lines, int *bad)
+{
+	enum slurp_refusal	 why;
+	char			*buf;
+	const char		*s, *nl, *end;
+	size_t			 len, n, good = 0;
+	bool			 ours = false;
+	int			 h;
+
+	*bad = 0;
+	if ((buf = file_slurp(path, MAX_STATE_BYTES, &len, &why)) == NULL) {
+		if (why == SLURP_TOO_LARGE)
+			return LOAD_FOREIGN;
+		/* No file, or no directory to hold one (persist_settle()
+		 * says so when it cannot make it): nothing to load. */
+		if (why == SLURP_ERRNO && (errno == ENOENT || errno == ENOTDIR))
+			return LOAD_OK;
+		if (why == SLURP_NOT_REGULAR)
+			errno = 0;
+		return LOAD_UNREADABLE;
+	}
+	end = buf + len;
+	for (s = buf; s < end; s = nl + 1) {
+		if ((nl = memchr(s, '\n', (size_t) (end - s))) == NULL) {
+			if (whole)
+				(*bad)++;
+			break;
+		}
+		n = (size_t) (nl - s);
+		/* A NUL anywhere in a line spoils that line only. */
+		if (memchr(s, '\0', n) != NULL) {
+			(*bad)++;
+			continue;
+		}
+		if ((h = header(s, n, magic)) < 0 && s == buf) {
+			free(buf);
+			return LOAD_FOREIGN;
+		}
+		if (h > 0)
+			/* Two instances starting a journal at once may each
+			 * write the header: a second one is harmless. */
+			ours = true;
+		else if (apply_line(p, s, n) == 0)
+			good++;
+		else
+			(*bad)++;
+	}
+	free(buf);
+	/* Without a header and without one record, it is not ours. */
+	if (!ours && good == 0 && len > 0)
+		return LOAD_FOREIGN;
+	*lines += good;
+	return LOAD_OK;
+}
+
+/* Renames path to path.bad, or path.bad.1 and so on if that is taken:
+ * an earlier damaged file is never written over. Returns the new name
+ * (caller frees), or NULL with errno set. */
+static char *
+set_aside(const char *path)
+{
+	struct stat	 st;
+	char		*to;
+	int		 i;
+
+	for (i = 0; i < MAX_BAD; i++) {
+		if (i == 0)
+			to = xasprintf("%s%s", path, BAD_SUFFIX);
+		else
+			to = xasprintf("%s%s.%d", path, BAD_SUFFIX, i);
+		/* link() fails rather than replace an existing name. */
+		if (link(path, to) == 0) {
+			unlink(path);
+			return to;
+		}
+		if (errno != EEXIST && lstat(to, &st) != 0 &&
+		    errno == ENOENT) {
+			/* A file system without hard links. */
+			if (rename(path, to) == 0)
+				return to;
+			free(to);
+			return NULL;
+		}
+		free(to);
+	}
+	errno = EEXIST;
+	return NULL;
+}
+
+/* Notes that writing failed, with the reason (never "Success"). */
 static void
-keep_bad(struct persist *p, const char *name, int bad, struct causes *cs)
+failed(struct persist *p, int err)
+{
+	if (p->failed)
+		return;
+	p->failed = true;
+	p->err = err != 0 ? err : EIO;
+}
+
+/* Gives up on saving state, saying so once: the files on disk stay as
+ * they are. */
+static void
+cannot_save(struct persist *p, const char *what, int err,
+    struct causes *cs)
+{
+	bool	first = !p->failed;
+
+	failed(p, err);
+	p->keep = p->journal_dead = true;
+	if (first && cs != NULL) {
+		causes_warn(cs, _("%s: %s; reading state will not be saved"),
+		    what, err != 0 ? strerror(err) : _("not a regular file"));
+		p->told = true;
+	}
+}
+
+/* Deals with what load_file() found in name: a file that cannot be read
+ * stops all saving (writing a new one would lose it); a damaged one is
+ * set aside. Returns true if records may have been lost from the files
+ * on disk, which must then be written again from what was read. */
+static bool
+after_load(struct persist *p, const char *name, enum load r, int bad,
+    int err, struct causes *cs)
 {
 	char	*from = path_in(p, name), *to;
 
-	to = xasprintf("%s%s", from, BAD_SUFFIX);
-	if (rename(from, to) == 0) {
-		if (bad < 0)
-			causes_warn(cs, _("%s: not a reader state file; it "
-			    "was kept as %s and a new one started"), from, to);
-		else
-			causes_warn(cs, ngettext("%s: %d damaged line skipped; "
-			    "the file was kept as %s", "%s: %d damaged lines "
-			    "skipped; the file was kept as %s", (unsigned long)
-			    bad), from, bad, to);
-	} else
-		causes_warn(cs, "%s: %s", from, strerror(errno));
+	if (r == LOAD_OK && bad == 0) {
+		free(from);
+		return false;
+	}
+	if (r == LOAD_UNREADABLE) {
+		cannot_save(p, from, err, cs);
+		free(from);
+		return false;
+	}
+	if ((to = set_aside(from)) == NULL) {
+		cannot_save(p, from, errno, cs);
+		free(from);
+		return false;
+	}
+	if (cs == NULL)
+		;
+	else if (r == LOAD_FOREIGN)
+		causes_warn(cs, _("%s: not a reader state file; it was kept "
+		    "as %s and a new one started"), from, to);
+	else
+		causes_warn(cs, ngettext("%s: %d damaged line skipped; the "
+		    "file was kept as %s", "%s: %d damaged lines skipped; the "
+		    "file was kept as %s", (unsigned long) bad), from, bad, to);
 	free(from);
 	free(to);
+	return true;
 }
 
-static int
-open_journal(struct persist *p)
+/* Opens the lock file, making it if the directory is there. */
+static void
+open_lock(struct persist *p)
 {
-	char		*path = path_in(p, JOURNAL_FILE);
-	struct stat	 st;
-	int		 fd;
+	char	*path;
 
-	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	if (p->lock >= 0 || p->dir == NULL)
+		return;
+	path = path_in(p, LOCK_FILE);
+	p->lock = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (p->lock < 0)
+		p->lock = open(path, O_RDONLY | O_CLOEXEC);
+	free(path);
+}
+
+/* Takes (LOCK_SH, LOCK_EX) or drops (LOCK_UN) the lock; without a lock
+ * file, goes on unlocked. Keeps errno. */
+static void
+lock(struct persist *p, int how)
+{
+	int	e = errno;
+
+	if (p->lock >= 0)
+		while (flock(p->lock, how) != 0 && errno == EINTR)
+			continue;
+	errno = e;
+}
+
+/* Writes all of s; a write that makes no progress is a full disk. */
+static int
+write_all(int fd, const char *s, size_t len)
+{
+	ssize_t	w;
+
+	while (len > 0) {
+		if ((w = write(fd, s, len)) < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		if (w == 0) {
+			errno = ENOSPC;
+			return -1;
+		}
+		s += w;
+		len -= (size_t) w;
+	}
+	return 0;
+}
+
+/* Opens the journal for appending (flags may add O_TRUNC), starting it
+ * with its header if it is empty. */
+static int
+open_journal(struct persist *p, int flags)
+{
+	char		*path = path_in(p, JOURNAL_FILE), head[64];
+	struct stat	 st;
+	int		 fd, n, e;
+
+	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | flags,
+	    0600);
 	free(path);
 	if (fd < 0)
 		return -1;
 	if (fstat(fd, &st) == 0 && st.st_size == 0) {
-		char head[64];
-		int n = snprintf(head, sizeof head, "%s %d\n", JOURNAL_MAGIC,
+		n = snprintf(head, sizeof head, "%s %d\n", JOURNAL_MAGIC,
 		    PERSIST_VERSION);
-		if (write(fd, head, (size_t) n) != n) {
+		if (write_all(fd, head, (size_t) n) != 0) {
+			e = errno;
 			close(fd);
+			errno = e;
 			return -1;
 		}
 	}
+	if (p->journal >= 0)
+		close(p->journal);
 	p->journal = fd;
 	return 0;
+}
+
+/* Marks everything read so far as not on disk. */
+static void
+all_unsaved(struct persist *p, bool unsaved)
+{
+	size_t	i;
+
+	for (i = 0; i < p->cap; i++)
+		p->v[i].unsaved = unsaved;
+	p->last_unsaved = unsaved && p->last != 0;
 }
 
 /* Loads the state kept in dir; persist_settle() makes dir if missing and
@@ -198,54 +460,52 @@ open_journal(struct persist *p)
 int
 persist_open(struct persist *p, const char *dir, struct causes *cs)
 {
-	char	*path;
-	size_t	 lines = 0;
-	int	 bad_state, bad_journal;
+	char		*path;
+	size_t		 lines = 0;
+	int		 bad_state, bad_journal, err_state, err_journal;
+	enum load	 r_state, r_journal;
+	bool		 lost;
 
 	memset(p, 0, sizeof *p);
-	p->journal = -1;
+	p->journal = p->lock = -1;
 	if (dir == NULL) {
 		causes_warn(cs, "%s", _("no HOME or XDG_STATE_HOME: reading "
 		    "state will not be saved"));
-		p->failed = p->told = true;
+		p->failed = p->told = p->keep = true;
+		p->err = ENOENT;
 		return -1;
 	}
 	p->dir = xstrdup(dir);
+	/* Under the lock, so that no snapshot of another instance comes
+	 * between reading the state and reading the journal. */
+	open_lock(p);
+	lock(p, LOCK_EX);
 	path = path_in(p, STATE_FILE);
-	bad_state = load_file(p, path, STATE_MAGIC, &lines);
+	r_state = load_file(p, path, STATE_MAGIC, true, &lines, &bad_state);
+	err_state = errno;
 	free(path);
 	path = path_in(p, JOURNAL_FILE);
-	bad_journal = load_file(p, path, JOURNAL_MAGIC, &p->journal_lines);
+	r_journal = load_file(p, path, JOURNAL_MAGIC, false, &p->journal_lines,
+	    &bad_journal);
+	err_journal = errno;
 	free(path);
-	if (bad_state != 0)
-		keep_bad(p, STATE_FILE, bad_state, cs);
-	if (bad_journal != 0)
-		keep_bad(p, JOURNAL_FILE, bad_journal, cs);
-	p->fold = p->journal_lines != 0 || bad_state != 0 || bad_journal != 0;
+	lost = after_load(p, STATE_FILE, r_state, bad_state, err_state, cs);
+	lost |= after_load(p, JOURNAL_FILE, r_journal, bad_journal,
+	    err_journal, cs);
+	p->fold = p->journal_lines != 0;
 	/* A damaged file was set aside: what could be read of it is written
 	 * again at once, not left to a run that may end before its first
 	 * screen. */
-	if (bad_state != 0 || bad_journal != 0)
-		persist_settle(p, cs);
+	if (lost && !p->keep) {
+		all_unsaved(p, true);
+		snapshot_locked(p, cs);
+	}
+	lock(p, LOCK_UN);
 	return 0;
 }
 
-static int	snapshot(struct persist *, struct causes *);
-static void	journal(struct persist *, const char *);
-
-/* Gives up on saving state, saying so once. */
-static void
-cannot_save(struct persist *p, struct causes *cs)
-{
-	if (!p->failed && cs != NULL)
-		causes_warn(cs, _("%s: %s; reading state will not be saved"),
-		    p->dir, strerror(errno));
-	p->failed = p->told = true;
-}
-
-/* Makes the state directory and starts the journal, folding one with
- * something in it into a fresh snapshot (if the disk will not take one,
- * the old journal goes on), then writes the lines held till now. Done
+/* Makes the state directory and writes the journal lines held till now,
+ * then folds a journal with something in it into a fresh snapshot. Done
  * once the first screen is out: it should wait for neither mkdir nor
  * fsync. */
 void
@@ -253,27 +513,27 @@ persist_settle(struct persist *p, struct causes *cs)
 {
 	char	*held = p->held;
 	size_t	 nheld = p->nheld, i;
+	bool	 all = true;
 
 	if (p->settled)
 		return;
 	p->settled = true;
 	p->held = NULL;
 	p->nheld = p->heldcap = 0;
-	if (p->dir != NULL) {
+	if (p->dir != NULL && !p->keep) {
 		if (file_mkdirs(p->dir) != 0)
-			cannot_save(p, cs);
-		else if (p->fold && snapshot(p, cs) == 0)
-			/* The snapshot has what the held lines say. */
-			nheld = 0;
-		else if (open_journal(p) != 0)
-			cannot_save(p, cs);
+			cannot_save(p, p->dir, errno, cs);
 		else
-			p->failed = false;
+			open_lock(p);
 	}
-	/* (With no journal, journal() drops them.) */
 	for (i = 0; i < nheld; i += strlen(held + i) + 1)
-		journal(p, held + i);
+		if (journal(p, held + i) != 0)
+			all = false;
 	free(held);
+	if (all)
+		all_unsaved(p, false);
+	if (p->fold && !p->keep)
+		snapshot(p, cs);
 }
 
 /* Keeps a line for the journal until it is started. */
@@ -290,31 +550,44 @@ hold(struct persist *p, const char *line)
 	p->nheld += len;
 }
 
-static void
+/* Appends a line to the journal, or holds it until persist_settle().
+ * Returns 0 once it is written, 1 while it is held, -1 if it could not
+ * be (it is then written with the next snapshot). */
+static int
 journal(struct persist *p, const char *line)
 {
-	size_t	len = strlen(line);
+	struct stat	st;
+	int		rc = 0;
 
 	if (!p->settled) {
 		hold(p, line);
-		return;
+		return 1;
 	}
-	if (p->journal < 0)
-		return;
+	if (p->dir == NULL || p->keep || p->journal_dead)
+		return -1;
+	lock(p, LOCK_SH);
+	/* A journal removed under us (by hand, say) is started again. */
+	if (p->journal >= 0 && fstat(p->journal, &st) == 0 &&
+	    st.st_nlink == 0) {
+		close(p->journal);
+		p->journal = -1;
+	}
 	/* One write per line keeps lines whole, and once written a line
 	 * survives the process being killed. It is not synced to disk: a
 	 * keystroke should not wait for the disk, and the snapshot written
 	 * on the way out is. */
-	if (write(p->journal, line, len) != (ssize_t) len) {
-		p->err = errno;
-		close(p->journal);
-		p->journal = -1;
-		p->failed = true;
+	if ((p->journal < 0 && open_journal(p, 0) != 0) ||
+	    write_all(p->journal, line, strlen(line)) != 0) {
+		failed(p, errno);
+		p->journal_dead = true;
+		rc = -1;
 	}
+	lock(p, LOCK_UN);
+	return rc;
 }
 
 static void
-log_mark(struct persist *p, const struct mark *m)
+log_mark(struct persist *p, struct mark *m)
 {
 	char	line[96];
 
@@ -324,7 +597,7 @@ log_mark(struct persist *p, const struct mark *m)
 	else
 		snprintf(line, sizeof line, "m %016" PRIx64 " %c\n", m->id,
 		    m->read ? 'r' : 'u');
-	journal(p, line);
+	m->unsaved = journal(p, line) != 0;
 }
 
 /* Marks article id read or unread. */
@@ -362,17 +635,70 @@ persist_set_last(struct persist *p, uint64_t id)
 		return;
 	p->last = id;
 	snprintf(line, sizeof line, "last %016" PRIx64 "\n", id);
-	journal(p, line);
+	p->last_unsaved = journal(p, line) != 0;
 }
 
+static long
+ms_since(const struct timespec *t)
+{
+	struct timespec	now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long) (now.tv_sec - t->tv_sec) * 1000 +
+	    (now.tv_nsec - t->tv_nsec) / 1000000;
+}
+
+/* Notes that the reading position may have moved: it is to be saved
+ * once it has stayed put PERSIST_SETTLE_MS (see persist_place_due). */
+void
+persist_moved(struct persist *p)
+{
+	p->moved = true;
+	clock_gettime(CLOCK_MONOTONIC, &p->moved_at);
+}
+
+/* Returns how long an idle wait of ms (negative: for ever) may last so
+ * as not to pass the moment a moved position settles. */
+int
+persist_wait_ms(const struct persist *p, int ms)
+{
+	long	left;
+
+	if (!p->moved)
+		return ms;
+	left = PERSIST_SETTLE_MS - ms_since(&p->moved_at);
+	if (left < 0)
+		left = 0;
+	return ms >= 0 && ms < left ? ms : (int) left;
+}
+
+/* Returns true, once, when a moved position has stayed put long enough:
+ * the caller then saves it (persist_set_place journals it if it
+ * changed). */
+bool
+persist_place_due(struct persist *p)
+{
+	if (!p->moved || ms_since(&p->moved_at) < PERSIST_SETTLE_MS)
+		return false;
+	p->moved = false;
+	return true;
+}
+
+/* Writes the marks of p as a state file to fd, and closes it. */
 static int
-write_snapshot(struct persist *p, int fd)
+write_snapshot(const struct persist *p, int fd)
 {
 	FILE	*f = fdopen(fd, "w");
 	size_t	 i;
+	int	 e;
 
-	if (f == NULL)
+	if (f == NULL) {
+		e = errno;
+		close(fd);
+		errno = e;
 		return -1;
+	}
+	errno = 0;
 	fprintf(f, "%s %d\n", STATE_MAGIC, PERSIST_VERSION);
 	if (p->last != 0)
 		fprintf(f, "last %016" PRIx64 "\n", p->last);
@@ -388,11 +714,58 @@ write_snapshot(struct persist *p, int fd)
 			fprintf(f, "m %016" PRIx64 " %c\n", m->id,
 			    m->read ? 'r' : 'u');
 	}
-	if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
+	/* A write that failed on the way (a full disk) leaves the error
+	 * flag set, whatever later ones did. */
+	if (ferror(f) || fflush(f) != 0 || fsync(fileno(f)) != 0) {
+		e = errno != 0 ? errno : EIO;
 		fclose(f);
+		errno = e;
 		return -1;
 	}
 	return fclose(f);
+}
+
+/* Returns the file "state" stands for: itself, or where its symbolic
+ * links lead, so that a link is written through. Caller frees. */
+static char *
+state_target(const struct persist *p)
+{
+	char		*path = path_in(p, STATE_FILE), *next, *slash;
+	char		 buf[PATH_MAX];
+	ssize_t		 n;
+	int		 i;
+
+	for (i = 0; i < MAX_LINKS; i++) {
+		if ((n = readlink(path, buf, sizeof buf - 1)) <= 0)
+			break;
+		buf[n] = '\0';
+		slash = strrchr(path, '/');
+		if (buf[0] == '/' || slash == NULL)
+			next = xstrdup(buf);
+		else
+			next = xasprintf("%.*s/%s", (int) (slash - path), path,
+			    buf);
+		free(path);
+		path = next;
+	}
+	return path;
+}
+
+/* Syncs the directory holding path, so that a rename in it lasts. */
+static void
+sync_dir_of(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+	char		*dir;
+	int		 fd;
+
+	dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") :
+	    xasprintf("%.*s", (int) (slash - path), path);
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(dir);
 }
 
 /* Writes a new snapshot atomically and empties the journal. On failure
@@ -407,45 +780,83 @@ persist_save(struct persist *p, struct causes *cs)
 static int
 snapshot(struct persist *p, struct causes *cs)
 {
-	char	*tmp, *path;
-	int	 fd, rc = -1, dfd;
+	int	rc;
 
-	if (p->dir == NULL)
+	if (p->dir == NULL || p->keep)
 		return -1;
-	tmp = path_in(p, STATE_FILE ".XXXXXX");
-	path = path_in(p, STATE_FILE);
-	if ((fd = mkstemp(tmp)) >= 0) {
-		if (write_snapshot(p, fd) == 0 && rename(tmp, path) == 0)
-			rc = 0;
-		else
+	lock(p, LOCK_EX);
+	rc = snapshot_locked(p, cs);
+	lock(p, LOCK_UN);
+	return rc;
+}
+
+/* Makes the snapshot, under the exclusive lock: what is on disk (the
+ * state, then the journal, which has the changes of every instance in
+ * the order they were made), plus the changes of this one that did not
+ * reach the journal. */
+static int
+snapshot_locked(struct persist *p, struct causes *cs)
+{
+	struct persist	 disk;
+	char		*target, *tmp, *path;
+	size_t		 i, lines = 0;
+	int		 fd, bad, err = 0;
+	enum load	 r;
+
+	memset(&disk, 0, sizeof disk);
+	target = state_target(p);
+	path = path_in(p, JOURNAL_FILE);
+	/* A file that became unreadable is not to be replaced by what this
+	 * instance knows; one damaged since it was read is set aside. */
+	r = load_file(&disk, target, STATE_MAGIC, true, &lines, &bad);
+	after_load(p, STATE_FILE, r, bad, errno, cs);
+	r = load_file(&disk, path, JOURNAL_MAGIC, false, &lines, &bad);
+	after_load(p, JOURNAL_FILE, r, bad, errno, cs);
+	if (p->keep)
+		goto out;
+	for (i = 0; i < p->cap; i++) {
+		const struct mark *m = &p->v[i];
+		struct mark *d;
+
+		if (m->id == 0 || !m->unsaved)
+			continue;
+		d = slot(&disk, m->id, true);
+		d->read = m->read;
+		d->at = m->at;
+		d->has_place = m->has_place;
+	}
+	if (p->last_unsaved)
+		disk.last = p->last;
+	tmp = xasprintf("%s.XXXXXX", target);
+	if ((fd = mkstemp(tmp)) < 0 || write_snapshot(&disk, fd) != 0 ||
+	    rename(tmp, target) != 0) {
+		err = errno;
+		if (fd >= 0)
 			unlink(tmp);
 	}
-	if (rc == 0) {
-		if ((dfd = open(p->dir, O_RDONLY | O_DIRECTORY)) >= 0) {
-			fsync(dfd);
-			close(dfd);
-		}
-		free(path);
-		path = path_in(p, JOURNAL_FILE);
-		if (p->journal >= 0) {
-			close(p->journal);
-			p->journal = -1;
-		}
-		unlink(path);
-		p->journal_lines = 0;
-		if (open_journal(p) != 0)
-			rc = -1;
-	} else if (!p->failed && cs != NULL)
-		causes_warn(cs, _("%s: cannot save reading state: %s"),
-		    p->dir, strerror(errno));
-	if (rc != 0) {
-		if (!p->failed)
-			p->err = errno;
-		p->failed = true;
-	}
 	free(tmp);
+	if (err != 0) {
+		if (!p->failed && cs != NULL) {
+			causes_warn(cs, _("%s: cannot save reading state: %s"),
+			    p->dir, strerror(err));
+			p->told = true;
+		}
+		failed(p, err);
+		goto out;
+	}
+	sync_dir_of(target);
+	/* Emptied in place: another instance appending to it (O_APPEND)
+	 * goes on writing into the same file. */
+	if (open_journal(p, O_TRUNC) == 0)
+		p->journal_dead = false;
+	all_unsaved(p, false);
+	p->journal_lines = 0;
+	p->fold = false;
+out:
+	free(disk.v);
+	free(target);
 	free(path);
-	return rc;
+	return err != 0 || p->keep ? -1 : 0;
 }
 
 /* Closes the journal and frees everything; does not save. */
@@ -454,9 +865,11 @@ persist_close(struct persist *p)
 {
 	if (p->journal >= 0)
 		close(p->journal);
+	if (p->lock >= 0)
+		close(p->lock);
 	free(p->v);
 	free(p->dir);
 	free(p->held);
 	memset(p, 0, sizeof *p);
-	p->journal = -1;
+	p->journal = p->lock = -1;
 }

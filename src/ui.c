@@ -665,8 +665,11 @@ loop(struct ui *u)
 			suspend(u);
 		if (u->ld != NULL)
 			load_some(u);
-		w = wait_input(u->ld != NULL ? 0 : u->st->partial ? IDLE_MS :
-		    TICK_MS);
+		w = wait_input(persist_wait_ms(u->st->persist, u->ld != NULL ?
+		    0 : u->st->partial ? IDLE_MS : TICK_MS));
+		if (w == 0 && persist_place_due(u->st->persist))
+			/* The position has stayed put: journal it. */
+			state_save_place(u->st);
 		if (w == 0 && u->ld == NULL && u->st->partial &&
 		    caught_signal == 0) {
 			/* Idle a while: read the rest of the large article. A
@@ -704,6 +707,8 @@ loop(struct ui *u)
 			}
 		} while (caught_signal == 0 && !stop_requested &&
 		    (k = read_key(u)) != KEYC_NONE);
+		if (re != RE_NONE)
+			persist_moved(u->st->persist);
 		if (u->st->persist->failed && !u->st->persist->told) {
 			/* Say once that reading state is not being kept. */
 			u->st->persist->told = true;

@@ -105,6 +105,229 @@ check $([ -f "$sdir/state.bad" ] && echo 0 || echo 1) "  the file is kept as sta
 grep -q '^m 00000000000000aa r$' "$sdir/state"
 check $? "  and what could be read of it is saved in a new state"
 
+# read_all: a fresh state in which all seven articles are read.
+read_all() {
+	rm -rf "$sdir"
+	tm_start 80 24 -- "$SAMPLES"
+	tm_wait ' Articles: 7' > /dev/null
+	tm_keys Enter J J J J J J
+	tm_wait '0 unread' > /dev/null
+	tm_keys q
+	tm_exit_status > /dev/null
+}
+
+# One NUL byte in a record of the state: that record alone is lost; the
+# file is kept aside, the user told, and the rest saved again.
+read_all
+{
+	head -n 3 "$sdir/state"
+	printf 'm 9f5c\000damaged r 0 0\n'
+	tail -n +5 "$sdir/state"
+} > "$TEST_TMP/nul"
+cp "$TEST_TMP/nul" "$sdir/state"
+tm_start 250 24 -- "$SAMPLES"
+tm_wait 'state: 1 damaged line skipped; the file was kept as .*state\.bad  '
+step $? "a NUL in the state: one damaged line is said"
+tm_keys j
+tm_wait '  1 unread'
+step $? "  and only that record is lost (6 of 7 marks kept)"
+tm_keys q
+tm_exit_status > /dev/null
+cmp -s "$sdir/state.bad" "$TEST_TMP/nul"
+check $? "  the damaged file is kept as state.bad"
+tm_start 250 24 -- "$SAMPLES"
+tm_wait '  1 unread'
+step $? "  and the next start has the 6 marks"
+if tm_screen | grep -q 'damaged\|not a reader state'; then
+	check 1 "  and finds nothing damaged"
+else
+	check 0 "  and finds nothing damaged"
+fi
+tm_keys q
+tm_exit_status > /dev/null
+
+# A second damaged state does not replace the first one kept.
+printf 'reader-state 1\nm 00000000000000aa r' > "$sdir/state"
+tm_start 250 24 -- "$SAMPLES"
+tm_wait 'damaged line skipped; the file was kept as .*state\.bad\.1  '
+step $? "a last record without its newline is damage, kept as state.bad.1"
+tm_keys q
+tm_exit_status > /dev/null
+cmp -s "$sdir/state.bad" "$TEST_TMP/nul"
+check $? "  and state.bad is the first damaged file still"
+rm -f "$sdir"/state.bad*
+
+# A state that cannot be read is said to be unreadable, and nothing is
+# written over it (root reads anything: the check runs as nobody).
+if as=$(unprivileged); then
+	cp "$sdir/state" "$TEST_TMP/state.before"
+	rm -f "$sdir/journal"
+	open_tmp
+	chmod 000 "$sdir/state"
+	TM_WRAP="$as" tm_start 250 24 -- "$SAMPLES"
+	tm_wait 'state: Permission denied; reading state will not be saved'
+	step $? "an unreadable state is reported as unreadable"
+	tm_keys Enter J
+	tm_wait '  [0-9] unread'
+	tm_keys q
+	tm_exit_status > /dev/null
+	chmod 600 "$sdir/state"
+	cmp -s "$sdir/state" "$TEST_TMP/state.before" &&
+	    [ ! -f "$sdir/state.bad" ]
+	check $? "  and is neither set aside nor written over"
+else
+	skip "no way to run as an unprivileged user: unreadable state"
+fi
+
+# The position in the open article is journalled once it settles: a
+# kill -9 does not lose it.
+rm -rf "$sdir"
+tm_start 80 24 -- "$SAMPLES"
+tm_wait ' Articles: 7'
+tm_keys Enter J Space Space
+tm_wait '^ *2/7  5 unread  [1-9][0-9]*%$'
+tm_screen > "$TEST_TMP/before"
+# Wait for the journal to have a place other than the top.
+deadline=$(( $(date +%s) + 5 ))
+until grep -E -q '^m [0-9a-f]+ [ru] ([1-9][0-9]* [0-9]+|0 [1-9][0-9]*)$' \
+    "$sdir/journal" 2> /dev/null; do
+	[ "$(date +%s)" -ge "$deadline" ] && break
+	sleep 0.05
+done
+kill -9 "$(tm_pid)" 2>/dev/null
+tm_exit_status > /dev/null
+tm_start 80 24 -- "$SAMPLES"
+tm_wait "$(tail -n 1 "$TEST_TMP/before" | sed 's/.*  //')\$"
+tm_screen > "$TEST_TMP/after"
+# (A blank row at the top is restored as the paragraph after it, as
+# after a normal quit: compare the text rows.)
+grep -v '^ *$' "$TEST_TMP/before" | head -n 12 > "$TEST_TMP/before.text"
+grep -v '^ *$' "$TEST_TMP/after" | head -n 12 > "$TEST_TMP/after.text"
+cmp -s "$TEST_TMP/before.text" "$TEST_TMP/after.text"
+check $? "after Enter J Space Space and kill -9 the same place is shown"
+diff "$TEST_TMP/before.text" "$TEST_TMP/after.text" | sed 's/^/#   /'
+tm_keys q
+tm_exit_status > /dev/null
+
+# Two instances on one state directory (two terminals, say) lose none of
+# each other's read marks: neither a snapshot of one while the other
+# runs, nor the other's kill -9 or its own snapshot at the end.
+# t_start NAME: starts reader in a second session NAME beside the first.
+t_start() {
+	rm -f "$TEST_TMP/exit.$1"
+	tm kill-session -t "=$1" 2> /dev/null
+	tm new-session -d -s "$1" -x 80 -y 24 \
+	    "env -i PATH='$PATH' $envs '$READER' '$SAMPLES'; echo \$? > '$TEST_TMP/exit.$1'"
+}
+# t_wait NAME REGEX: waits until the screen of session NAME matches.
+t_wait() {
+	deadline=$(( $(date +%s) + 10 ))
+	until tm capture-pane -p -t "=$1:" 2> /dev/null | grep -q -e "$2"; do
+		if [ "$(date +%s)" -ge "$deadline" ]; then
+			echo "# timed out waiting in $1 for: $2"
+			tm capture-pane -p -t "=$1:" | sed 's/^/#   |/'
+			return 1
+		fi
+		sleep 0.05
+	done
+}
+# t_gone NAME: waits for reader in session NAME to end.
+t_gone() {
+	deadline=$(( $(date +%s) + 10 ))
+	until [ -s "$TEST_TMP/exit.$1" ] || [ "$(date +%s)" -ge "$deadline" ]; do
+		sleep 0.05
+	done
+}
+# in_journal: waits for the journal to have a read mark of the article
+# it says was opened last.
+in_journal() {
+	deadline=$(( $(date +%s) + 5 ))
+	until id=$(sed -n 's/^last //p' "$sdir/journal" | tail -n 1) &&
+	    [ -n "$id" ] && grep -q "^m $id r" "$sdir/journal"; do
+		[ "$(date +%s)" -ge "$deadline" ] && return 1
+		sleep 0.05
+	done
+}
+rm -rf "$sdir"
+tm_start 80 24 -- "$SAMPLES"
+tm_wait ' Articles: 7'
+t_start one
+t_start two
+t_wait one ' Articles: 7' && t_wait two ' Articles: 7'
+step $? "two instances run at once"
+tm kill-session -t '=0' 2> /dev/null
+tm send-keys -t '=one:' Enter
+t_wait one '1/7  6 unread'
+tm send-keys -t '=two:' j j Enter
+t_wait two '3/7  6 unread'
+tm send-keys -t '=one:' q
+t_gone one
+tm send-keys -t '=two:' J
+t_wait two '4/7  5 unread'
+in_journal
+check $? "  after the first quits, the second's next mark is in the journal"
+kill -9 "$(tm list-panes -t '=two:' -F '#{pane_pid}' | xargs pgrep -P)" 2> /dev/null
+t_gone two
+t_start one
+t_wait one '  4 unread'
+step $? "  and after the second is killed, all three marks are kept"
+t_start two
+t_wait two '  4 unread'
+tm send-keys -t '=one:' Tab g j j j j j Enter
+t_wait one '6/7  3 unread'
+tm send-keys -t '=two:' Tab g j j j j j j Enter
+t_wait two '7/7  3 unread'
+tm send-keys -t '=two:' q
+t_gone two
+tm send-keys -t '=one:' q
+t_gone one
+t_start one
+t_wait one '  2 unread'
+step $? "  when both quit, the marks of both are kept"
+tm send-keys -t '=one:' q
+t_gone one
+
+# A state that is a symbolic link is written through the link.
+rm -rf "$sdir"
+mkdir -p "$sdir" "$TEST_TMP/dotfiles"
+ln -s "$TEST_TMP/dotfiles/reader-state" "$sdir/state"
+tm_start 80 24 -- "$SAMPLES"
+tm_wait ' Articles: 7'
+tm_keys Enter
+tm_wait '6 unread'
+tm_keys q
+tm_exit_status > /dev/null
+[ -L "$sdir/state" ] &&
+    grep -q '^m [0-9a-f]* r' "$TEST_TMP/dotfiles/reader-state"
+check $? "a state that is a link stays one, and its file is written"
+
+# A snapshot cut short by a full disk does not replace a good state: a
+# state larger than a write buffer, and a file size limit below it.
+rm -rf "$sdir"
+mkdir -p "$sdir"
+{
+	echo 'reader-state 1'
+	i=0
+	while [ $i -lt 400 ]; do
+		printf 'm %016x r 1 2\n' $((i + 4096))
+		i=$((i + 1))
+	done
+} > "$sdir/state"
+cp "$sdir/state" "$TEST_TMP/state.before"
+TM_WRAP="ulimit -f 8;" tm_start 80 24 -- "$SAMPLES"
+tm_wait ' Articles: 7'
+tm_keys Enter
+tm_wait '6 unread'
+tm_keys q
+tm_exit_status > /dev/null
+cmp -s "$sdir/state" "$TEST_TMP/state.before"
+check $? "a snapshot cut short by a file size limit replaces nothing"
+tm_start 80 24 -- "$SAMPLES"
+tm_wait '6 unread'
+step $? "  and the journal still has what was done"
+tm_keys q
+tm_exit_status > /dev/null
+
 # Ctrl-C: the terminal comes back and the state is saved.
 tm_start 80 24 -- "$SAMPLES"
 tm_wait ' Articles: 7'
