@@ -301,33 +301,6 @@ tm_exit_status > /dev/null
     grep -q '^m [0-9a-f]* r' "$TEST_TMP/dotfiles/reader-state"
 check $? "a state that is a link stays one, and its file is written"
 
-# A snapshot cut short by a full disk does not replace a good state: a
-# state larger than a write buffer, and a file size limit below it.
-rm -rf "$sdir"
-mkdir -p "$sdir"
-{
-	echo 'reader-state 1'
-	i=0
-	while [ $i -lt 400 ]; do
-		printf 'm %016x r 1 2\n' $((i + 4096))
-		i=$((i + 1))
-	done
-} > "$sdir/state"
-cp "$sdir/state" "$TEST_TMP/state.before"
-TM_WRAP="ulimit -f 8;" tm_start 80 24 -- "$SAMPLES"
-tm_wait ' Articles: 7'
-tm_keys Enter
-tm_wait '6 unread'
-tm_keys q
-tm_exit_status > /dev/null
-cmp -s "$sdir/state" "$TEST_TMP/state.before"
-check $? "a snapshot cut short by a file size limit replaces nothing"
-tm_start 80 24 -- "$SAMPLES"
-tm_wait '6 unread'
-step $? "  and the journal still has what was done"
-tm_keys q
-tm_exit_status > /dev/null
-
 # Ctrl-C: the terminal comes back and the state is saved.
 tm_start 80 24 -- "$SAMPLES"
 tm_wait ' Articles: 7'
