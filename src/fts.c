@@ -34,6 +34,14 @@
 #define BATCH_FILES	2000
 #define BATCH_NSEC	500000000L
 
+/* Terms gathered in memory before they are written as a segment, and
+ * the page cache: fewer, larger segments are fewer merges. */
+#define FTS_HASH_BYTES	(16 << 20)
+#define FTS_CACHE_KIB	"32768"
+
+/* Files indexed in one update after which the index is optimized. */
+#define FTS_OPTIMIZE_MIN 1000
+
 /* How long a program waits for another's write to end, in ms. */
 #define BUSY_MS		30000
 
@@ -110,7 +118,7 @@ tok_term(void *arg, const struct ftstok_term *t)
 {
 	struct tok_call	*c = arg;
 
-	return c->token(c->ctx, t->colocated ? FTS5_TOKEN_COLOCATED : 0,
+	return c->token(c->ctx, 0,
 	    t->s, (int) t->len, (int) t->start, (int) t->end);
 }
 
@@ -219,10 +227,12 @@ create_schema(sqlite3 *db, int flags)
 	    " aid INTEGER NOT NULL, title TEXT NOT NULL);"
 	    "CREATE VIRTUAL TABLE text USING fts5(title, body, content='',"
 	    " columnsize=0, tokenize='reader%s');"
+	    "INSERT INTO text(text, rank) VALUES('hashsize', %d);"
 	    "INSERT INTO meta VALUES('format', %Q), ('check', %Q),"
 	    " ('stale', '0');"
 	    "COMMIT;", FTS_APP_ID, FTS_FORMAT,
-	    (flags & FTS_VARIANTS) ? " variants" : "", format, check);
+	    (flags & FTS_VARIANTS) ? " variants" : "", FTS_HASH_BYTES, format,
+	    check);
 	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
 	sqlite3_free(sql);
 	if (rc != SQLITE_OK)
@@ -282,8 +292,12 @@ connect(const char *file, int *err)
 	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (*err == SQLITE_OK) {
 		sqlite3_busy_timeout(db, BUSY_MS);
-		*err = sqlite3_exec(db, "PRAGMA journal_mode = WAL;"
-		    "PRAGMA synchronous = NORMAL;", NULL, NULL, NULL);
+		/* (auto_vacuum counts only before the first table.) */
+		*err = sqlite3_exec(db, "PRAGMA auto_vacuum = INCREMENTAL;"
+		    "PRAGMA journal_mode = WAL;"
+		    "PRAGMA synchronous = NORMAL;"
+		    "PRAGMA cache_size = -" FTS_CACHE_KIB ";", NULL, NULL,
+		    NULL);
 	}
 	if (*err == SQLITE_OK && register_tokenizer(db) != 0)
 		*err = SQLITE_ERROR;
@@ -825,6 +839,10 @@ update(sqlite3 *db, const struct fts_library *lib, _Atomic size_t *done,
 			goto fail;
 	}
 	writer_free(&w);
+	/* After many files, one segment: smaller, and faster to search. */
+	if (rc == 0 && (stop == NULL || !*stop) && ntodo >= FTS_OPTIMIZE_MIN)
+		sqlite3_exec(db, "INSERT INTO text(text) VALUES('optimize');"
+		    "PRAGMA incremental_vacuum;", NULL, NULL, NULL);
 	rows_free(&rs);
 	free(todo);
 	return rc;
@@ -1072,14 +1090,13 @@ fts_hits_free(struct fts_hit *h, size_t n)
 	free(h);
 }
 
-/* A position of a text as the index sees it: up to two terms (a
- * character and the pair it begins), in the arena of struct positions. */
+/* A term of a text as the index sees it, its folded form in the arena of
+ * struct positions. */
 struct pos {
-	uint32_t	off[2];
-	uint16_t	len[2];
+	uint32_t	off;
+	uint32_t	len;
 	uint32_t	start;
-	uint32_t	end[2];
-	uint8_t		n;
+	uint32_t	end;
 };
 
 struct positions {
@@ -1098,25 +1115,18 @@ add_position(void *arg, const struct ftstok_term *t)
 	struct positions	*ps = arg;
 	struct pos		*p;
 
-	if (!t->colocated || ps->n == 0) {
-		if (ps->n == ps->cap)
-			ps->v = xreallocarray(ps->v, ps->cap = ps->cap ?
-			    2 * ps->cap : 256, sizeof *ps->v);
-		p = &ps->v[ps->n++];
-		p->n = 0;
-		p->start = (uint32_t) t->start;
-	} else
-		p = &ps->v[ps->n - 1];
-	if (p->n == 2)
-		return 0;
+	if (ps->n == ps->cap)
+		ps->v = xreallocarray(ps->v, ps->cap = ps->cap ? 2 * ps->cap :
+		    256, sizeof *ps->v);
 	if (ps->alen + t->len > ps->acap)
 		ps->arena = xreallocarray(ps->arena, ps->acap = (ps->alen +
 		    t->len) * 2 + 256, 1);
+	p = &ps->v[ps->n++];
 	memcpy(ps->arena + ps->alen, t->s, t->len);
-	p->off[p->n] = (uint32_t) ps->alen;
-	p->len[p->n] = (uint16_t) t->len;
-	p->end[p->n] = (uint32_t) t->end;
-	p->n++;
+	p->off = (uint32_t) ps->alen;
+	p->len = (uint32_t) t->len;
+	p->start = (uint32_t) t->start;
+	p->end = (uint32_t) t->end;
 	ps->alen += t->len;
 	return 0;
 }
@@ -1128,26 +1138,15 @@ positions_free(struct positions *ps)
 	free(ps->arena);
 }
 
-/* Whether term j of q (at the arena of qs) is at position p; its end
- * goes to *end. */
+/* Whether the term of the text at p is the query's at qp (or begins with
+ * it, with prefix). */
 static bool
 term_at(const struct positions *ps, const struct pos *p,
-    const struct positions *qs, const struct pos *qp, bool prefix,
-    uint32_t *end)
+    const struct positions *qs, const struct pos *qp, bool prefix)
 {
-	const char	*want = qs->arena + qp->off[0];
-	size_t		 wlen = qp->len[0];
-	int		 k;
-
-	for (k = 0; k < p->n; k++) {
-		if (prefix ? p->len[k] >= wlen : p->len[k] == wlen) {
-			if (memcmp(ps->arena + p->off[k], want, wlen) == 0) {
-				*end = p->end[k];
-				return true;
-			}
-		}
-	}
-	return false;
+	if (prefix ? p->len < qp->len : p->len != qp->len)
+		return false;
+	return memcmp(ps->arena + p->off, qs->arena + qp->off, qp->len) == 0;
 }
 
 static int
@@ -1163,16 +1162,18 @@ span_order(const void *a, const void *b)
 /* Finds where the words of q (those not left out) are in len bytes of
  * text, as the index would: *spans gets *n byte ranges, in order, none
  * overlapping (caller frees). flags: FTS_VARIANTS as the index was
- * opened with. Returns the count. */
+ * opened with. With first, only the first match of each word is looked
+ * for. Returns the count. */
 int
 fts_find(const char *text, size_t len, const struct query *q, int flags,
-    struct span **spans, size_t *n)
+    bool first, struct span **spans, size_t *n)
 {
 	struct positions	 ps, qs;
 	struct span		*v = NULL;
-	size_t			 cap = 0, i, j, p, k;
-	uint32_t		 end;
+	size_t			 cap = 0, i, j, p, k, tl;
+	uint32_t		 end, c;
 	int			 tf = (flags & FTS_VARIANTS) ? FTSTOK_VARIANTS : 0;
+	bool			 open;
 
 	*spans = NULL;
 	*n = 0;
@@ -1182,21 +1183,32 @@ fts_find(const char *text, size_t len, const struct query *q, int flags,
 		if (q->t[i].negated)
 			continue;
 		memset(&qs, 0, sizeof qs);
-		ftstok_cut(q->t[i].text, strlen(q->t[i].text),
-		    tf | FTSTOK_QUERY, add_position, &qs);
+		tl = strlen(q->t[i].text);
+		ftstok_cut(q->t[i].text, tl, tf | FTSTOK_QUERY, add_position,
+		    &qs);
+		open = q->t[i].prefix || ftstok_open_end(q->t[i].text, tl, tf);
 		for (p = 0; qs.n > 0 && p + qs.n <= ps.n; p++) {
 			for (j = 0; j < qs.n; j++)
 				if (!term_at(&ps, &ps.v[p + j], &qs, &qs.v[j],
-				    q->t[i].prefix && j + 1 == qs.n, &end))
+				    open && j + 1 == qs.n))
 					break;
 			if (j < qs.n)
 				continue;
 			if (*n == cap)
 				v = xreallocarray(v, cap = cap ? 2 * cap : 16,
 				    sizeof *v);
+			end = ps.v[p + qs.n - 1].end;
+			/* A lone character is all that was asked for. */
+			if (open && !q->t[i].prefix) {
+				k = ps.v[p + qs.n - 1].start;
+				end = (uint32_t) (k + text_next_char(text + k,
+				    len - k, &c));
+			}
 			v[*n].off = ps.v[p].start;
 			v[*n].len = end - ps.v[p].start;
 			(*n)++;
+			if (first)
+				break;
 		}
 		positions_free(&qs);
 	}
@@ -1263,7 +1275,7 @@ fts_snippet(const char *path, const struct query *q, int flags,
 	causes_free(&cs);
 	body = fts_body(&d, &blen);
 	doc_free(&d);
-	if (fts_find(body, blen, q, flags, &sp, &ns) > 0)
+	if (fts_find(body, blen, q, flags, true, &sp, &ns) > 0)
 		at = sp[0].off;
 	free(sp);
 	/* Back to a third of the width before the match, within its line. */

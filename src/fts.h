@@ -86,7 +86,7 @@ int		 fts_query(struct fts *, const struct query *,
 		     struct fts_hit **, size_t *, struct causes *);
 void		 fts_hits_free(struct fts_hit *, size_t);
 int		 fts_find(const char *, size_t, const struct query *, int,
-		     struct span **, size_t *);
+		     bool, struct span **, size_t *);
 char		*fts_snippet(const char *, const struct query *, int, size_t);
 char		*fts_body(const struct doc *, size_t *);
 

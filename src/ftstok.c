@@ -154,6 +154,29 @@ simplify(uint32_t c)
 }
 #endif
 
+/* Notes whether a term is one CJK character. */
+static int
+last_term(void *arg, const struct ftstok_term *t)
+{
+	uint32_t	c;
+
+	*(bool *) arg = u8_mbtouc(&c, (const uint8_t *) t->s, t->len) ==
+	    (int) t->len && ftstok_is_cjk(c);
+	return 0;
+}
+
+/* Whether query text ends in a lone CJK character, which the index has
+ * as the first of a pair (or alone at the end of a run): it is to be
+ * found as a prefix. */
+bool
+ftstok_open_end(const char *text, size_t n, int flags)
+{
+	bool	lone = false;
+
+	ftstok_cut(text, n, flags | FTSTOK_QUERY, last_term, &lone);
+	return lone;
+}
+
 /* Whether traditional Chinese can be folded to simplified. */
 bool
 ftstok_have_variants(void)
@@ -168,21 +191,19 @@ ftstok_have_variants(void)
 
 /* Hands one term to the caller. */
 static void
-emit(struct cut *k, const char *s, size_t len, size_t start, size_t end,
-    bool colocated)
+emit(struct cut *k, const char *s, size_t len, size_t start, size_t end)
 {
 	struct ftstok_term	t;
 
 	if (k->stop)
 		return;
-	if (k->has_tail && !colocated) {
+	if (k->has_tail) {
 		/* A term follows a query run: its last character counts. */
 		k->has_tail = false;
 		t.s = k->tail.s;
 		t.len = k->tail.len;
 		t.start = k->tail.start;
 		t.end = k->tail.end;
-		t.colocated = false;
 		if ((k->stop = k->fn(k->arg, &t)) != 0)
 			return;
 	}
@@ -190,7 +211,6 @@ emit(struct cut *k, const char *s, size_t len, size_t start, size_t end,
 	t.len = len;
 	t.start = start;
 	t.end = end;
-	t.colocated = colocated;
 	k->stop = k->fn(k->arg, &t);
 }
 
@@ -200,7 +220,7 @@ end_word(struct cut *k)
 {
 	if (k->wlen == 0)
 		return;
-	emit(k, k->w, k->wlen, k->wstart, k->wend, false);
+	emit(k, k->w, k->wlen, k->wstart, k->wend);
 	k->wlen = 0;
 }
 
@@ -211,8 +231,7 @@ end_run(struct cut *k)
 	if (k->run == 0)
 		return;
 	if (!(k->flags & FTSTOK_QUERY) || k->run == 1)
-		emit(k, k->prev.s, k->prev.len, k->prev.start, k->prev.end,
-		    false);
+		emit(k, k->prev.s, k->prev.len, k->prev.start, k->prev.end);
 	else {
 		k->tail = k->prev;
 		k->has_tail = true;
@@ -250,15 +269,7 @@ add(struct cut *k, uint32_t c, int cls, size_t start, size_t end)
 	if (k->run > 0) {
 		memcpy(pair, k->prev.s, k->prev.len);
 		memcpy(pair + k->prev.len, b, (size_t) n);
-		if (k->flags & FTSTOK_QUERY)
-			emit(k, pair, k->prev.len + (size_t) n, k->prev.start,
-			    end, false);
-		else {
-			emit(k, k->prev.s, k->prev.len, k->prev.start,
-			    k->prev.end, false);
-			emit(k, pair, k->prev.len + (size_t) n, k->prev.start,
-			    end, true);
-		}
+		emit(k, pair, k->prev.len + (size_t) n, k->prev.start, end);
 	}
 	memcpy(k->prev.s, b, (size_t) n);
 	k->prev.len = (size_t) n;

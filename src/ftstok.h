@@ -6,18 +6,17 @@
  * simplified. Then:
  * - a run of letters and digits (of any script but the ones below) is one
  *   term, as folded;
- * - in a run of Chinese, Japanese or Korean characters every character
- *   is a term, and so is every pair of neighbours: a document "实验室"
- *   has 实 and 实验 at its first position, 验 and 验室 at the second,
- *   室 at the third, so that a word of one character and one of any
- *   length more (as the pairs that cover it) are both found.
- * - anything else separates terms.
- * A query of N such characters (FTSTOK_QUERY) is cut into its N - 1 pairs,
- * which as a phrase are found only where the N characters are; a query of
- * one character is that character. When more terms follow in the same
- * query text, the last character of the run is added too, so that the
- * positions of a phrase that goes on in another script line up with the
- * document's.
+ * - in a run of Chinese, Japanese or Korean characters every pair of
+ *   neighbours is a term, at the position of its first character, and the
+ *   last character of the run is a term of its own: "实验室" is 实验, 验室,
+ *   室. Every character is thus at the start of a term where it stands.
+ * A query of N >= 2 such characters (FTSTOK_QUERY) is cut into its N - 1
+ * pairs, which as a phrase are found only where the N characters are; a
+ * query of one character is that character, to be searched as a prefix
+ * (ftstok_open_end() says when). When more terms follow in the same query
+ * text, the last character of the run is added too, as the document has
+ * it where its run ends, so that the positions of a phrase that goes on
+ * in another script line up.
  *
  * No SQLite here: the index module registers this as an FTS5 tokenizer.
  * Invalid UTF-8 is read as U+FFFD, which separates terms. Safe to use
@@ -42,7 +41,6 @@ struct ftstok_term {
 	size_t		 len;
 	size_t		 start;		/* bytes [start, end) of the input */
 	size_t		 end;
-	bool		 colocated;	/* at the position of the one before */
 };
 
 /* Called for each term; returning non-zero stops the cut. */
@@ -50,6 +48,7 @@ typedef int (*ftstok_fn)(void *, const struct ftstok_term *);
 
 int	ftstok_cut(const char *, size_t, int, ftstok_fn, void *);
 bool	ftstok_have_variants(void);
+bool	ftstok_open_end(const char *, size_t, int);
 bool	ftstok_is_cjk(uint32_t);
 
 #endif

@@ -308,7 +308,7 @@ append_term(char **buf, size_t *len, size_t *cap, const struct query_term *t,
 		(*buf)[(*len)++] = *p;
 	}
 	(*buf)[(*len)++] = '"';
-	if (t->prefix)
+	if (t->prefix || ftstok_open_end(t->text, strlen(t->text), 0))
 		(*buf)[(*len)++] = '*';
 	(*buf)[*len] = '\0';
 }

@@ -12,17 +12,16 @@ struct out {
 	bool	offsets;
 };
 
-/* Appends a term as text: "+" before one at the position of the one
- * before it, "@start-end" after it when offsets are asked for. */
+/* Appends a term as text, "@start-end" after it when offsets are asked
+ * for. */
 static int
 collect(void *arg, const struct ftstok_term *t)
 {
 	struct out	*o = arg;
 	int		 n;
 
-	n = snprintf(o->buf + o->len, sizeof o->buf - o->len, "%s%s%.*s",
-	    o->len > 0 ? " " : "", t->colocated ? "+" : "", (int) t->len,
-	    t->s);
+	n = snprintf(o->buf + o->len, sizeof o->buf - o->len, "%s%.*s",
+	    o->len > 0 ? " " : "", (int) t->len, t->s);
 	o->len += (size_t) n;
 	if (o->offsets) {
 		n = snprintf(o->buf + o->len, sizeof o->buf - o->len,
@@ -66,10 +65,18 @@ static void
 test_chinese(void)
 {
 	check("实", 0, "实", "document: one character");
-	check("实验", 0, "实 +实验 验", "document: two characters");
-	check("实验室", 0, "实 +实验 验 +验室 室",
+	is_int(ftstok_open_end("实", strlen("实"), 0), true,
+	    "a lone character is searched as a prefix");
+	is_int(ftstok_open_end("abc 实", strlen("abc 实"), 0), true,
+	    "  at the end of a query too");
+	is_int(ftstok_open_end("实验", strlen("实验"), 0), false,
+	    "  but not a pair");
+	is_int(ftstok_open_end("实 abc", strlen("实 abc"), 0), false,
+	    "  nor a character followed by more");
+	check("实验", 0, "实验 验", "document: two characters");
+	check("实验室", 0, "实验 验室 室",
 	    "document: three characters");
-	check("重点实验室", 0, "重 +重点 点 +点实 实 +实验 验 +验室 室",
+	check("重点实验室", 0, "重点 点实 实验 验室 室",
 	    "document: five characters");
 	check("实", FTSTOK_QUERY, "实", "query: one character");
 	check("实验", FTSTOK_QUERY, "实验", "query: two characters");
@@ -80,9 +87,9 @@ test_chinese(void)
 	    "query: a run followed by more keeps its last character");
 	check("实验ABC", FTSTOK_QUERY, "实验 验 abc",
 	    "query: a run followed by Latin keeps its last character");
-	check("天津，北京。上海", 0, "天 +天津 津 北 +北京 京 上 +上海 海",
+	check("天津，北京。上海", 0, "天津 津 北京 京 上海 海",
 	    "punctuation ends a run");
-	check("“实验”", 0, "实 +实验 验", "quotation marks separate");
+	check("“实验”", 0, "实验 验", "quotation marks separate");
 }
 
 static void
@@ -90,9 +97,9 @@ test_latin(void)
 {
 	check("Hello, World 2024", 0, "hello world 2024",
 	    "words are folded to lower case");
-	check("GDP增长5.2%", 0, "gdp 增 +增长 长 5 2",
+	check("GDP增长5.2%", 0, "gdp 增长 长 5 2",
 	    "Latin and digits next to Chinese");
-	check("iPhone15发布", 0, "iphone15 发 +发布 布",
+	check("iPhone15发布", 0, "iphone15 发布 布",
 	    "letters and digits are one word");
 	check("Straße ÉCOLE", 0, "straße école",
 	    "non-ASCII letters are folded to lower case");
@@ -109,11 +116,11 @@ test_fullwidth(void)
 	    "full-width letters and digits are folded");
 	check("（第１００１号）", 0, "第 1001 号",
 	    "full-width brackets separate like ASCII ones");
-	check("ｶﾀｶﾅ", 0, "カ +カタ タ +タカ カ +カナ ナ",
+	check("ｶﾀｶﾅ", 0, "カタ タカ カナ ナ",
 	    "half-width katakana are folded");
-	check("ｶﾞｲﾄﾞ", 0, "ガ +ガイ イ +イド ド",
+	check("ｶﾞｲﾄﾞ", 0, "ガイ イド ド",
 	    "half-width voicing marks join their kana");
-	check("㍿", 0, "株 +株式 式 +式会 会 +会社 社",
+	check("㍿", 0, "株式 式会 会社 社",
 	    "a compatibility character becomes its characters");
 	check_offsets("ＡＢ中",
 	    "ab@0-6 中@6-9", "full-width offsets are the input's");
@@ -122,11 +129,11 @@ test_fullwidth(void)
 static void
 test_japanese_korean(void)
 {
-	check("東京タワー", 0, "東 +東京 京 +京タ タ +タワ ワ +ワー ー",
+	check("東京タワー", 0, "東京 京タ タワ ワー ー",
 	    "Japanese: kanji and katakana with the length mark");
 	check("ひらがな", FTSTOK_QUERY, "ひら らが がな",
 	    "Japanese: a hiragana query");
-	check("한국어 사전", 0, "한 +한국 국 +국어 어 사 +사전 전",
+	check("한국어 사전", 0, "한국 국어 어 사전 전",
 	    "Korean: words by spaces, pairs inside");
 	check("사전", FTSTOK_QUERY, "사전", "Korean: a two-syllable query");
 }
@@ -136,7 +143,7 @@ test_offsets(void)
 {
 	int	n = 0;
 
-	check_offsets("实验 ab", "实@0-3 +实验@0-6 验@3-6 ab@7-9",
+	check_offsets("实验 ab", "实验@0-6 验@3-6 ab@7-9",
 	    "a pair spans both characters");
 	is_int(ftstok_cut("实验室", strlen("实验室"), 0, first_only, &n), 7,
 	    "the callback stops the cut");
@@ -148,15 +155,15 @@ test_variants(void)
 {
 	if (!ftstok_have_variants()) {
 		printf("# no OpenCC: variants not tested\n");
-		check("國家", FTSTOK_VARIANTS, "國 +國家 家",
+		check("國家", FTSTOK_VARIANTS, "國家 家",
 		    "without OpenCC the characters stay");
 		return;
 	}
 	check("國家實驗室", FTSTOK_VARIANTS,
-	    "国 +国家 家 +家实 实 +实验 验 +验室 室",
+	    "国家 家实 实验 验室 室",
 	    "traditional folded to simplified");
-	check("國家", 0, "國 +國家 家", "only when asked");
-	check("国家", FTSTOK_VARIANTS, "国 +国家 家",
+	check("國家", 0, "國家 家", "only when asked");
+	check("国家", FTSTOK_VARIANTS, "国家 家",
 	    "simplified stays simplified");
 }
 
