@@ -1043,32 +1043,121 @@ match_at(const char *hay, size_t hn, size_t i, const char *needle,
 	return i - start;
 }
 
+/* Whether c has a full-width or half-width twin that
+ * fold_width_variant() maps to it. */
+static bool
+has_width_twin(uint32_t c)
+{
+	return (c >= 0x21 && c <= 0x7E) || c == 0x3001 || c == 0x3002 ||
+	    c == 0x300C || c == 0x300D;
+}
+
+/* Matches needle (already folded) at hay[i], folding hay's full-width and
+ * half-width forms and ignoring case; returns the length matched in hay,
+ * or 0. */
+static size_t
+match_folded(const char *hay, size_t hn, size_t i, const char *needle,
+    size_t nn)
+{
+	size_t		j = 0, start = i;
+	uint32_t	a, b;
+
+	while (j < nn) {
+		if (i >= hn)
+			return 0;
+		i += text_next_char(hay + i, hn - i, &a);
+		j += text_next_char(needle + j, nn - j, &b);
+		a = fold_width_variant(a);
+		if (a != b && uc_tolower(a) != uc_tolower(b))
+			return 0;
+	}
+	return i - start;
+}
+
+/* Finds folded needle in hay as text_find() does, for a needle with a
+ * character that has a full-width or half-width twin. */
+static long
+find_folded(const char *hay, size_t hn, size_t from, const char *needle,
+    size_t nn, size_t *mlen)
+{
+	size_t		i, m;
+	uint32_t	f, c;
+	unsigned char	b, lo = 0, up = 0;
+
+	text_next_char(needle, nn, &f);
+	if (f < 0x80) {
+		lo = (unsigned char) uc_tolower(f);
+		up = (unsigned char) uc_toupper(f);
+	}
+	for (i = from; i < hn; ) {
+		b = (unsigned char) hay[i];
+		/* An ASCII first character begins a match only at itself or
+		 * at a full-width form (all of which begin with 0xEF). */
+		if (f < 0x80 && b != lo && b != up && b != 0xEF) {
+			i++;
+			continue;
+		}
+		if ((m = match_folded(hay, hn, i, needle, nn)) > 0) {
+			*mlen = m;
+			return (long) i;
+		}
+		i += text_next_char(hay + i, hn - i, &c);
+	}
+	return -1;
+}
+
 /* Finds needle in hay from byte from on: case-insensitively for letters
- * that have case, exactly otherwise (Chinese needs no word boundaries).
- * Returns the offset, or -1; *mlen gets the length matched. */
+ * that have case, exactly otherwise (Chinese needs no word boundaries),
+ * and with full-width and half-width forms alike (（第 is (第, １００１
+ * is 1001). Returns the offset, or -1; *mlen gets the length matched. */
 long
 text_find(const char *hay, size_t hn, size_t from, const char *needle,
     size_t nn, size_t *mlen)
 {
 	const char	*p;
-	size_t		 i, m;
-	uint32_t	 c;
+	char		*folded = NULL;
+	size_t		 i, m, fn = 0;
+	uint32_t	 c, f;
+	bool		 twins = false, wide = false;
+	long		 at = -1;
 
 	if (nn == 0 || from > hn)
 		return -1;
-	if (caseless(needle, nn)) {
-		p = memmem(hay + from, hn - from, needle, nn);
-		if (p == NULL)
-			return -1;
-		*mlen = nn;
-		return p - hay;
+	for (i = 0; i < nn; ) {
+		i += text_next_char(needle + i, nn - i, &c);
+		f = fold_width_variant(c);
+		wide |= f != c;
+		twins |= has_width_twin(f);
 	}
-	for (i = from; i < hn; i += text_next_char(hay + i, hn - i, &c))
-		if ((m = match_at(hay, hn, i, needle, nn)) > 0) {
-			*mlen = m;
-			return (long) i;
+	if (wide) {
+		/* The needle spelled with the plain forms. */
+		folded = xmalloc(nn + 1);
+		for (i = 0; i < nn; ) {
+			i += text_next_char(needle + i, nn - i, &c);
+			fn += text_encode_char(fold_width_variant(c),
+			    folded + fn);
 		}
-	return -1;
+		needle = folded;
+		nn = fn;
+	}
+	if (twins)
+		at = find_folded(hay, hn, from, needle, nn, mlen);
+	else if (caseless(needle, nn)) {
+		p = memmem(hay + from, hn - from, needle, nn);
+		if (p != NULL) {
+			*mlen = nn;
+			at = p - hay;
+		}
+	} else
+		for (i = from; i < hn; i += text_next_char(hay + i, hn - i,
+		    &c))
+			if ((m = match_at(hay, hn, i, needle, nn)) > 0) {
+				*mlen = m;
+				at = (long) i;
+				break;
+			}
+	free(folded);
+	return at;
 }
 
 /* Whether n bytes are valid UTF-8; if not, *bad gets the offset of the

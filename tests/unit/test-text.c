@@ -333,6 +333,41 @@ test_stream(void)
 	is_int(bad, 0, "streams in pieces clean as text_clean() does");
 }
 
+/* Returns where needle is in hay and how long the match is, as "at+len",
+ * or "-1". */
+static const char *
+find(const char *hay, const char *needle)
+{
+	static char	buf[32];
+	size_t		m = 0;
+	long		at = text_find(hay, strlen(hay), 0, needle,
+			    strlen(needle), &m);
+
+	if (at < 0)
+		return "-1";
+	snprintf(buf, sizeof buf, "%ld+%zu", at, m);
+	return buf;
+}
+
+static void
+test_find(void)
+{
+	is_str(find("实验室", "验"), "3+3", "find: a Chinese character");
+	is_str(find("Hello World", "world"), "6+5", "find: case folded");
+	is_str(find("公告（第１００１号）", "(第"), "6+6",
+	    "find: a half-width bracket finds a full-width one");
+	is_str(find("公告（第１００１号）", "1001"), "12+12",
+	    "find: half-width digits find full-width ones");
+	is_str(find("公告(第1001号)", "（第１００１"), "6+8",
+	    "find: full-width forms find half-width ones");
+	is_str(find("ＡＢＣ公司", "abc"), "0+9",
+	    "find: full-width letters, whatever their case");
+	is_str(find("「引用」", "｢引用｣"), "0+12",
+	    "find: half-width corner brackets");
+	is_str(find("１０１", "1001"), "-1", "find: still every character");
+	is_str(find("x1001", "1001"), "1+4", "find: plain ASCII as before");
+}
+
 int
 main(void)
 {
@@ -348,5 +383,6 @@ main(void)
 	test_keys();
 	test_rules();
 	test_stream();
+	test_find();
 	return tap_done();
 }
