@@ -833,14 +833,17 @@ check_raw(struct scan *sc, const struct keyline *k, const char *v)
 	bl = strlen(before);
 	while (bl > 0 && isspace((unsigned char) before[bl - 1]))
 		before[--bl] = '\0';
-	if (keys && (bl == 0 || before[bl - 1] == ',')) {
+	/* "#", "j, #" or "j#": a key was meant. */
+	if (keys && (bl == 0 || before[bl - 1] == ',' ||
+	    !isspace((unsigned char) c[-1]))) {
 		shown = text_clean_str(before);
 		/* TRANSLATORS: the first %c is # or ;, then the name of that
 		   key (Hash or Semicolon), then an example line of [keys]. */
 		key_error(sc, k, _("'%c' starts a comment, so it is not read "
 		    "as a key; write %s for that key: %s = %s%s%s"), *c,
 		    *c == '#' ? "Hash" : "Semicolon", k->key, shown,
-		    bl > 0 ? " " : "", *c == '#' ? "Hash" : "Semicolon");
+		    bl == 0 ? "" : before[bl - 1] == ',' ? " " : ", ",
+		    *c == '#' ? "Hash" : "Semicolon");
 		free(shown);
 		free(before);
 		return -1;
@@ -1071,11 +1074,16 @@ comment(FILE *f, const char *text)
 }
 
 /* Writes "key = value", commented out when it is the default; a value
- * with # or ; in it is quoted, or it would read back as a comment. */
+ * with # or ; in it is quoted, or it would read back as a comment, and
+ * so is one that starts with a quote, which would be taken away. */
 static void
 setting(FILE *f, const char *key, const char *value, const char *def)
 {
-	const char	*q = strpbrk(value, "#;") != NULL ? "\"" : "";
+	const char	*q = "";
+
+	if (strpbrk(value, "#;") != NULL || value[0] == '"' ||
+	    value[0] == '\'')
+		q = strchr(value, '"') != NULL ? "'" : "\"";
 
 	fprintf(f, "%s%s =%s%s%s%s\n", strcmp(value, def) == 0 ? "# " : "",
 	    key, value[0] != '\0' ? " " : "", q, value, q);

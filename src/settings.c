@@ -213,10 +213,11 @@ set_sort(struct settings *s, const struct settings_option *o, const char *v)
 		dir += strspn(dir, " \t");
 	}
 	k = choice_index("date|title|path", copy);
-	if (dir != NULL && *dir != '\0')
-		d = choice_index("ascending|descending", dir);
+	if (dir != NULL && *dir != '\0' &&
+	    (d = choice_index("ascending|descending", dir)) < 0)
+		k = -1;
 	free(copy);
-	if (k < 0 || (dir != NULL && *dir != '\0' && d < 0))
+	if (k < 0)
 		return xasprintf("%s", _("try: date, title or path, then "
 		    "ascending or descending (e.g. date descending)"));
 	*FIELD(s, o->offset, int) = k;

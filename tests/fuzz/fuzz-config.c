@@ -1,6 +1,7 @@
 /* libFuzzer target: any bytes as reader.ini. Loading must end with
  * settings or with causes, never a crash; and a file that loads must
- * load the same after --dump-config writes it out. */
+ * load the same after --dump-config writes it out: writing it again
+ * gives the same bytes. */
 #include "system.h"
 
 #include <locale.h>
@@ -56,13 +57,28 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fwrite(data, 1, size, f);
 	fclose(f);
 	if (load(path, &set, &km, &th) == 0) {
-		if ((f = fopen(again, "w")) != NULL) {
-			conf_dump(f, &set, &km, &th);
-			fclose(f);
-			settings_free(&set);
-			if (load(again, &set, &km, &th) != 0)
-				abort();
-		}
+		char	*a = NULL, *b = NULL;
+		size_t	 al = 0, bl = 0;
+
+		if ((f = open_memstream(&a, &al)) == NULL)
+			abort();
+		conf_dump(f, &set, &km, &th);
+		fclose(f);
+		settings_free(&set);
+		if ((f = fopen(again, "w")) == NULL)
+			abort();
+		fwrite(a, 1, al, f);
+		fclose(f);
+		if (load(again, &set, &km, &th) != 0)
+			abort();
+		if ((f = open_memstream(&b, &bl)) == NULL)
+			abort();
+		conf_dump(f, &set, &km, &th);
+		fclose(f);
+		if (al != bl || memcmp(a, b, al) != 0)
+			abort();
+		free(a);
+		free(b);
 	}
 	settings_free(&set);
 	return 0;
