@@ -6,91 +6,63 @@
 #include "text.h"
 #include "xmalloc.h"
 
-static bool
-in_reader(const struct state *st)
-{
-	return st->focus == PANE_READER || st->zoom;
-}
-
+/* Moves by dir lines (or pages, with page set) in whatever has the
+ * keys: the help screen, the text or the list. */
 static int
 move(struct state *st, long rows)
 {
-	if (st->help) {
-		long t = (long) st->help_top + rows;
-		st->help_top = t < 0 ? 0 : (size_t) t;
-		return RE_ALL;
-	}
-	if (in_reader(st))
+	if (st->help)
+		return state_help_move(st, rows);
+	if (state_in_reader(st))
 		return state_scroll(st, rows);
 	return state_list_move(st, rows);
 }
 
-static long
-page_rows(const struct state *st)
+static int
+do_line(struct state *st, int dir)
 {
-	int	h = st->help ? st->help_h : in_reader(st) ? st->reader_h :
-		    st->list_h;
+	return move(st, dir);
+}
 
-	/* Keep one row of context when paging through text. */
-	return h > 2 && in_reader(st) && !st->help ? h - 1 : h;
+/* Rows a page moves: the pane's height, less one row of context when
+ * paging through text. */
+static int
+do_page(struct state *st, int dir)
+{
+	long	h = st->help ? st->help_h : state_in_reader(st) ?
+		    st->rd.height : (long) st->nav.height;
+
+	if (h > 2 && state_in_reader(st) && !st->help)
+		h--;
+	return move(st, dir * h);
+}
+
+/* Goes to the first (dir -1) or last (1) line. */
+static int
+do_edge(struct state *st, int dir)
+{
+	size_t	n = nav_count(&st->nav);
+
+	if (st->help)
+		return state_help_move(st, dir < 0 ? -(long) st->help_rows :
+		    (long) st->help_rows);
+	if (state_in_reader(st))
+		return dir < 0 ? state_reader_home(st) : state_reader_end(st);
+	return state_list_to(st, dir < 0 || n == 0 ? 0 : n - 1);
 }
 
 static int
-do_down(struct state *st)
+do_focus(struct state *st, int arg)
 {
-	return move(st, 1);
-}
-
-static int
-do_up(struct state *st)
-{
-	return move(st, -1);
-}
-
-static int
-do_page_down(struct state *st)
-{
-	return move(st, page_rows(st));
-}
-
-static int
-do_page_up(struct state *st)
-{
-	return move(st, -page_rows(st));
-}
-
-static int
-do_top(struct state *st)
-{
-	if (st->help) {
-		st->help_top = 0;
-		return RE_ALL;
+	(void) arg;
+	if (st->zoom) {
+		/* TRANSLATORS: %s is the name of a key, such as z. */
+		state_message(st, false, _("only the reading pane is shown: "
+		    "press %s to show the list too"),
+		    state_key_hint(st, ACT_ZOOM));
+		return RE_STATUS;
 	}
-	if (in_reader(st))
-		return state_reader_home(st);
-	return state_list_to(st, 0);
-}
-
-static int
-do_bottom(struct state *st)
-{
-	size_t	n = state_list_count(st);
-
-	if (st->help) {
-		st->help_top = (size_t) -1 / 2;
-		return RE_ALL;
-	}
-	if (in_reader(st))
-		return state_reader_end(st);
-	return state_list_to(st, n > 0 ? n - 1 : 0);
-}
-
-static int
-do_focus(struct state *st)
-{
-	if (st->zoom)
-		return RE_NONE;
-	if (st->focus == PANE_LIST && !st->has_page) {
+	if (st->focus == PANE_LIST && !st->rd.has_page) {
 		/* TRANSLATORS: %s is the name of a key, such as Enter. */
 		state_message(st, false, _("no article open: press %s to "
 		    "open one"), state_key_hint(st, ACT_OPEN));
@@ -101,80 +73,39 @@ do_focus(struct state *st)
 }
 
 static int
-do_open(struct state *st)
+do_open(struct state *st, int arg)
 {
-	if (in_reader(st))
+	(void) arg;
+	if (state_in_reader(st))
 		return state_follow(st);
-	return state_open(st, state_list_article(st, st->cursor), true);
+	return state_open(st, nav_cursor_article(&st->nav), true);
 }
 
 static int
-do_next_article(struct state *st)
+do_history(struct state *st, int dir)
 {
-	return state_step_article(st, 1);
+	return dir < 0 ? state_back(st) : state_forward(st);
 }
 
 static int
-do_prev_article(struct state *st)
+do_search(struct state *st, int arg)
 {
-	return state_step_article(st, -1);
+	(void) arg;
+	return state_prompt_start(st);
 }
 
 static int
-do_next_related(struct state *st)
+do_toggle_read(struct state *st, int arg)
 {
-	return state_related_step(st, 1);
-}
-
-static int
-do_prev_related(struct state *st)
-{
-	return state_related_step(st, -1);
-}
-
-static int
-do_back(struct state *st)
-{
-	return state_back(st);
-}
-
-static int
-do_forward(struct state *st)
-{
-	return state_forward(st);
-}
-
-static int
-do_search(struct state *st)
-{
-	if (in_reader(st) && !st->has_page)
-		return RE_NONE;
-	state_prompt_start(st);
-	return RE_STATUS;
-}
-
-static int
-do_search_next(struct state *st)
-{
-	return state_search_step(st, 1);
-}
-
-static int
-do_search_prev(struct state *st)
-{
-	return state_search_step(st, -1);
-}
-
-static int
-do_toggle_read(struct state *st)
-{
+	(void) arg;
 	return state_toggle_read(st);
 }
 
 static int
-do_zoom(struct state *st)
+do_zoom(struct state *st, int arg)
 {
-	if (!st->has_page) {
+	(void) arg;
+	if (!st->rd.has_page) {
 		/* TRANSLATORS: %s is the name of a key, such as Enter. */
 		state_message(st, false, _("no article open: press %s to "
 		    "open one"), state_key_hint(st, ACT_OPEN));
@@ -187,124 +118,145 @@ do_zoom(struct state *st)
 }
 
 static int
-do_copy(struct state *st)
+do_copy(struct state *st, int arg)
 {
 	const struct article	*a;
 
+	(void) arg;
 	if (!st->set->osc52) {
 		state_message(st, true, "%s", _("copying is off: set osc52 = "
 		    "true in [general] of reader.ini"));
 		return RE_STATUS;
 	}
-	if (!st->has_page || st->open < 0) {
+	if (!st->rd.has_page || st->rd.open < 0) {
 		state_message(st, false, "%s", _("no article open"));
 		return RE_STATUS;
 	}
-	a = &st->corpus->v[st->open];
+	a = &st->corpus->v[st->rd.open];
 	free(st->clipboard);
-	st->clipboard = a->url != NULL ? xasprintf("%s\n%s", a->title,
-	    a->url) : xstrdup(a->title);
-	state_message(st, false, "%s", _("copied the title and URL"));
+	if (a->url != NULL) {
+		st->clipboard = xasprintf("%s\n%s", a->title, a->url);
+		state_message(st, false, "%s", _("copied the title and URL"));
+	} else {
+		st->clipboard = xstrdup(a->title);
+		state_message(st, false, "%s", _("copied the title (the "
+		    "article has no URL)"));
+	}
 	return RE_STATUS | RE_CLIPBOARD;
 }
 
 static int
-do_help(struct state *st)
+do_help(struct state *st, int arg)
 {
+	(void) arg;
 	st->help = !st->help;
 	st->help_top = 0;
 	return RE_ALL | RE_CLEAR;
 }
 
 static int
-do_redraw(struct state *st)
+do_redraw(struct state *st, int arg)
 {
 	(void) st;
+	(void) arg;
 	return RE_ALL | RE_CLEAR;
 }
 
 static int
-do_cancel(struct state *st)
+do_cancel(struct state *st, int arg)
 {
+	(void) arg;
 	if (st->help) {
 		st->help = false;
 		return RE_ALL | RE_CLEAR;
 	}
-	if (st->filtered || st->has_match)
+	if (st->nav.filtered || search_match(&st->search, &st->rd))
 		return state_clear_search(st);
-	if (st->zoom) {
+	if (st->zoom && !st->pager) {
 		st->zoom = false;
 		return RE_ALL | RE_CLEAR;
 	}
-	if (st->rel_sel >= 0) {
-		st->rel_sel = -1;
+	if (st->rd.rel_sel >= 0) {
+		st->rd.rel_sel = -1;
 		return RE_READER;
 	}
 	return RE_NONE;
 }
 
 static int
-do_quit(struct state *st)
+do_quit(struct state *st, int arg)
 {
+	(void) arg;
 	/* From the help screen or a zoomed pane, q steps back first (but a
-	 * lone article given by name reads like a pager: q quits). */
-	if (st->help || (st->zoom && !st->pager)) {
-		st->help = st->zoom = false;
+	 * lone article given by name reads like a pager: q quits). Help
+	 * closes alone: zoom stays as it was. */
+	if (st->help) {
+		st->help = false;
+		return RE_ALL | RE_CLEAR;
+	}
+	if (st->zoom && !st->pager) {
+		st->zoom = false;
 		return RE_ALL | RE_CLEAR;
 	}
 	return RE_QUIT | RE_SAVE;
 }
 
 const struct action_desc action_table[ACT_COUNT] = {
-	[ACT_NONE] = { "none", "", 0, NULL },
+	[ACT_NONE] = { "none", "", 0, NULL, 0 },
 	/* TRANSLATORS: the help screen's descriptions of the actions; they
 	   follow the keys, in about 55 columns at 80. */
-	[ACT_DOWN] = { "down", N_("Move down one line"), CTX_ANY, do_down },
-	[ACT_UP] = { "up", N_("Move up one line"), CTX_ANY, do_up },
+	[ACT_DOWN] = { "down", N_("Move down one line"), CTX_ANY, do_line, 1 },
+	[ACT_UP] = { "up", N_("Move up one line"), CTX_ANY, do_line, -1 },
 	[ACT_PAGE_DOWN] = { "page_down", N_("Move down one page"), CTX_ANY,
-	    do_page_down },
+	    do_page, 1 },
 	[ACT_PAGE_UP] = { "page_up", N_("Move up one page"), CTX_ANY,
-	    do_page_up },
-	[ACT_TOP] = { "top", N_("Go to the first line"), CTX_ANY, do_top },
+	    do_page, -1 },
+	[ACT_TOP] = { "top", N_("Go to the first line"), CTX_ANY, do_edge,
+	    -1 },
 	[ACT_BOTTOM] = { "bottom", N_("Go to the last line"), CTX_ANY,
-	    do_bottom },
+	    do_edge, 1 },
 	[ACT_FOCUS] = { "focus", N_("Switch between the list and the "
-	    "reading pane"), CTX_LIST | CTX_READER, do_focus },
+	    "reading pane"), CTX_LIST | CTX_READER, do_focus, 0 },
 	[ACT_OPEN] = { "open", N_("Open the article; in the reading pane, "
 	    "follow the selected related item"), CTX_LIST | CTX_READER,
-	    do_open },
+	    do_open, 0 },
 	[ACT_NEXT_ARTICLE] = { "next_article", N_("Open the next article in "
-	    "the list"), CTX_LIST | CTX_READER, do_next_article },
+	    "the list"), CTX_LIST | CTX_READER, state_step_article,
+	    1 },
 	[ACT_PREV_ARTICLE] = { "prev_article", N_("Open the previous article "
-	    "in the list"), CTX_LIST | CTX_READER, do_prev_article },
+	    "in the list"), CTX_LIST | CTX_READER,
+	    state_step_article, -1 },
 	[ACT_NEXT_RELATED] = { "next_related", N_("Select the next related "
-	    "item"), CTX_READER, do_next_related },
+	    "item"), CTX_READER, state_related_step, 1 },
 	[ACT_PREV_RELATED] = { "prev_related", N_("Select the previous "
-	    "related item"), CTX_READER, do_prev_related },
+	    "related item"), CTX_READER, state_related_step, -1 },
 	[ACT_BACK] = { "back", N_("Go back to the previous article"),
-	    CTX_LIST | CTX_READER, do_back },
+	    CTX_LIST | CTX_READER, do_history, -1 },
 	[ACT_FORWARD] = { "forward", N_("Go forward again"),
-	    CTX_LIST | CTX_READER, do_forward },
+	    CTX_LIST | CTX_READER, do_history, 1 },
 	[ACT_SEARCH] = { "search", N_("Search titles in the list, or the "
-	    "text in the reading pane"), CTX_LIST | CTX_READER, do_search },
+	    "text in the reading pane"), CTX_LIST | CTX_READER, do_search,
+	    0 },
 	[ACT_SEARCH_NEXT] = { "search_next", N_("Go to the next match"),
-	    CTX_LIST | CTX_READER, do_search_next },
+	    CTX_LIST | CTX_READER, state_search_step, 1 },
 	[ACT_SEARCH_PREV] = { "search_prev", N_("Go to the previous match"),
-	    CTX_LIST | CTX_READER, do_search_prev },
+	    CTX_LIST | CTX_READER, state_search_step, -1 },
 	[ACT_TOGGLE_READ] = { "toggle_read", N_("Mark the article read or "
-	    "unread"), CTX_LIST | CTX_READER, do_toggle_read },
+	    "unread"), CTX_LIST | CTX_READER, do_toggle_read,
+	    0 },
 	[ACT_ZOOM] = { "zoom", N_("Show the reading pane alone, or both "
-	    "panes"), CTX_LIST | CTX_READER, do_zoom },
+	    "panes"), CTX_LIST | CTX_READER, do_zoom, 0 },
 	[ACT_COPY] = { "copy", N_("Copy the title and URL to the clipboard "
-	    "(through the terminal)"), CTX_LIST | CTX_READER, do_copy },
+	    "(through the terminal)"), CTX_LIST | CTX_READER,
+	    do_copy, 0 },
 	[ACT_HELP] = { "help", N_("Show or hide this help"), CTX_ANY,
-	    do_help },
+	    do_help, 0 },
 	[ACT_REDRAW] = { "redraw", N_("Redraw the screen"), CTX_ANY,
-	    do_redraw },
+	    do_redraw, 0 },
 	[ACT_CANCEL] = { "cancel", N_("Close help, clear the search, leave "
-	    "zoom"), CTX_ANY, do_cancel },
+	    "zoom"), CTX_ANY, do_cancel, 0 },
 	[ACT_QUIT] = { "quit", N_("Quit (from help or zoom: go back)"),
-	    CTX_ANY, do_quit },
+	    CTX_ANY, do_quit, 0 },
 };
 
 /* Returns the action called name, or ACT_NONE. */
@@ -323,12 +275,12 @@ action_from_name(const char *name)
 int
 action_run(struct state *st, enum action a)
 {
-	int	ctx = st->help ? CTX_HELP : in_reader(st) ? CTX_READER :
+	int	ctx = st->help ? CTX_HELP : state_in_reader(st) ? CTX_READER :
 		    CTX_LIST;
 
 	if (a <= ACT_NONE || a >= ACT_COUNT || action_table[a].fn == NULL)
 		return RE_NONE;
 	if (!(action_table[a].contexts & ctx))
 		return RE_NONE;
-	return action_table[a].fn(st);
+	return action_table[a].fn(st, action_table[a].arg);
 }

@@ -64,7 +64,8 @@ struct action_desc {
 	const char	*name;
 	const char	*help;		/* N_() text */
 	int		 contexts;
-	int		(*fn)(struct state *);
+	int		(*fn)(struct state *, int);
+	int		 arg;		/* handed to fn: a direction, say */
 };
 
 extern const struct action_desc action_table[ACT_COUNT];

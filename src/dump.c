@@ -123,9 +123,10 @@ dump_list(FILE *f, const struct corpus *c, int width, const char *date_fmt)
 {
 	size_t	 i;
 	char	*row;
+	int	 cols = view_date_cols(date_fmt);
 
 	for (i = 0; i < c->n; i++) {
-		row = view_list_row(&c->v[i], width, NULL, date_fmt);
+		row = view_list_row(&c->v[i], width, NULL, date_fmt, cols);
 		fputs(row, f);
 		putc('\n', f);
 		free(row);

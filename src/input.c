@@ -5,14 +5,39 @@
 #include "input.h"
 #include "loader.h"
 
+/* Ends an event: the state is made ready to be shown and, in builds
+ * with checks, its invariants are checked. */
+static int
+done(struct state *st, int re)
+{
+	state_prepare(st);
+#ifdef READER_CHECKS
+	state_check(st);
+#endif
+	return re;
+}
+
 /* Handles one key (not a resize or a mouse event). */
 int
 input_key(struct state *st, key_code k)
 {
-	if (st->prompting)
-		return state_prompt_key(st, k);
+	if (st->prompt.active)
+		return done(st, state_prompt_key(st, k));
 	state_clear_message(st);
-	return action_run(st, keymap_lookup(st->keys, k)) | RE_STATUS;
+	return done(st, action_run(st, keymap_lookup(st->keys, k)) |
+	    RE_STATUS);
+}
+
+/* Handles text pasted at once (bracketed paste): inserted into the
+ * prompt; outside one it runs nothing, and says so. */
+int
+input_paste(struct state *st, const char *s, size_t n)
+{
+	if (st->prompt.active)
+		return done(st, state_prompt_paste(st, s, n));
+	state_message(st, false, "%s", _("pasted text is ignored outside "
+	    "the search prompt"));
+	return done(st, RE_STATUS);
 }
 
 /* Handles a mouse event at screen cell y, x of the screen v shows. */
@@ -31,15 +56,17 @@ input_mouse(struct state *st, const struct vscreen *v, int y, int x,
 	if (b == INPUT_WHEEL_UP || b == INPUT_WHEEL_DOWN) {
 		d = b == INPUT_WHEEL_UP ? -INPUT_WHEEL_ROWS : INPUT_WHEEL_ROWS;
 		if (id == VP_LIST)
-			return state_list_move(st, d);
+			return done(st, state_list_move(st, d));
 		if (id == VP_READER)
-			return state_scroll(st, d);
+			return done(st, state_scroll(st, d));
 		if (id == VP_HELP)
-			return action_run(st, d < 0 ? ACT_UP : ACT_DOWN);
+			return done(st, state_help_move(st, d));
 		return RE_NONE;
 	}
 	vr = &v->rows[v->p[id].first + (uint32_t) row];
 	if (id == VP_LIST || id == VP_LIST_HEAD) {
+		if (st->help)
+			return RE_NONE;
 		st->focus = PANE_LIST;
 		re = RE_ALL;
 		if (vr->item >= 0)
@@ -47,18 +74,20 @@ input_mouse(struct state *st, const struct vscreen *v, int y, int x,
 		if (vr->item >= 0 && b == INPUT_DOUBLE_CLICK)
 			re |= action_run(st, ACT_OPEN);
 	} else if (id == VP_READER || id == VP_READER_HEAD) {
-		if (!st->has_page)
+		if (!st->rd.has_page)
 			return RE_NONE;
 		st->focus = PANE_READER;
 		re = RE_ALL;
-		if (vr->block >= 0 && st->page.b[vr->block].related >= 0 &&
-		    st->missing < 0) {
-			st->rel_sel = st->page.b[vr->block].related;
+		if (vr->block >= 0 &&
+		    st->rd.page.b[vr->block].related >= 0 &&
+		    st->rd.missing < 0) {
+			re |= state_select_related(st,
+			    st->rd.page.b[vr->block].related);
 			if (b == INPUT_DOUBLE_CLICK)
 				re |= state_follow(st);
 		}
 	}
-	return re;
+	return done(st, re);
 }
 
 /* Places the panes for a cols x lines screen and tells the state their
@@ -68,7 +97,9 @@ input_layout(struct vscreen *v, struct state *st, int cols, int lines)
 {
 	view_geometry(v, st, cols, lines);
 	state_set_geometry(st, v->p[VP_LIST].r.h, v->p[VP_READER].r.h,
-	    v->p[VP_READER].r.w, v->p[VP_HELP].r.h);
+	    v->p[VP_READER].r.w, v->p[VP_HELP].r.h, st->help &&
+	    v->p[VP_HELP].shown ? view_help_rows(st, v->p[VP_HELP].r.w) : 0);
+	done(st, RE_NONE);
 }
 
 /* Says how many problems loading met, and the first. */
@@ -96,7 +127,7 @@ input_load(struct state *st, struct loader **ld, long us, struct causes *cs)
 		st->loading = false;
 		input_say_problems(st, cs);
 	}
-	return RE_ALL;
+	return done(st, RE_ALL);
 }
 
 /* What the interface does when the user pauses: reads the rest of a
@@ -104,7 +135,7 @@ input_load(struct state *st, struct loader **ld, long us, struct causes *cs)
 int
 input_idle(struct state *st)
 {
-	if (!st->partial)
+	if (!st->rd.partial)
 		return RE_NONE;
-	return state_complete(st) | RE_ALL;
+	return done(st, state_complete(st) | RE_ALL);
 }

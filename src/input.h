@@ -24,6 +24,7 @@ enum input_button {
 #define INPUT_WHEEL_ROWS 3
 
 int	input_key(struct state *, key_code);
+int	input_paste(struct state *, const char *, size_t);
 int	input_mouse(struct state *, const struct vscreen *, int, int,
 	    enum input_button);
 void	input_layout(struct vscreen *, struct state *, int, int);

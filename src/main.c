@@ -555,7 +555,7 @@ run_ui(const struct options *o, struct app *app, struct causes *cs,
 		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
 		    ws.ws_row > 1 && ws.ws_col > 0)
 			state_set_geometry(&st, ws.ws_row - 1, ws.ws_row - 1,
-			    ws.ws_col, ws.ws_row - 1);
+			    ws.ws_col, ws.ws_row - 1, 0);
 		state_open(&st, 0, false);
 		st.zoom = st.pager = true;
 	}

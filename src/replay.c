@@ -236,7 +236,7 @@ replay_run(struct replay *r, struct state *st, struct loader *ld,
 	memset(&v, 0, sizeof v);
 	st->loading = ld != NULL;
 	input_layout(&v, st, cols, lines);
-	if (!st->has_page)
+	if (!st->rd.has_page)
 		state_restore_last(st);
 	if (ld == NULL)
 		input_say_problems(st, cs);

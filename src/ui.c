@@ -666,11 +666,11 @@ loop(struct ui *u)
 		if (u->ld != NULL)
 			load_some(u);
 		w = wait_input(persist_wait_ms(u->st->persist, u->ld != NULL ?
-		    0 : u->st->partial ? IDLE_MS : TICK_MS));
+		    0 : u->st->rd.partial ? IDLE_MS : TICK_MS));
 		if (w == 0 && persist_place_due(u->st->persist))
 			/* The position has stayed put: journal it. */
 			state_save_place(u->st);
-		if (w == 0 && u->ld == NULL && u->st->partial &&
+		if (w == 0 && u->ld == NULL && u->st->rd.partial &&
 		    caught_signal == 0) {
 			/* Idle a while: read the rest of the large article. A
 			 * key pressed first (End, say) is not kept waiting. */
@@ -788,7 +788,7 @@ ui_run(struct state *st, const struct theme *t, struct causes *load,
 		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
 		    BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	layout(&u);
-	if (!st->has_page)
+	if (!st->rd.has_page)
 		state_restore_last(st);
 	if (ld == NULL)
 		say_problems(&u);

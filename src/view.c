@@ -44,34 +44,27 @@ format_date(int64_t d, const char *fmt, char *buf, size_t size)
 	return n;
 }
 
-/* Every row's date column is as wide as a sample date in that format;
- * worked out once per format, not once per row. */
-static int
-date_cols(const char *fmt)
+/* Returns the columns of the date column: as wide as a sample date in
+ * format fmt. Worked out once for a list, not once per row. */
+int
+view_date_cols(const char *fmt)
 {
-	static char	*last;
-	static int	 cols;
-	char		 date[128];
+	char	date[128];
 
-	if (last == NULL || strcmp(last, fmt) != 0) {
-		free(last);
-		last = xstrdup(fmt);
-		cols = text_width(date, format_date(20241231235959LL, fmt, date,
-		    sizeof date));
-	}
-	return cols;
+	return text_width(date, format_date(20241231235959LL, fmt, date,
+	    sizeof date));
 }
 
-/* Formats a list row: the mark (if any), the date (fmt, as strftime)
- * and the title, cut to width columns. Caller frees. */
+/* Formats a list row: the mark (if any), the date (fmt, as strftime, in
+ * a column cols wide) and the title, cut to width columns. Caller
+ * frees. */
 char *
 view_list_row(const struct article *a, int width, const char *mark,
-    const char *fmt)
+    const char *fmt, int cols)
 {
 	char	 date[128] = "", *clean, *full, *row;
-	int	 cols, w;
+	int	 w;
 
-	cols = date_cols(fmt);
 	if (a->date > 0)
 		format_date(a->date, fmt, date, sizeof date);
 	clean = text_clean_str(date);
@@ -255,7 +248,7 @@ view_geometry(struct vscreen *v, const struct state *st, int cols,
 	/* Without a status line, a prompt or message still shows, over the
 	 * last row. */
 	body = status_shown(st) ? lines - 1 : lines;
-	if (status_shown(st) || st->prompting || st->msg != NULL)
+	if (status_shown(st) || st->prompt.active || st->msg != NULL)
 		set_rect(v, VP_STATUS, lines - 1, 0, 1, cols);
 	if (st->help) {
 		set_rect(v, VP_HELP, 0, 0, body, cols);
@@ -291,34 +284,36 @@ view_geometry(struct vscreen *v, const struct state *st, int cols,
 /* ---- The panes. ---- */
 
 static void
-build_list(struct vscreen *v, struct state *st)
+build_list(struct vscreen *v, const struct state *st)
 {
 	const struct rect	*r = &v->p[VP_LIST].r;
+	const struct nav	*nav = &st->nav;
 	const char		*mark = st->set->unread_mark;
-	const char		*needle = st->prompting &&
-				    st->prompt_pane == PANE_LIST ? st->prompt :
-				    st->filtered ? st->needle : NULL;
+	const char		*needle = st->prompt.active &&
+				    st->prompt.pane == PANE_LIST ?
+				    st->prompt.buf : nav->filter;
 	char			*blank, *row;
-	size_t			 i, n = state_list_count(st), mw;
+	size_t			 i, n = nav_count(nav), mw;
 	long			 a;
 	uint8_t			 elem;
+	int			 cols = view_date_cols(st->set->date_format);
 
 	mw = (size_t) text_width(mark, strlen(mark));
 	blank = (char *) own(v, xmalloc(mw + 1));
 	memset(blank, ' ', mw);
 	blank[mw] = '\0';
 	begin_pane(v, VP_LIST);
-	for (i = st->list_top; i < st->list_top + (size_t) r->h; i++) {
+	for (i = nav->top; i < nav->top + (size_t) r->h; i++) {
 		if (i >= n) {
 			add_row(v, ELEM_LIST);
 			continue;
 		}
-		a = state_list_article(st, i);
-		elem = i == st->cursor ? ELEM_LIST_SELECTED :
+		a = nav_article(nav, i);
+		elem = i == nav->cursor ? ELEM_LIST_SELECTED :
 		    state_is_read(st, (size_t) a) ? ELEM_LIST : ELEM_LIST_UNREAD;
 		row = view_list_row(&st->corpus->v[a], r->w,
 		    state_is_read(st, (size_t) a) ? blank : mark,
-		    st->set->date_format);
+		    st->set->date_format, cols);
 		add_row(v, elem)->item = (int64_t) i;
 		add_marked(v, own(v, row), strlen(row), elem, needle);
 	}
@@ -327,8 +322,8 @@ build_list(struct vscreen *v, struct state *st)
 		v->nspans = v->rows[v->p[VP_LIST].first].first;
 		v->nrows = v->p[VP_LIST].first;
 		add_row(v, ELEM_LIST);
-		add_span(v, st->filtered ? _("(no matching articles)") :
-		    _("(no articles)"), strlen(st->filtered ?
+		add_span(v, nav->filtered ? _("(no matching articles)") :
+		    _("(no articles)"), strlen(nav->filtered ?
 		    _("(no matching articles)") : _("(no articles)")),
 		    ELEM_META);
 		while (v->nrows - v->p[VP_LIST].first < (size_t) r->h)
@@ -339,33 +334,37 @@ build_list(struct vscreen *v, struct state *st)
 static uint8_t
 line_elem(const struct state *st, const struct pblock *b)
 {
-	if (b->related >= 0 && b->related == st->rel_sel &&
+	if (b->related >= 0 && b->related == st->rd.rel_sel &&
 	    b->elem == ELEM_RELATED)
 		return ELEM_RELATED_SELECTED;
 	return b->elem;
 }
 
+/* The reading pane's rows from the top row down. They were laid out by
+ * state_prepare(); a block that was not (there is none) ends the page. */
 static void
-build_reader(struct vscreen *v, struct state *st)
+build_reader(struct vscreen *v, const struct state *st)
 {
 	const struct rect	*r = &v->p[VP_READER].r;
-	const char		*needle = st->prompting &&
-				    st->prompt_pane == PANE_READER ?
-				    st->prompt : st->has_match ? st->needle :
-				    NULL;
-	struct pos		 p = st->top;
-	struct pblock		*b;
-	struct line		*l;
+	const struct reading	*rd = &st->rd;
+	const char		*needle = st->prompt.active &&
+				    st->prompt.pane == PANE_READER ?
+				    st->prompt.buf : search_match(&st->search,
+				    rd) ? st->search.needle : NULL;
+	struct pos		 p = rd->top;
+	const struct pblock	*b;
+	const struct line	*l;
 	struct vrow		*row;
 	int			 k;
 
 	begin_pane(v, VP_READER);
 	for (k = 0; k < r->h; k++) {
-		if (!st->has_page || p.block >= st->page.nb) {
+		if (!rd->has_page || p.block >= rd->page.nb ||
+		    !rd->page.b[p.block].laid) {
 			add_row(v, ELEM_BODY);
 			continue;
 		}
-		b = page_block(&st->page, p.block);
+		b = &rd->page.b[p.block];
 		row = add_row(v, ELEM_BODY);
 		row->block = (int32_t) p.block;
 		if (p.row >= b->gap) {
@@ -407,26 +406,26 @@ two_sides(struct vscreen *v, int w, const char *left, uint8_t le,
 }
 
 static void
-build_heads(struct vscreen *v, struct state *st)
+build_heads(struct vscreen *v, const struct state *st)
 {
-	size_t		 n = state_list_count(st), total = st->corpus->n;
+	size_t		 n = nav_count(&st->nav), total = st->corpus->n;
 	char		*text;
 	bool		 lf = st->focus == PANE_LIST && !st->zoom;
 
 	if (v->p[VP_LIST_HEAD].shown) {
-		if (st->filtered)
+		if (st->nav.filtered)
 			text = xasprintf(_(" Articles matching \"%s\": %zu of "
-			    "%zu"), st->needle ? st->needle : st->prompt, n,
-			    total);
+			    "%zu"), st->nav.filter, n, total);
 		else
 			text = xasprintf(_(" Articles: %zu"), total);
 		one_line(v, VP_LIST_HEAD, own(v, text), lf ?
 		    ELEM_HEADER_FOCUSED : ELEM_HEADER);
 	}
 	if (v->p[VP_READER_HEAD].shown) {
-		const char *t = !st->has_page ? _("(no article open)") :
-		    st->page.doc.text + st->page.doc.title.off;
-		size_t tl = st->has_page ? st->page.doc.title.len : strlen(t);
+		const struct doc *d = &st->rd.page.doc;
+		const char *t = !st->rd.has_page ? _("(no article open)") :
+		    d->text + d->title.off;
+		size_t tl = st->rd.has_page ? d->title.len : strlen(t);
 		uint8_t e = lf ? ELEM_HEADER : ELEM_HEADER_FOCUSED;
 
 		text = (char *) own(v, xasprintf(" %.*s", (int) tl, t));
@@ -434,33 +433,33 @@ build_heads(struct vscreen *v, struct state *st)
 		add_row(v, e);
 		/* Without a status line, the position shows here. */
 		two_sides(v, v->p[VP_READER_HEAD].r.w, text, e,
-		    st->has_page && !status_shown(st) ? own(v, xasprintf(
-		    "  %d%% ", state_percent(st))) : "", e);
+		    st->rd.has_page && !status_shown(st) ? own(v, xasprintf(
+		    "  %d%% ", st->percent)) : "", e);
 	}
 }
 
 /* The right side of the status line: position, unread, percent. */
 static char *
-status_right(struct state *st)
+status_right(const struct state *st)
 {
-	size_t	n = state_list_count(st);
+	size_t	n = nav_count(&st->nav);
 	char	pct[16] = "";
 
-	if (st->has_page && (st->focus == PANE_READER || st->zoom))
-		snprintf(pct, sizeof pct, "  %d%%", state_percent(st));
+	if (st->rd.has_page && state_in_reader(st))
+		snprintf(pct, sizeof pct, "  %d%%", st->percent);
 	if (st->loading)
 		/* TRANSLATORS: the status line while the library loads:
 		   list position, articles so far. */
 		return xasprintf(_("%zu/%zu  loading... "), n > 0 ?
-		    st->cursor + 1 : 0, n);
+		    st->nav.cursor + 1 : 0, n);
 	/* TRANSLATORS: the status line: list position / articles, unread
 	   articles, then "  42%" (how far into the open article) or "". */
-	return xasprintf(_("%zu/%zu  %zu unread%s "), n > 0 ? st->cursor + 1 :
-	    0, n, st->unread, pct);
+	return xasprintf(_("%zu/%zu  %zu unread%s "), n > 0 ?
+	    st->nav.cursor + 1 : 0, n, st->unread, pct);
 }
 
 static void
-build_status(struct vscreen *v, struct state *st)
+build_status(struct vscreen *v, const struct state *st)
 {
 	const struct rect	*r = &v->p[VP_STATUS].r;
 	char			*right = (char *) own(v, status_right(st));
@@ -468,20 +467,20 @@ build_status(struct vscreen *v, struct state *st)
 	int			 rw = text_width(right, strlen(right)), lw;
 	uint8_t			 le = ELEM_STATUS;
 
-	if (st->prompting)
-		left = xasprintf("/%s", st->prompt);
+	if (st->prompt.active)
+		left = xasprintf("/%s", st->prompt.buf);
 	else if (st->msg != NULL) {
 		left = xasprintf(" %s", st->msg);
 		le = st->msg_error ? ELEM_ERROR : ELEM_STATUS;
 	} else
 		left = xstrdup("");
-	if (rw > r->w / 2 && (st->prompting || st->msg != NULL))
+	if (rw > r->w / 2 && (st->prompt.active || st->msg != NULL))
 		right = "";
 	own(v, left);
 	begin_pane(v, VP_STATUS);
 	add_row(v, ELEM_STATUS);
 	lw = two_sides(v, r->w, left, le, right, ELEM_STATUS);
-	if (st->prompting) {
+	if (st->prompt.active) {
 		v->cursor = true;
 		v->cy = r->y;
 		v->cx = lw < r->w ? lw : r->w - 1;
@@ -508,10 +507,10 @@ struct help_line {
 /* Wraps one action's keys and description to width: the description
  * continues under itself, so narrow terminals lose nothing. */
 static void
-help_entry(struct vscreen *v, struct state *st, enum action a, int width,
-    struct help_line **out, size_t *n, size_t *cap)
+help_entry(struct vscreen *v, const struct state *st, enum action a,
+    int width, struct layout_scratch *sc, struct help_line **out, size_t *n,
+    size_t *cap)
 {
-	static struct layout_scratch	 sc;
 	struct lines			 l = { NULL, 0, 0 };
 	struct wrap			 w;
 	char				*keys, *line, *text;
@@ -533,7 +532,7 @@ help_entry(struct vscreen *v, struct state *st, enum action a, int width,
 	w.width = width;
 	w.first_indent = 0;
 	w.indent = col + 1;
-	layout_wrap(&sc, text, strlen(text), &w, &l);
+	layout_wrap(sc, text, strlen(text), &w, &l);
 	for (k = 0; k < l.n; k++) {
 		if (*n == *cap) {
 			*cap = *cap ? *cap * 2 : 64;
@@ -548,10 +547,13 @@ help_entry(struct vscreen *v, struct state *st, enum action a, int width,
 	lines_free(&l);
 }
 
-static void
-build_help(struct vscreen *v, struct state *st)
+/* The help screen's lines at width: a title, then each action's keys
+ * and description. Returns how many; the strings are v's. */
+static size_t
+help_lines(struct vscreen *v, const struct state *st, int width,
+    struct help_line **out)
 {
-	const struct rect	*r = &v->p[VP_HELP].r;
+	struct layout_scratch	 sc;
 	struct help_line	*hl = xmalloc(sizeof *hl);
 	size_t			 i, n = 1, cap = 1;
 	char			*title;
@@ -561,16 +563,47 @@ build_help(struct vscreen *v, struct state *st)
 	title = (char *) own(v, xasprintf(_(" %s %s keys (press %s to "
 	    "close)"), PACKAGE, PACKAGE_VERSION,
 	    state_key_hint(st, ACT_QUIT)));
-	hl[0].s = own(v, text_ellipsize(title, strlen(title), r->w, NULL));
+	hl[0].s = own(v, text_ellipsize(title, strlen(title), width, NULL));
 	hl[0].len = (uint32_t) strlen(hl[0].s);
 	hl[0].indent = 0;
 	hl[0].elem = ELEM_TITLE;
+	memset(&sc, 0, sizeof sc);
 	for (i = 1; i < ACT_COUNT; i++)
-		help_entry(v, st, (enum action) i, r->w, &hl, &n, &cap);
-	if (st->help_top + (size_t) r->h > n)
-		st->help_top = n > (size_t) r->h ? n - (size_t) r->h : 0;
+		help_entry(v, st, (enum action) i, width, &sc, &hl, &n, &cap);
+	layout_scratch_free(&sc);
+	*out = hl;
+	return n;
+}
+
+/* Returns how many rows the help text takes at width. */
+size_t
+view_help_rows(const struct state *st, int width)
+{
+	struct vscreen		 tmp;
+	struct help_line	*hl;
+	size_t			 n;
+
+	memset(&tmp, 0, sizeof tmp);
+	n = help_lines(&tmp, st, width, &hl);
+	free(hl);
+	view_free(&tmp);
+	return n;
+}
+
+static void
+build_help(struct vscreen *v, const struct state *st)
+{
+	const struct rect	*r = &v->p[VP_HELP].r;
+	struct help_line	*hl;
+	size_t			 i, n, top = st->help_top;
+
+	n = help_lines(v, st, r->w, &hl);
+	/* (The state keeps help_top within the text; after a resize, until
+	 * it is told the new sizes, the last screenful shows.) */
+	if (top + (size_t) r->h > n)
+		top = n > (size_t) r->h ? n - (size_t) r->h : 0;
 	begin_pane(v, VP_HELP);
-	for (i = st->help_top; i < st->help_top + (size_t) r->h; i++) {
+	for (i = top; i < top + (size_t) r->h; i++) {
 		struct vrow *row = add_row(v, ELEM_HELP);
 
 		if (i >= n)
@@ -596,7 +629,7 @@ reset(struct vscreen *v)
 
 /* Builds the whole screen for the state, at cols x lines. */
 void
-view_build(struct vscreen *v, struct state *st, int cols, int lines)
+view_build(struct vscreen *v, const struct state *st, int cols, int lines)
 {
 	reset(v);
 	view_geometry(v, st, cols, lines);

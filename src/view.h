@@ -1,6 +1,8 @@
 /* The screen model: what each row of each pane shows, as spans of text
  * tagged with colour elements, built from the state and the layout. Pure:
- * no curses, no I/O. ui.c paints it; the work is bounded by the screen. */
+ * it reads a const state (prepared by state_prepare()), keeps nothing
+ * between builds but its own storage, and does no I/O and no curses.
+ * ui.c paints it; dump.c prints it; the work is bounded by the screen. */
 #ifndef READER_VIEW_H
 #define READER_VIEW_H
 
@@ -72,10 +74,12 @@ struct vscreen {
 };
 
 void	 view_geometry(struct vscreen *, const struct state *, int, int);
-void	 view_build(struct vscreen *, struct state *, int, int);
+void	 view_build(struct vscreen *, const struct state *, int, int);
 void	 view_free(struct vscreen *);
+size_t	 view_help_rows(const struct state *, int);
+int	 view_date_cols(const char *);
 char	*view_list_row(const struct article *, int, const char *,
-	    const char *);
+	    const char *, int);
 int	 view_hit(const struct vscreen *, int, int, enum vpane_id *);
 
 #endif
