@@ -434,7 +434,7 @@ pasted(struct ui *u, int r, wint_t c)
 {
 	if (r == KEY_CODE_YES)
 		return c == KEY_RESIZE ? KEYC_RESIZE : KEYC_NONE;
-	if (!u->st->prompting)
+	if (!u->st->prompt.active)
 		return KEYC_NONE;
 	/* A line break (CR, LF or both) or a tab becomes one space. */
 	if (c == '\n' && u->paste_cr) {
