@@ -18,11 +18,22 @@ set -g history-limit 2000
 set -g set-clipboard on
 set -g default-terminal tmux-256color
 CONF
-trap 'tmux -S "$SOCK" kill-server 2>/dev/null; rm -rf "$TEST_TMP"' EXIT
+trap 'for s in "$TEST_TMP"/tmux*.sock; do tmux -S "$s" kill-server; done \
+    2>/dev/null; rm -rf "$TEST_TMP"' EXIT
 unset TMUX
 
+# After kill-server the next command gets a new socket: a server still
+# on its way out would take the connection and then close it ("server
+# exited unexpectedly").
+tm_n=0
 tm() {
 	tmux -S "$SOCK" -f "$TMUX_CONF" "$@"
+	tm_rc=$?
+	if [ "$1" = kill-server ]; then
+		tm_n=$((tm_n + 1))
+		SOCK=$TEST_TMP/tmux.$tm_n.sock
+	fi
+	return $tm_rc
 }
 
 # tm_start COLS ROWS [VAR=VALUE...] -- ARGS...: runs reader ARGS in a new
