@@ -169,8 +169,20 @@ starts_with() {
 	done < "$T/actions"
 	check $bad "$2: each action's text starts with its help"
 }
-first_sentences "$man5" '^\.B "[a-z_]+ = ' > "$T/help5"
+first_sentences "$man5" '^\.B "[a-z][a-z0-9_]* = ' > "$T/help5"
 starts_with "$T/help5" "reader.ini.5 [keys]"
+# An option whose default is true or false is a boolean, and its entry
+# says so first.
+bad=0
+for name in $(grep -v '^keys	' "$T/want5" |
+    sed -n 's/^[a-z]*	\([a-z_0-9]*\) = \(true\|false\)$/\1/p'); do
+	text=$(awk -F '\t' -v n="$name" '$1 == n { print $2 }' "$T/help5")
+	case $text in
+	"A boolean"*) ;;
+	*)	bad=1; echo "#   $name: want \"A boolean\" first, got \"$text\"" ;;
+	esac
+done
+check $bad "reader.ini.5: each boolean option's entry says it is one"
 first_sentences "$man1" '^\.BR "[^"]*" " \([a-z_]+\)"' > "$T/help1"
 starts_with "$T/help1" "reader.1 KEYS"
 
