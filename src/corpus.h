@@ -1,25 +1,20 @@
 /* The library: every article found under the given paths, in list order,
- * with lookup by title for resolving related items. */
+ * with lookup by identity and by title for resolving related items.
+ *
+ * The corpus holds what the list needs and nothing of how it was found:
+ * the loader (loader.c) keeps its own bookkeeping, and may hand the corpus
+ * memory that the articles' strings point into (the header indexes),
+ * which corpus_free() gives back through the function it was handed with.
+ * Articles' strings live in the corpus's pool or in that memory; all of
+ * them die with the corpus. */
 #ifndef READER_CORPUS_H
 #define READER_CORPUS_H
 
-#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <sys/stat.h>
-#include <sys/types.h>
 
 #include "article.h"
 #include "error.h"
-#include "index.h"
-#include "walk.h"
-
-/* Bytes read from the start of each file to find its header. */
-#define CORPUS_HEAD_BYTES 1024
-
-/* Whys of corpus_open_check() that are not errno values. */
-#define CORPUS_NOT_REGULAR	(-1)
-#define CORPUS_TOO_LARGE	(-2)
 
 /* Chunked string storage: the articles' strings live and die together. */
 struct pool {
@@ -29,43 +24,29 @@ struct pool {
 	size_t	  left;
 };
 
-/* A PATH the library was loaded from; a directory has a header index. */
-struct root {
-	char		*path;
-	char		*base;		/* "PATH/" for a directory, else "" */
-	size_t		 prefix;	/* bytes before a file's relative path */
-	struct index	 ix;
-	bool		 dir;
-	bool		 dirty;		/* the index must be written again */
-	size_t		 hits;		/* index entries that were still right */
-	uint32_t	 walked;	/* files the walk found so far */
-	uint32_t	*walk_seq;	/* for each index entry: where this walk
-					 * found its file */
-	/* What the walk found, for the next index. */
-	struct walk_dir	*dirs;		/* the directories it entered */
-	size_t		 ndirs;
-	uint32_t	 nfiles;	/* files in them */
-	bool		 sound;		/* nothing to say, no file through a link */
-	bool		 replayed;	/* the names were the index's */
-	bool		 complete;	/* see complete_walk() in loader.c */
+/* A PATH the library was loaded from: article.root numbers them. */
+struct corpus_root {
+	char	*path;
+	char	*base;		/* "PATH/" for a directory, else "" */
+	bool	 dir;
 };
 
 struct corpus {
-	struct article	*v;
-	size_t		 n;
-	size_t		 cap;
-	struct pool	 pool;
-	int		 sort_key;
-	bool		 sort_asc;
-	uint32_t	*titles;	/* open hash of title_key -> index + 1 */
-	size_t		 tcap;
-	uint64_t	*seen;		/* open hash of files already loaded */
-	size_t		 seen_n;
-	size_t		 seen_cap;
-	struct root	*roots;
-	size_t		 nroots;
-	pthread_t	 saver;		/* writing the header indexes */
-	bool		 saving;
+	struct article		*v;
+	size_t			 n;
+	size_t			 cap;
+	struct pool		 pool;
+	int			 sort_key;
+	bool			 sort_asc;
+	uint32_t		*titles;	/* open hash of title_key ->
+						 * index + 1 */
+	size_t			 tcap;
+	struct corpus_root	*roots;
+	size_t			 nroots;
+	/* Memory the articles may point into, and how to give it back:
+	 * called first by corpus_free(). */
+	void			*backing;
+	void			(*backing_free)(void *);
 };
 
 /* Sort keys, in the order of enum sort_key in settings.h. */
@@ -73,17 +54,13 @@ enum { CORPUS_SORT_DATE, CORPUS_SORT_TITLE, CORPUS_SORT_PATH };
 
 void		 corpus_init(struct corpus *);
 void		 corpus_free(struct corpus *);
+size_t		 corpus_add_root(struct corpus *, const char *, bool);
 struct article	*corpus_append(struct corpus *);
 void		 corpus_forget_titles(struct corpus *);
 long		 corpus_find_id(const struct corpus *, uint64_t);
 const char	*corpus_strndup(struct corpus *, const char *, size_t);
-bool		 corpus_first_sight(struct corpus *, dev_t, ino_t);
-void		 corpus_expect(struct corpus *, size_t);
 void		 corpus_reserve(struct corpus *, size_t);
 uint64_t	 corpus_hash(uint64_t, const void *, size_t);
-int		 corpus_open_file(const char *, struct stat *, struct causes *);
-ssize_t		 corpus_read(int, char *, size_t);
-char		*corpus_title_from_name(const char *);
 void		 corpus_sort(struct corpus *, int, bool);
 void		 corpus_merge(struct corpus *, size_t);
 int		 corpus_compare(const struct corpus *, const struct article *,
@@ -91,19 +68,15 @@ int		 corpus_compare(const struct corpus *, const struct article *,
 long		 corpus_find_title(struct corpus *, uint64_t);
 int		 corpus_open(struct corpus *, size_t, struct doc *,
 		     struct causes *);
+void		 corpus_resolve(struct corpus *, struct doc *);
+char		*corpus_display_path(const char *);
+char		*corpus_path(const struct corpus *, const struct article *);
+
+/* Kept for their callers; the reading is docio.c's (docio_load...). */
 int		 corpus_load_doc(const char *, struct doc *, struct causes *);
 int		 corpus_load_doc_part(const char *, struct doc *,
 		     struct causes *, size_t, bool *);
 int		 corpus_load_doc_tail(const char *, struct doc *,
 		     struct causes *, size_t, int64_t *);
-void		 corpus_resolve(struct corpus *, struct doc *);
-char		*corpus_display_path(const char *);
-char		*corpus_path(const struct corpus *, const struct article *);
-int		 corpus_open_at(int, const char *, const char *, struct stat *,
-		     struct causes *);
-int		 corpus_open_check(int, const char *, struct stat *, int *);
-const char	*corpus_why(int);
-void		 corpus_tell(struct causes *, const char *, const char *,
-		     bool);
 
 #endif

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "corpus.h"
+#include "docio.h"
 #include "index.h"
 #include "loader.h"
 #include "parse.h"
@@ -19,6 +20,111 @@
 #include "thread.h"
 #include "walk.h"
 #include "xmalloc.h"
+
+/* The loader's own record of a PATH (the corpus knows it as
+ * corpus->roots[number]): its header index, and what the walk found, for
+ * the next index. Each is allocated on its own and never moves: helper
+ * threads hold pointers into it (prefetch_start() is given its index)
+ * while other roots are added. */
+struct lroot {
+	const char	*path;		/* the corpus root's strings */
+	const char	*base;
+	bool		 dir;
+	size_t		 prefix;	/* bytes before a file's relative path */
+	struct index	 ix;
+	bool		 dirty;		/* the index must be written again */
+	size_t		 hits;		/* index entries that were still right */
+	uint32_t	 walked;	/* files the walk found so far */
+	uint32_t	*walk_seq;	/* for each index entry: where this walk
+					 * found its file */
+	struct walk_dir	*dirs;		/* the directories the walk entered */
+	size_t		 ndirs;
+	uint32_t	 nfiles;	/* files in them */
+	bool		 sound;		/* nothing to say, no file through a link */
+	bool		 replayed;	/* the names were the index's */
+	bool		 complete;	/* see complete_walk() */
+};
+
+/* What the loader keeps while the library lives: the articles of an
+ * index point into its mapping. The corpus holds it as its backing and
+ * frees it with store_free(), which first waits for the saving thread;
+ * every loader of one corpus uses the same store. */
+struct loader_store {
+	struct lroot	**roots;	/* by corpus root number */
+	size_t		  nroots;
+	uint64_t	 *seen;		/* open hash of files already loaded */
+	size_t		  seen_n;
+	size_t		  seen_cap;
+	const struct corpus *c;		/* what the saving thread writes */
+	pthread_t	  saver;	/* writing the header indexes */
+	bool		  saving;
+};
+
+/* Frees the loader's store (the corpus's backing), once the thread
+ * saving the indexes, if any, has ended. */
+static void
+store_free(void *arg)
+{
+	struct loader_store	*ls = arg;
+	struct lroot		*r;
+	size_t			 i;
+
+	if (ls->saving)
+		pthread_join(ls->saver, NULL);
+	for (i = 0; i < ls->nroots; i++) {
+		r = ls->roots[i];
+		index_forget(&r->ix);
+		free(r->walk_seq);
+		walk_dirs_free(r->dirs, r->ndirs);
+		free(r);
+	}
+	free(ls->roots);
+	free(ls->seen);
+	free(ls);
+}
+
+/* Makes room in the table of files seen for n more: growing it once
+ * costs less than doubling it again and again. */
+static void
+expect(struct loader_store *ls, size_t n)
+{
+	uint64_t	*old = ls->seen;
+	size_t		 oldcap = ls->seen_cap, cap = oldcap ? oldcap : 1024, i, j;
+
+	while ((ls->seen_n + n) * 2 > cap)
+		cap *= 2;
+	if (cap == oldcap)
+		return;
+	ls->seen_cap = cap;
+	ls->seen = xcalloc(cap, sizeof *ls->seen);
+	for (i = 0; i < oldcap; i++) {
+		if (old[i] == 0)
+			continue;
+		for (j = old[i] & (cap - 1); ls->seen[j] != 0;
+		    j = (j + 1) & (cap - 1))
+			;
+		ls->seen[j] = old[i];
+	}
+	free(old);
+}
+
+/* Remembers a file by device and inode; false if it was seen before. */
+static bool
+first_sight(struct loader_store *ls, dev_t dev, ino_t ino)
+{
+	uint64_t	key = corpus_hash(corpus_hash(0xcbf29ce484222325ULL, &dev,
+			    sizeof dev), &ino, sizeof ino) | 1;
+	size_t		j;
+
+	expect(ls, 1);
+	for (j = key & (ls->seen_cap - 1); ls->seen[j] != 0;
+	    j = (j + 1) & (ls->seen_cap - 1))
+		if (ls->seen[j] == key)
+			return false;
+	ls->seen[j] = key;
+	ls->seen_n++;
+	return true;
+}
 
 /* Lines of a file's start cleaned when the first is not enough. */
 #define HEAD_LINES 8
@@ -80,7 +186,7 @@ meta_from_head(struct corpus *c, struct article *a, const char *head,
 	if (m.title.len > 0)
 		a->title = corpus_strndup(c, clean + m.title.off, m.title.len);
 	else {
-		t = corpus_title_from_name(a->path);
+		t = docio_title_from_name(a->path);
 		a->title = corpus_strndup(c, t, strlen(t));
 		free(t);
 	}
@@ -88,27 +194,6 @@ meta_from_head(struct corpus *c, struct article *a, const char *head,
 		a->url = corpus_strndup(c, clean + m.url.off, m.url.len);
 	a->title_key = text_title_key(a->title, strlen(a->title));
 	free(clean);
-}
-
-/* Whether a file whose first n bytes are head (all of it when whole)
- * looks binary, as less judges: a NUL among them, and no encoding that
- * decodes them cleanly: not UTF-16 (with its byte order mark), and more
- * than one byte in sixteen not UTF-8 (a hostile text file has a few bad
- * bytes, an image or a program most; a character cut at the end of a
- * head is not counted). Text has no NUL: most files cost one memchr(). */
-static bool
-looks_binary(const char *head, size_t n, bool whole)
-{
-	size_t	at = 0, bad, invalid = 0;
-
-	if (memchr(head, '\0', n) == NULL || text_is_utf16(head, n))
-		return false;
-	while (at < n && !text_valid_utf8(head + at, n - at, &bad)) {
-		at += bad + 1;
-		if (whole || at + 3 <= n)
-			invalid++;
-	}
-	return invalid > n / 16;
 }
 
 /* Adds the file at path from the n bytes of its head. Returns the new
@@ -124,14 +209,16 @@ add_from_head(struct corpus *c, const char *path, const char *rel,
 	const char	*nl;
 
 	if (read_errno != 0 || n == 0) {
-		corpus_tell(cs, path, read_errno != 0 ? strerror(read_errno) :
-		    _("empty file, skipped"), read_errno != 0);
+		if (read_errno != 0)
+			docio_tell_errno(cs, path, read_errno, true);
+		else
+			docio_tell(cs, path, _("empty file, skipped"), false);
 		return NULL;
 	}
 	/* A file named on its own was asked for: it is shown, as less
 	 * shows one once told to. */
-	if (found && looks_binary(head, n, size <= (off_t) n)) {
-		corpus_tell(cs, path, _("looks like a binary file, skipped"),
+	if (found && docio_looks_binary(head, n, size <= (off_t) n)) {
+		docio_tell(cs, path, _("looks like a binary file, skipped"),
 		    false);
 		return NULL;
 	}
@@ -142,7 +229,7 @@ add_from_head(struct corpus *c, const char *path, const char *rel,
 	a->id = corpus_hash(corpus_hash(0xcbf29ce484222325ULL, head, n),
 	    &a->size, sizeof a->size);
 	/* Cut a partial read at a line end: no character is split there. */
-	if (n == CORPUS_HEAD_BYTES && size > (off_t) n &&
+	if (n == DOCIO_HEAD_BYTES && size > (off_t) n &&
 	    (nl = memrchr(head, '\n', n)) != NULL)
 		n = (size_t) (nl - head) + 1;
 	meta_from_head(c, a, head, n);
@@ -155,13 +242,13 @@ static struct article *
 add_from_file(struct corpus *c, const char *path, const char *rel,
     struct stat *st, int fd, bool found, struct causes *cs)
 {
-	char		 head[CORPUS_HEAD_BYTES];
+	char		 head[DOCIO_HEAD_BYTES];
 	ssize_t		 n;
 	int		 err;
 
 	/* Asking for no more than the file holds saves the read that would
 	 * only say "end of file". */
-	n = corpus_read(fd, head, st->st_size < (off_t) sizeof head ?
+	n = docio_read(fd, head, st->st_size < (off_t) sizeof head ?
 	    (size_t) st->st_size : sizeof head);
 	err = n < 0 ? errno : 0;
 	close(fd);
@@ -192,7 +279,7 @@ add_from_index(struct corpus *c, const struct index *ix,
  * NULL: none) whose size and mtime it still has (same). Returns true if
  * the article the index gave stands, false if the file must be read. */
 static bool
-index_holds(struct loader *ld, struct root *r, const struct index_entry *ie,
+index_holds(struct loader *ld, struct lroot *r, const struct index_entry *ie,
     bool same, uint32_t seq)
 {
 	uint8_t	*seen;
@@ -228,13 +315,13 @@ static void
 add_entry(struct loader *ld, struct corpus *c, struct walk_entry *e,
     struct causes *cs)
 {
-	struct root		*r = &c->roots[ld->root];
+	struct lroot		*r = ld->store->roots[ld->root];
 	const struct index_entry *ie = NULL;
 	struct stat		 st;
 	uint32_t		 seq = r->walked++;
 	int			 fd;
 
-	if (!corpus_first_sight(c, e->dev, e->ino)) {
+	if (!first_sight(ld->store, e->dev, e->ino)) {
 		/* Already loaded through another path: still found here. */
 		ld->found++;
 		return;
@@ -250,7 +337,7 @@ add_entry(struct loader *ld, struct corpus *c, struct walk_entry *e,
 	    ie->size == e->size && ie->mtime == e->mtime, seq))
 		return;
 	r->dirty = true;
-	if ((fd = corpus_open_at(e->dirfd, e->name, e->path, &st, cs)) >= 0)
+	if ((fd = docio_open_at(e->dirfd, e->name, e->path, &st, cs)) >= 0)
 		count(ld, add_from_file(c, e->path, e->path + r->prefix, &st,
 		    fd, r->dir, cs), seq);
 }
@@ -260,7 +347,7 @@ static void
 add_fetched(struct loader *ld, struct corpus *c, const struct pf_batch *b,
     const struct pf_record *f, struct causes *cs)
 {
-	struct root	*r = &c->roots[ld->root];
+	struct lroot	*r = ld->store->roots[ld->root];
 	const char	*path = pf_text(b, f);
 	struct stat	 st;
 	int		 fd;
@@ -275,10 +362,10 @@ add_fetched(struct loader *ld, struct corpus *c, const struct pf_batch *b,
 	if (f->why != 0) {
 		/* Never opened: who it is is not known. */
 		r->dirty = true;
-		corpus_tell(cs, path, corpus_why(f->why), true);
+		docio_tell_errno(cs, path, f->why, true);
 		return;
 	}
-	if (!ld->unique && !corpus_first_sight(c, f->dev, f->ino)) {
+	if (!ld->unique && !first_sight(ld->store, f->dev, f->ino)) {
 		ld->found++;
 		return;
 	}
@@ -288,7 +375,7 @@ add_fetched(struct loader *ld, struct corpus *c, const struct pf_batch *b,
 	if (f->same) {
 		/* The reader trusted an entry that was used up since: the
 		 * file was never read. */
-		if ((fd = corpus_open_file(path, &st, cs)) >= 0)
+		if ((fd = docio_open_file(path, &st, cs)) >= 0)
 			count(ld, add_from_file(c, path, path + r->prefix, &st,
 			    fd, r->dir, cs), f->seq);
 	} else
@@ -308,28 +395,41 @@ loader_start(struct loader *ld, char **paths, int n, bool use_index)
 	ld->use_index = use_index;
 }
 
+/* Adds path as the next root of the library, and opens its header index.
+ * The first makes the loader's store, which the corpus keeps. */
 static void
 open_root(struct loader *ld, struct corpus *c, const char *path)
 {
-	struct root	*r;
-	struct stat	 st;
-	char		 real[PATH_MAX], *file;
-	size_t		 len = strlen(path);
+	struct loader_store	*ls = ld->store;
+	struct lroot		*r;
+	struct stat		 st;
+	char			 real[PATH_MAX], *file;
+	size_t			 len = strlen(path), n;
 
-	c->roots = xreallocarray(c->roots, c->nroots + 1, sizeof *c->roots);
-	r = &c->roots[c->nroots];
-	memset(r, 0, sizeof *r);
-	r->path = xstrdup(path);
-	r->dir = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	/* One store a corpus: a file added by a later loader is still
+	 * known if an earlier one added it. */
+	if (ls == NULL && c->backing_free == store_free)
+		ls = ld->store = c->backing;
+	else if (ls == NULL) {
+		ls = ld->store = xcalloc(1, sizeof *ls);
+		c->backing = ls;
+		c->backing_free = store_free;
+	}
+	n = corpus_add_root(c, path, stat(path, &st) == 0 &&
+	    S_ISDIR(st.st_mode));
+	ls->roots = xreallocarray(ls->roots, n + 1, sizeof *ls->roots);
+	r = ls->roots[n] = xcalloc(1, sizeof *r);
+	ls->nroots = n + 1;
+	r->path = c->roots[n].path;
+	r->base = c->roots[n].base;
+	r->dir = c->roots[n].dir;
 	r->prefix = r->dir ? len + (len > 0 && path[len - 1] != '/') : 0;
-	r->base = r->dir ? xasprintf("%s%s", path, len > 0 &&
-	    path[len - 1] != '/' ? "/" : "") : xstrdup("");
 	if (r->dir && ld->use_index && realpath(path, real) != NULL &&
 	    (file = index_file_for(real)) != NULL) {
 		index_open(&r->ix, file);
 		free(file);
 	}
-	ld->root = c->nroots++;
+	ld->root = n;
 	ld->found = 0;
 }
 
@@ -378,7 +478,7 @@ settle_early(struct loader *ld, struct corpus *c, struct causes *cs)
 }
 
 static void
-add_indexed(struct loader *ld, struct corpus *c, struct root *r,
+add_indexed(struct loader *ld, struct corpus *c, struct lroot *r,
     struct causes *cs)
 {
 	size_t	i;
@@ -386,7 +486,7 @@ add_indexed(struct loader *ld, struct corpus *c, struct root *r,
 	if (r->ix.n == 0)
 		return;
 	r->walk_seq = xcalloc(r->ix.n, sizeof *r->walk_seq);
-	corpus_expect(c, r->ix.n);
+	expect(ld->store, r->ix.n);
 	corpus_reserve(c, r->ix.n);
 	for (i = 0; i < r->ix.n; i++) {
 		/* The entries are in walk order, taken here in list order:
@@ -405,7 +505,7 @@ add_indexed(struct loader *ld, struct corpus *c, struct root *r,
  * unchanged (the file was removed, changed or reached another way); the
  * others learn where the walk found them. */
 static void
-drop_stale(struct loader *ld, struct corpus *c, struct root *r)
+drop_stale(struct loader *ld, struct corpus *c, struct lroot *r)
 {
 	const struct index_entry *ie;
 	size_t			 i, w = 0, gone_sorted = 0;
@@ -444,7 +544,7 @@ drop_stale(struct loader *ld, struct corpus *c, struct root *r)
  * long enough after its last change: then the next start may take the
  * names from the index while the directories' times stay the same. */
 static bool
-complete_walk(const struct corpus *c, const struct root *r, size_t root)
+complete_walk(const struct corpus *c, const struct lroot *r, size_t root)
 {
 	const struct walk_dir	*d;
 	size_t			 i, n = 0;
@@ -473,7 +573,7 @@ same_time(const struct timespec *t, int64_t sec, int64_t nsec)
 /* Whether every directory the index of r names is as the walk that wrote
  * it saw it. */
 static bool
-dirs_unchanged(const struct root *r)
+dirs_unchanged(const struct lroot *r)
 {
 	const struct index_dir	*d;
 	struct stat		 st;
@@ -502,7 +602,7 @@ dirs_unchanged(const struct root *r)
 /* The directories of a walk that took its names from the index: the
  * index's, as they still are. */
 static void
-dirs_from_index(struct root *r)
+dirs_from_index(struct lroot *r)
 {
 	const struct index_dir	*d;
 	struct walk_dir		*w;
@@ -530,7 +630,7 @@ dirs_from_index(struct root *r)
 static void
 close_root(struct loader *ld, struct corpus *c, struct causes *cs)
 {
-	struct root	*r = &c->roots[ld->root];
+	struct lroot	*r = ld->store->roots[ld->root];
 	char		*shown;
 
 	walk_close(ld->w);
@@ -551,31 +651,32 @@ close_root(struct loader *ld, struct corpus *c, struct causes *cs)
 	if (!r->replayed && r->complete)
 		r->dirty = true;
 	if (ld->found == 0) {
-		shown = corpus_display_path(r->path);
+		shown = text_clean_str(r->path);
 		causes_add(cs, "%s: %s", shown, _("no articles found"));
 		free(shown);
 	}
 }
 
 static bool
-needs_saving(const struct root *r)
+needs_saving(const struct lroot *r)
 {
 	return r->dir && r->ix.file != NULL && (r->dirty || r->hits != r->ix.n);
 }
 
 /* The saving thread. It only reads the library, which nothing changes
- * once it is complete; corpus_free() waits for it. */
+ * once it is complete; corpus_free() waits for it (store_free()). */
 static void *
 save_all(void *arg)
 {
-	struct corpus		*c = arg;
+	struct loader_store	*ls = arg;
+	const struct corpus	*c = ls->c;
 	struct index_walk	 w;
-	struct root		*r;
+	struct lroot		*r;
 	size_t			 i;
 	bool			 cleaned = false;
 
-	for (i = 0; i < c->nroots; i++) {
-		r = &c->roots[i];
+	for (i = 0; i < ls->nroots; i++) {
+		r = ls->roots[i];
 		if (!needs_saving(r))
 			continue;
 		/* A program killed while writing an index leaves its
@@ -597,29 +698,33 @@ save_all(void *arg)
  * thread of its own: writing 100,000 entries takes longer than showing
  * them. (Without a thread, here and now.) */
 static void
-save_indexes(struct corpus *c)
+save_indexes(struct loader_store *ls, const struct corpus *c)
 {
 	size_t	i;
 
-	for (i = 0; i < c->nroots && !needs_saving(&c->roots[i]); i++)
-		;
-	if (i == c->nroots)
+	if (ls == NULL || ls->saving)
 		return;
-	c->saving = thread_start(&c->saver, save_all, c) == 0;
-	if (!c->saving)
-		save_all(c);
+	for (i = 0; i < ls->nroots && !needs_saving(ls->roots[i]); i++)
+		;
+	if (i == ls->nroots)
+		return;
+	ls->c = c;
+	ls->saving = thread_start(&ls->saver, save_all, ls) == 0;
+	if (!ls->saving)
+		save_all(ls);
 }
 
 /* Starts walking the next path: a directory on helper threads. */
 static void
 next_root(struct loader *ld, struct corpus *c, struct causes *cs)
 {
-	struct root	*r;
+	struct lroot	*r;
 
 	open_root(ld, c, ld->paths[ld->next]);
-	r = &c->roots[ld->root];
+	r = ld->store->roots[ld->root];
 	/* Unchanged directories need not be read again. */
-	if (dirs_unchanged(r) && (ld->pf = prefetch_start(NULL, r)) != NULL) {
+	if (dirs_unchanged(r) && (ld->pf = prefetch_start(NULL, r->path,
+	    r->base, r->prefix, &r->ix)) != NULL) {
 		r->replayed = true;
 		/* An index is complete only if its walk met no file twice;
 		 * with no other path, no file can be met twice now. */
@@ -627,8 +732,8 @@ next_root(struct loader *ld, struct corpus *c, struct causes *cs)
 		ld->next++;
 	} else {
 		ld->w = walk_open(ld->paths[ld->next++], cs);
-		if (ld->w != NULL && r->dir &&
-		    (ld->pf = prefetch_start(ld->w, r)) != NULL)
+		if (ld->w != NULL && r->dir && (ld->pf = prefetch_start(ld->w,
+		    r->path, r->base, r->prefix, &r->ix)) != NULL)
 			ld->w = NULL;
 	}
 	/* With the threads under way. */
@@ -699,7 +804,7 @@ loader_step(struct loader *ld, struct corpus *c, long budget,
 	corpus_merge(c, ld->sorted);
 	ld->sorted = c->n;
 	if (ld->done)
-		save_indexes(c);
+		save_indexes(ld->store, c);
 	return ld->done ? 0 : 1;
 }
 

@@ -13,8 +13,8 @@
 #include "walk.h"
 
 struct prefetch;
-
 struct pf_batch;
+struct loader_store;
 
 struct loader {
 	char		**paths;
@@ -23,6 +23,8 @@ struct loader {
 	struct walk	 *w;		/* the walk in progress, or NULL */
 	struct prefetch	 *pf;		/* or the helper thread walking */
 	size_t		  root;		/* its root in corpus->roots */
+	struct loader_store *store;	/* its bookkeeping, which the corpus
+					 * keeps and frees (corpus_free()) */
 	size_t		  found;	/* articles found under it */
 	size_t		  sorted;	/* corpus->v[0..sorted) is in order */
 	struct pf_batch	 *pending;	/* taken early, not yet added */

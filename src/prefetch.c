@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "docio.h"
 #include "prefetch.h"
 #include "thread.h"
 #include "xmalloc.h"
@@ -240,7 +241,7 @@ next_file(struct prefetch *pf, struct walk_entry *e, struct causes *cs,
 			break;
 		/* Only a damaged index has such a name: it is not followed
 		 * out of the library. */
-		corpus_tell(cs, rel, _("not a path in the library (a damaged "
+		docio_tell(cs, rel, _("not a path in the library (a damaged "
 		    "header index?), skipped"), true);
 	}
 	len = strlen(rel) + 1;
@@ -357,7 +358,7 @@ read_head(struct prefetch *pf, const struct pf_batch *b,
 			return;
 		}
 	}
-	if ((fd = corpus_open_check(pf->rootfd, rel, &st, &r->why)) < 0)
+	if ((fd = docio_open_check(pf->rootfd, rel, &st, &r->why)) < 0)
 		return;
 	r->dev = st.st_dev;
 	r->ino = st.st_ino;
@@ -365,7 +366,7 @@ read_head(struct prefetch *pf, const struct pf_batch *b,
 	r->mtime = st.st_mtime;
 	/* No more than the file holds: that saves the read that would only
 	 * say "end of file". */
-	n = corpus_read(fd, r->head, st.st_size < (off_t) sizeof r->head ?
+	n = docio_read(fd, r->head, st.st_size < (off_t) sizeof r->head ?
 	    (size_t) st.st_size : sizeof r->head);
 	if (n < 0)
 		r->read_errno = errno;
@@ -426,23 +427,25 @@ free_list(struct pf_batch *b, bool out)
 }
 
 /* Starts walking w (which is the helpers' until prefetch_stop()) on
- * helper threads: w walks the directory of root r, whose header index (if
- * it has entries) says which files are unchanged. With w NULL, the files
- * are the index's, in its order: only while no directory has changed.
- * Returns NULL if the threads could not be made: w is still the caller's
- * then. */
+ * helper threads: w walks the library directory path ("base" is "path/",
+ * prefix its length), whose header index ix (if it has entries) says
+ * which files are unchanged. With w NULL, the files are the index's, in
+ * its order: only while no directory has changed. The strings and the
+ * index must stay where they are until prefetch_stop(). Returns NULL if
+ * the threads could not be made: w is still the caller's then. */
 struct prefetch *
-prefetch_start(struct walk *w, const struct root *r)
+prefetch_start(struct walk *w, const char *path, const char *base,
+    size_t prefix, const struct index *ix)
 {
 	struct prefetch		*pf = xcalloc(1, sizeof *pf);
 	pthread_condattr_t	 ca;
 	bool			 walking;
 
 	pf->w = w;
-	pf->base = r->base;
-	pf->prefix = r->prefix;
-	pf->ix = r->ix.n > 0 ? &r->ix : NULL;
-	pf->rootfd = open(r->path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	pf->base = base;
+	pf->prefix = prefix;
+	pf->ix = ix != NULL && ix->n > 0 ? ix : NULL;
+	pf->rootfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	pthread_mutex_init(&pf->lock, NULL);
 	pthread_condattr_init(&ca);
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);

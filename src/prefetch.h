@@ -10,7 +10,7 @@
 
 #include <sys/types.h>
 
-#include "corpus.h"
+#include "docio.h"
 #include "index.h"
 #include "walk.h"
 
@@ -34,12 +34,12 @@ struct pf_record {
 	ino_t	 ino;
 	off_t	 size;
 	time_t	 mtime;
-	int	 why;		/* 0, or as corpus_open_check() says */
+	int	 why;		/* 0, or as docio_open_check() says */
 	int	 read_errno;	/* 0, or the read failed */
 	const struct index_entry *entry; /* the file's in the index, or NULL */
 	bool	 same;		/* entry has the file's size and mtime */
 	size_t	 n;		/* bytes of head read */
-	char	 head[CORPUS_HEAD_BYTES];
+	char	 head[DOCIO_HEAD_BYTES];
 };
 
 #define PF_BATCH 64
@@ -57,7 +57,8 @@ struct pf_batch {
 
 struct prefetch;
 
-struct prefetch	*prefetch_start(struct walk *, const struct root *);
+struct prefetch	*prefetch_start(struct walk *, const char *, const char *,
+		     size_t, const struct index *);
 struct pf_batch	*prefetch_take(struct prefetch *, long, bool *);
 void		 prefetch_give_back(struct prefetch *, struct pf_batch *);
 bool		 prefetch_result(struct prefetch *, struct walk_dir **, size_t *,

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "corpus.h"
+#include "docio.h"
 #include "walk.h"
 #include "xmalloc.h"
 
@@ -97,20 +97,20 @@ push_dir(struct walk *w, char *path, const struct stat *st, bool link,
 	DIR	*d;
 
 	if (seen_dir(w, path, st)) {
-		corpus_tell(c, path, link ? _("symbolic link to a directory "
+		docio_tell(c, path, link ? _("symbolic link to a directory "
 		    "already read, skipped") : _("directory already visited "
 		    "(a symbolic link loop?), skipped"), false);
 		free(path);
 		return 0;
 	}
 	if (w->depth >= WALK_MAX_DEPTH) {
-		corpus_tell(c, path, _("directories nested too deeply, "
+		docio_tell(c, path, _("directories nested too deeply, "
 		    "skipped"), false);
 		free(path);
 		return 0;
 	}
 	if ((d = opendir(path)) == NULL) {
-		corpus_tell(c, path, strerror(errno), true);
+		docio_tell_errno(c, path, errno, true);
 		free(path);
 		return -1;
 	}
@@ -132,11 +132,11 @@ walk_open(const char *path, struct causes *c)
 	struct stat	 st;
 
 	if (stat(path, &st) != 0) {
-		corpus_tell(c, path, strerror(errno), true);
+		docio_tell_errno(c, path, errno, true);
 		return NULL;
 	}
 	if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
-		corpus_tell(c, path, _("not a regular file or directory"), true);
+		docio_tell(c, path, _("not a regular file or directory"), true);
 		return NULL;
 	}
 	w = xcalloc(1, sizeof *w);
@@ -267,7 +267,7 @@ walk_next(struct walk *w, struct walk_entry *e, struct causes *c)
 		errno = 0;
 		if ((de = readdir(f->dir)) == NULL) {
 			if (errno != 0)
-				corpus_tell(c, f->path, strerror(errno), true);
+				docio_tell_errno(c, f->path, errno, true);
 			pop_dir(w);
 			continue;
 		}
@@ -290,7 +290,7 @@ walk_next(struct walk *w, struct walk_entry *e, struct causes *c)
 			return 1;
 		}
 		if (fstatat(dirfd(f->dir), de->d_name, &st, 0) != 0) {
-			corpus_tell(c, path, strerror(errno), true);
+			docio_tell_errno(c, path, errno, true);
 			free(path);
 			continue;
 		}
@@ -300,7 +300,7 @@ walk_next(struct walk *w, struct walk_entry *e, struct causes *c)
 			else if (inside(w, path))
 				enter_later(w, path, &st);
 			else {
-				corpus_tell(c, path, _("symbolic link to a "
+				docio_tell(c, path, _("symbolic link to a "
 				    "directory outside the library, skipped"),
 				    false);
 				free(path);

@@ -1,7 +1,13 @@
 /* Walking the paths given on the command line: a file yields itself, a
  * directory its regular files, recursively, hidden names skipped. Loops
- * through symbolic links are reported and never followed twice. The walk
- * is an iterator so that loading can be spread over time. */
+ * through symbolic links are reported and never followed twice; a link to
+ * a directory is followed only below the library's own, after every
+ * directory reached without a link. The walk is an iterator so that
+ * loading can be spread over time.
+ *
+ * A walk may run on a helper thread (prefetch.c): it touches nothing but
+ * itself and the causes it is given, and says what went wrong through
+ * docio_tell_errno(), never strerror(). */
 #ifndef READER_WALK_H
 #define READER_WALK_H
 
