@@ -32,10 +32,14 @@ struct span {
 	uint32_t	len;
 };
 
-/* A body paragraph: its text and the columns of its first-line indent. */
+/* A body paragraph: its text, the columns of its first-line indent and
+ * of its other lines' (a verse or list item that wraps), and whether it
+ * follows the one before with no blank line (a verse, a list item). */
 struct para {
 	struct span	text;
 	uint16_t	indent;
+	uint16_t	hang;
+	bool		tight;
 };
 
 /* One entry of the 相关文章 list. */

@@ -97,8 +97,10 @@ add_paragraph(struct page *p, const struct para *pa, int n)
 
 	do {
 		cut = len - off > PAGE_CHUNK ? chunk_end(s + off) : len - off;
-		b = add_block(p, s + off, cut, ELEM_BODY, off == 0);
-		b->first_indent = off == 0 ? pa->indent : 0;
+		b = add_block(p, s + off, cut, ELEM_BODY, off == 0 &&
+		    !pa->tight);
+		b->first_indent = off == 0 ? pa->indent : pa->hang;
+		b->indent = pa->hang;
 		b->para = n;
 		b->para_off = (uint32_t) off;
 		off += cut;

@@ -248,15 +248,109 @@ parse_meta(const char *s, size_t n, struct meta *m)
 		title_from_text(s, n, m);
 }
 
-/* Whether two pieces of a wrapped line join without a space: not between
- * Chinese or Japanese characters, which are written without spaces. */
+/* Whether two pieces of a wrapped line join without a space: where
+ * Chinese or Japanese characters meet, or punctuation meets one. */
 static bool
 joins_tight(const char *s, size_t w, const char *line, size_t len)
 {
 	uint32_t	a = text_prev_char(s, w), b;
 
 	text_next_char(line, len, &b);
-	return text_char_width(a) == 2 || text_char_width(b) == 2;
+	return text_joins_tight(a, b);
+}
+
+/* Whether c is a Chinese numeral of one to ten. */
+static bool
+is_cjk_numeral(uint32_t c)
+{
+	static const uint32_t	digits[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+	    0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341 };
+	size_t			i;
+
+	for (i = 0; i < ARRAY_SIZE(digits); i++)
+		if (c == digits[i])
+			return true;
+	return false;
+}
+
+/* Whether c begins a bulleted list item. */
+static bool
+is_bullet(uint32_t c)
+{
+	return c == 0x2022 || c == 0x25CF || c == 0x25C6 || c == 0x25A0 ||
+	    c == 0x25AA;
+}
+
+/* Returns the bytes of the list marker that begins the text from b to
+ * t, with the blanks after it ("1. ", "1、", "（一）", "一、", "①",
+ * "- ", "• "), or 0 if it begins with none. A number is a marker only
+ * when no digit follows its dot ("3.2" is not). */
+static size_t
+list_marker(const char *s, size_t b, size_t t)
+{
+	size_t		i = b, k;
+	uint32_t	c, open = 0;
+
+	i += text_next_char(s + i, t - i, &c);
+	if (c == '-' || c == '*') {
+		if (i >= t || s[i] != ' ')
+			return 0;
+	} else if (c == '(' || c == 0xFF08) {
+		open = c;
+		for (k = 0; i < t && k < 4; k++) {
+			i += text_next_char(s + i, t - i, &c);
+			if (!(c >= '0' && c <= '9') && !is_cjk_numeral(c))
+				break;
+		}
+		if (k == 0 || k == 4 || (c != ')' && c != 0xFF09))
+			return 0;
+	} else if ((c >= '0' && c <= '9') || is_cjk_numeral(c)) {
+		open = c;
+		for (k = 1; i < t && k < 4; k++) {
+			i += text_next_char(s + i, t - i, &c);
+			if ((open <= '9') != (c >= '0' && c <= '9') ||
+			    (open > '9' && !is_cjk_numeral(c)))
+				break;
+		}
+		if (open <= '9' && c != '.' && c != ')' && c != 0x3001 &&
+		    c != 0xFF0E)
+			return 0;
+		if (open > '9' && c != 0x3001)
+			return 0;
+		if (i < t && s[i] >= '0' && s[i] <= '9')
+			return 0;
+	} else if (!is_bullet(c) && !(c >= 0x2460 && c <= 0x2487))
+		return 0;
+	if (i >= t)
+		return 0;
+	return skip_blanks(s, i, t) - b;
+}
+
+/* How the lines of a block (lines between blank lines) are laid out. */
+enum block_kind {
+	BLOCK_PROSE,	/* hard-wrapped prose: the lines are joined */
+	BLOCK_LINES,	/* every line indented (verses): each kept */
+	BLOCK_LIST	/* two list items or more: each item kept */
+};
+
+/* Tells what kind of block begins at line i. */
+static enum block_kind
+block_kind(const char *s, size_t i, size_t end)
+{
+	size_t	e, b, lines = 0, indented = 0, items = 0;
+
+	for (; i < end; i = e + 1) {
+		e = line_end(s, end, i);
+		b = skip_blanks(s, i, e);
+		if (b == e)
+			break;
+		lines++;
+		indented += b > i;
+		items += list_marker(s, b, trim_blanks(s, b, e)) > 0;
+	}
+	if (lines >= 2 && indented == lines)
+		return BLOCK_LINES;
+	return items >= 2 ? BLOCK_LIST : BLOCK_PROSE;
 }
 
 /* The writer that compacts the text in place: w never passes the line
@@ -273,37 +367,60 @@ put(struct compact *c, const char *src, size_t len)
 	c->w += len;
 }
 
-/* Collects the paragraphs between i and end. */
+/* Starts a paragraph at line i, whose text begins at b (and runs to t),
+ * in a block of kind k; tight when no blank line comes before it. */
+static void
+start_para(struct compact *c, struct doc *d, size_t *cap, size_t i,
+    size_t b, size_t t, enum block_kind k, bool tight)
+{
+	struct para	*pa;
+
+	if (d->npara == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		d->paras = xreallocarray(d->paras, *cap, sizeof *d->paras);
+	}
+	pa = &d->paras[d->npara++];
+	memset(pa, 0, sizeof *pa);
+	pa->text.off = (uint32_t) c->w;
+	pa->indent = (uint16_t) text_width(c->s + i, b - i);
+	/* A verse or an item that wraps goes on under its own text. */
+	if (k != BLOCK_PROSE)
+		pa->hang = (uint16_t) (pa->indent +
+		    text_width(c->s + b, list_marker(c->s, b, t)));
+	pa->tight = tight;
+}
+
+/* Collects the paragraphs between i and end. Lines between blank lines
+ * are joined, as hard-wrapped prose; but when every line of the block is
+ * indented (verses), each is kept, and so is each list item. */
 static void
 parse_body(struct compact *c, size_t i, size_t end, struct doc *d)
 {
-	size_t	cap = 0, e, b, t, start = 0;
-	bool	in_para = false;
+	size_t		cap = 0, e, b, t;
+	bool		in_block = false;
+	enum block_kind	kind = BLOCK_PROSE;
+	struct para	*pa;
 
 	for (; i < end; i = e + 1) {
 		e = line_end(c->s, end, i);
 		b = skip_blanks(c->s, i, e);
 		if (b == e) {
-			in_para = false;
+			in_block = false;
 			continue;
 		}
 		t = trim_blanks(c->s, b, e);
-		if (!in_para) {
-			if (d->npara == cap) {
-				cap = cap ? cap * 2 : 16;
-				d->paras = xreallocarray(d->paras, cap,
-				    sizeof *d->paras);
-			}
-			start = c->w;
-			d->paras[d->npara].indent =
-			    (uint16_t) text_width(c->s + i, b - i);
-			d->npara++;
-			in_para = true;
-		} else if (!joins_tight(c->s, c->w, c->s + b, t - b))
+		if (!in_block) {
+			kind = block_kind(c->s, i, end);
+			start_para(c, d, &cap, i, b, t, kind, false);
+			in_block = true;
+		} else if (kind == BLOCK_LINES || (kind == BLOCK_LIST &&
+		    list_marker(c->s, b, t) > 0))
+			start_para(c, d, &cap, i, b, t, kind, true);
+		else if (!joins_tight(c->s, c->w, c->s + b, t - b))
 			put(c, " ", 1);
 		put(c, c->s + b, t - b);
-		d->paras[d->npara - 1].text.off = (uint32_t) start;
-		d->paras[d->npara - 1].text.len = (uint32_t) (c->w - start);
+		pa = &d->paras[d->npara - 1];
+		pa->text.len = (uint32_t) (c->w - pa->text.off);
 	}
 }
 

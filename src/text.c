@@ -945,6 +945,22 @@ text_no_line_end(uint32_t c)
 	return in_set(c, set, ARRAY_SIZE(set));
 }
 
+/* Whether a line that ends in a and one that begins with b are joined
+ * with no space between them: where a Chinese or Japanese character (or
+ * full-width punctuation) meets another, or a digit or a mark that is
+ * not a letter ("2024年", "“好”"); not where one meets a Latin letter,
+ * nor between two narrow characters. The same whatever the width of
+ * ambiguous characters. */
+bool
+text_joins_tight(uint32_t a, uint32_t b)
+{
+	bool	wa = uc_width(a, "UTF-8") == 2, wb = uc_width(b, "UTF-8") == 2;
+
+	if (wa == wb)
+		return wa;
+	return !uc_is_general_category(wa ? b : a, UC_CATEGORY_L);
+}
+
 /* True for the white space that separates paragraphs and indents them. */
 bool
 text_is_blank(uint32_t c)

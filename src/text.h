@@ -90,6 +90,7 @@ void	 text_measure(const char *, size_t, char *, uint16_t *);
 bool	 text_no_line_start(uint32_t);
 bool	 text_no_line_end(uint32_t);
 bool	 text_is_blank(uint32_t);
+bool	 text_joins_tight(uint32_t, uint32_t);
 
 uint64_t text_title_key(const char *, size_t);
 char	*text_sort_key(const char *, size_t, size_t *);

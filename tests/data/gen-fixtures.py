@@ -363,6 +363,29 @@ def gen_narrow():
     write('narrow.txt', article('2024-09-01 09:00', '窄栏与长词', paras, pairs))
 
 
+def gen_verse():
+    """Line structure: a poem whose verses are indented, a block of lines
+    that start with U+3000, lists of every kind of marker, hard-wrapped
+    prose with only its first line indented, and lines that meet between
+    Chinese and Latin letters, digits and punctuation."""
+    poem = ('  落帆逗淮镇，停舫临孤驿。\n  浩浩风起波，冥冥日沉夕。\n'
+            '  独夜忆秦关，听钟未眠客。\n  一听南津钟，悠悠心自怅。')
+    paras = [
+        '何逊《慈姥矶》之前，先读一首五言：',
+        poem.lstrip(' '),
+        '\u3000\u3000每行以全角空格开头的一段。\n\u3000\u3000第二行同样缩进，各行保留。',
+        '工作要求包括：\n1. 提高认识，加强组织领导，把各项任务落到实处。\n'
+        '2.完善机制\n（一）健全制度\n（二）强化监督，确保各项措施\n落实到位\n'
+        '①第一点\n②第二点\n- a hyphen item\n• a bullet item\n一、总体要求',
+        'Hard-wrapped prose, its first line indented by two spaces and the\n'
+        'others not, is joined into one paragraph whose continuation lines\n'
+        'are never indented.',
+        '硬换行的中文段落遇到English words时加空格，\n遇到数字时不加：2024年\n'
+        '5月，遇到标点也不加：\n“引用”\n和\nLatin\n结尾。',
+    ]
+    write('verse.txt', article('2024-09-02 08:00', '诗句、列表与行结构', paras))
+
+
 def gen_rtl():
     paras = [
         '联合国六种正式语言之一的阿拉伯语这样写：اللغة العربية هي إحدى اللغات الرسمية الست في الأمم '
@@ -673,6 +696,7 @@ def main():
     gen_emoji()
     gen_combining()
     gen_narrow()
+    gen_verse()
     gen_rtl()
     gen_gb18030()
     gen_bom_crlf()

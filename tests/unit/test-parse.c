@@ -130,6 +130,60 @@ test_joining(void)
 }
 
 static void
+test_verses(void)
+{
+	parse("T\n\n  落帆逗淮镇，停舫临孤驿。\n  浩浩风起波，冥冥日沉夕。\n"
+	    "  独夜忆秦关，听钟未眠客。\n\n  Hard-wrapped prose, its first\n"
+	    "line indented\nand the others not.\n");
+	is_int(d.npara, 4, "each verse is a paragraph, the prose one");
+	IS_SPAN(d.paras[2].text, "独夜忆秦关，听钟未眠客。", "  a verse whole");
+	is_int(d.paras[2].indent, 2, "  indented");
+	is_int(d.paras[2].hang, 2, "  and so is its wrapped part");
+	ok(!d.paras[0].tight && d.paras[1].tight && d.paras[2].tight,
+	    "  with no blank line between verses");
+	IS_SPAN(d.paras[3].text, "Hard-wrapped prose, its first line indented "
+	    "and the others not.", "prose is joined");
+	ok(!d.paras[3].tight && d.paras[3].hang == 0,
+	    "  and its other lines are not indented");
+	parse("T\n\n\u3000\u3000第一段。\n\u3000\u3000第二段。\n");
+	is_int(d.npara, 2, "lines that start with U+3000 are kept");
+	is_int(d.paras[1].indent, 4, "  with their indent");
+}
+
+static void
+test_lists(void)
+{
+	parse("T\n\n包括：\n1. 第一项\n2.第二项，写得很长\n接着写\n（一）第三\n"
+	    "①第四\n- five\n• six\n十一、第七\n");
+	is_int(d.npara, 8, "each list item is a paragraph");
+	IS_SPAN(d.paras[0].text, "包括：", "  the line before them too");
+	IS_SPAN(d.paras[2].text, "2.第二项，写得很长接着写",
+	    "  an item's wrapped lines are joined");
+	is_int(d.paras[1].hang, 3, "  and hang under its text (\"1. \")");
+	is_int(d.paras[3].hang, 6, "  (\"（一）\")");
+	ok(d.paras[1].tight && d.paras[7].tight, "  no blank line between");
+	IS_SPAN(d.paras[5].text, "- five", "  '- ' is a marker");
+	parse("T\n\n增长了\n3.2倍，\n1.5万人次\n- 5度\n");
+	is_int(d.npara, 1, "numbers with decimals are not list items");
+	parse("T\n\n只有一项：\n1. 一项\n");
+	is_int(d.npara, 1, "one item alone is prose");
+}
+
+static void
+test_join_cjk_latin(void)
+{
+	parse("T\n\n中文\nEnglish words\nand 中文\n2024年\n5月，\n“引用”\n的\n"
+	    "└─┘\n以及\n");
+	IS_SPAN(d.paras[0].text, "中文 English words and 中文2024年5月，“引用”"
+	    "的└─┘以及", "a space where Chinese meets Latin letters only");
+	text_set_ambiguous_width(2);
+	parse("T\n\n“引用”\n的\n");
+	IS_SPAN(d.paras[0].text, "“引用”的",
+	    "  whatever the width of ambiguous characters");
+	text_set_ambiguous_width(1);
+}
+
+static void
 test_related(void)
 {
 	parse("发布时间:2024-01-01 00:00 原文链接: A\n\nbody\n\n相关文章\n\n"
@@ -160,6 +214,9 @@ main(void)
 	test_headers();
 	test_no_header();
 	test_joining();
+	test_verses();
+	test_lists();
+	test_join_cjk_latin();
 	test_related();
 	test_dates();
 	doc_free(&d);
