@@ -253,8 +253,7 @@ done
 # ---- (c) formatting, and the examples. ----
 
 if ! command -v groff > /dev/null 2>&1; then
-	echo "# groff is not installed: formatting checks skipped"
-	check 0 "groff checks # SKIP groff not installed"
+	skip "groff is not installed: formatting checks"
 	finish
 fi
 for f in "$man1" "$man5"; do

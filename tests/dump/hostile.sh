@@ -6,9 +6,7 @@ T=$TEST_TMP
 
 # Prints the offending lines of FILE, if any (bytes checked, not text).
 controls() {
-	LC_ALL=C grep -a -n -P \
-	    '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]' \
-	    "$1" | head -3
+	control_lines "$1"
 }
 
 for f in "$DATA"/*; do

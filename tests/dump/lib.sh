@@ -57,6 +57,19 @@ expect_match() {
 	fi
 }
 
+# control_lines FILE: prints the first lines of FILE (numbered) that hold
+# a control character (NUL included), a C1 control in UTF-8 or a
+# bidirectional override or isolate; bytes are checked, not text. (No
+# grep -P: it is not everywhere, and a grep that refuses it matches
+# nothing, which would pass.)
+control_lines() {
+	LC_ALL=C tr '\000' '\001' < "$1" | LC_ALL=C grep -a -n \
+	    -e "$(printf '[\001-\010\013-\037\177]')" \
+	    -e "$(printf '\302[\200-\237]')" \
+	    -e "$(printf '\342\200[\252-\256]')" \
+	    -e "$(printf '\342\201[\246-\251]')" | head -n 3
+}
+
 # skip REASON: a check that cannot run here. The test then ends as a
 # skip (status 77) if nothing failed: it never passes without checking.
 skipped=

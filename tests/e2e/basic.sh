@@ -45,8 +45,10 @@ step $? "z zooms the reading pane"
 tm_keys z
 tm_wait ' Articles: 7'
 step $? "z again shows both panes"
-tm_keys z q
-tm_wait ' Articles: 7'
+tm_keys z
+tm_wait_not ' Articles: 7'
+tm_keys q
+tm_wait ' Articles: 7' && tm_alive
 step $? "q in a zoomed pane leaves zoom first"
 
 tm_keys '?'

@@ -92,7 +92,7 @@ restored_after "" "eval kill -ALRM \$(tm_pid)" 142 "SIGALRM"
 # Running out of memory: a preloaded allocator fails every allocation
 # once a file exists.
 if grep -q -a __asan_init "$READER" || [ -n "${READER_WRAPPER:-}" ]; then
-	echo "# out of memory: skipped under sanitizers and valgrind"
+	skip "out of memory: sanitizers and valgrind have their own allocator"
 elif ${CC:-cc} -shared -fPIC -o "$TEST_TMP/failmalloc.so" \
     "$srcdir/tests/e2e/failmalloc.c" 2> /dev/null; then
 	restored_after "LD_PRELOAD='$TEST_TMP/failmalloc.so' \
@@ -102,7 +102,7 @@ elif ${CC:-cc} -shared -fPIC -o "$TEST_TMP/failmalloc.so" \
 	tm_wait_text 'reader: out of memory'
 	step $? "  saying so"
 else
-	echo "# out of memory: skipped, no C compiler to build the allocator"
+	skip "out of memory: no C compiler to build the failing allocator"
 fi
 
 finish

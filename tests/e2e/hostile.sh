@@ -43,7 +43,7 @@ while [ $n -le 5 ]; do
 	n=$((n + 1))
 done
 tm_keys Tab
-tm_wait ' Articles: 5'
+tm_wait ' Articles: 5' && tm_alive
 step $? "NUL, broken and RTL files open without trouble"
 expect_eq "$(tm display -p '#{pane_title}')" "$title0" \
     "  and the window title is still unchanged"
@@ -56,7 +56,7 @@ tm_keys / 天津 Enter Enter
 tm_wait 'doomed.txt: No such file or directory'
 step $? "a file removed while reader runs gives a message"
 tm_keys j k
-tm_wait ' Articles'
+tm_wait ' Articles' && tm_alive
 step $? "  and reader goes on"
 tm_keys q
 expect_eq "$(tm_exit_status)" 0 "quit"

@@ -68,8 +68,34 @@ tm_start() {
 	    "${TM_WRAP:-} env -i PATH='$PATH' $envs '$READER' $args; echo \$? > '$TEST_TMP/exit'"
 }
 
+# tm_keys KEYS...: sends keys; the screen just before is kept for
+# tm_wait_change.
 tm_keys() {
+	tm capture-pane -p > "$TEST_TMP/before-keys" 2>/dev/null
 	tm send-keys "$@"
+}
+
+# tm_wait_change [SECONDS]: waits until the screen differs from the one
+# before the last tm_keys: a wait that the old screen would satisfy
+# proves nothing about the keys.
+tm_wait_change() {
+	deadline=$(( $(date +%s) + ${1:-10} ))
+	while :; do
+		tm_screen > "$TEST_TMP/screen" 2>/dev/null
+		cmp -s "$TEST_TMP/screen" "$TEST_TMP/before-keys" || return 0
+		if [ "$(date +%s)" -ge "$deadline" ]; then
+			echo "# timed out waiting for the screen to change"
+			sed 's/^/#   |/' "$TEST_TMP/screen"
+			return 1
+		fi
+		sleep 0.05
+	done
+}
+
+# tm_alive: succeeds while reader runs (a pane whose program ended still
+# shows its last screen).
+tm_alive() {
+	[ -n "$(tm_pid)" ]
 }
 
 # tm_screen [-e]: prints the visible screen.
@@ -158,7 +184,7 @@ tm_exit_status() {
 tm_pid() {
 	shell=$(tm display -p '#{pane_pid}')
 	for d in /proc/[0-9]*; do
-		read -r stat < "$d/stat" 2>/dev/null || continue
+		{ read -r stat < "$d/stat"; } 2>/dev/null || continue
 		set -- $stat
 		if [ "$4" = "$shell" ] && [ "$2" = "(reader)" ]; then
 			echo "$1"

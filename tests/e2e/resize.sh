@@ -59,7 +59,7 @@ tm resize-window -x 80 -y 24
 tm_wait "^ $A\$" && tm_wait '^ Articles: 7'
 step $? "after 100 resizes in a row it draws right"
 tm_keys j
-tm_wait ' Articles: 7'
+tm_wait_change
 step $? "  and still takes keys"
 
 tm_keys q

@@ -28,6 +28,8 @@ tm_wait_text "not UTF-8; set LANG to a UTF-8 locale"
 step $? "  saying what to set"
 
 for t in vt100 linux screen xterm-256color; do
+	# (A fresh state: the article open last would be there already.)
+	rm -rf "$XDG_STATE_HOME"
 	TM_TERM=$t tm_start 80 24 -- "$SAMPLES"
 	tm_wait ' Articles: 7'
 	tm_keys Enter
