@@ -149,9 +149,10 @@ struct cell {
 /* Letters naming the colour elements in an attribute grid. */
 static const char elem_codes[ELEM_COUNT] = {
 	[ELEM_NORMAL] = '.', [ELEM_LIST] = 'l', [ELEM_LIST_SELECTED] = 'L',
-	[ELEM_LIST_UNREAD] = 'u', [ELEM_TITLE] = 'T', [ELEM_META] = 'm',
+	[ELEM_LIST_UNREAD] = 'u', [ELEM_LIST_OPEN] = 'o', [ELEM_TITLE] = 'T', [ELEM_META] = 'm',
 	[ELEM_BODY] = 'b', [ELEM_RELATED] = 'r',
 	[ELEM_RELATED_SELECTED] = 'R', [ELEM_SEARCH_MATCH] = 'S',
+	[ELEM_SEARCH_CURRENT] = 'C',
 	[ELEM_STATUS] = 's', [ELEM_BORDER] = '|', [ELEM_HELP] = 'h',
 	[ELEM_ERROR] = 'E', [ELEM_HEADER] = 'H', [ELEM_HEADER_FOCUSED] = 'F'
 };

@@ -53,6 +53,7 @@ struct options {
 	const char	 *keys;		/* --keys: the replay's script */
 	int		  cols, lines;	/* --size */
 	unsigned	  replay;	/* REPLAY_ flags */
+	bool		  loading;	/* --loading */
 	char		**paths;
 	int		  npaths;
 };
@@ -76,7 +77,8 @@ enum {
 	OPT_FRAMES,
 	OPT_ATTRS,
 	OPT_CHECK_STATE,
-	OPT_SEARCH
+	OPT_SEARCH,
+	OPT_LOADING
 };
 
 static const struct option long_options[] = {
@@ -94,6 +96,7 @@ static const struct option long_options[] = {
 	{ "frames",		no_argument,		NULL, OPT_FRAMES },
 	{ "attrs",		no_argument,		NULL, OPT_ATTRS },
 	{ "check-state",	no_argument,		NULL, OPT_CHECK_STATE },
+	{ "loading",		no_argument,		NULL, OPT_LOADING },
 	{ "help",		no_argument,		NULL, 'h' },
 	{ "version",		no_argument,		NULL, 'V' },
 	{ NULL,			0,			NULL, 0 }
@@ -135,7 +138,9 @@ usage(void)
 	    "      --attrs              print each cell's colour element "
 	    "too\n"
 	    "      --check-state        check the state after every key "
-	    "(for tests)\n"), stdout);
+	    "(for tests)\n"
+	    "      --loading            let the library in a little at each "
+	    "key\n"), stdout);
 	fputs(_("  -c, --config=FILE        read FILE instead of "
 	    "~/.config/reader/reader.ini\n"
 	    "      --no-config          use the built-in settings only\n"
@@ -231,6 +236,9 @@ parse_args(int argc, char **argv, struct options *o)
 			break;
 		case OPT_CHECK_STATE:
 			o->replay |= REPLAY_CHECK;
+			break;
+		case OPT_LOADING:
+			o->loading = true;
 			break;
 		case 'w':
 			if (parse_int(optarg, MIN_WIDTH, MAX_WIDTH, &o->width))
@@ -456,10 +464,13 @@ run_replay(const struct options *o, struct app *app, struct causes *cs)
 	corpus_init(&c);
 	c.sort_key = (int) app->set.sort;
 	c.sort_asc = app->set.sort_ascending;
-	/* The smallest slices of loading, so that a replay sees the library
-	 * still loading whatever the machine's speed (wait finishes it). */
+	/* The whole library before the first screen, as a fast disk gives
+	 * it; with --loading, the smallest slices of it, so that a replay
+	 * sees it still loading whatever the machine's speed ("wait"
+	 * finishes it). */
 	loader_start(&ld, paths, n, true);
-	while ((more = loader_step(&ld, &c, 0, cs)) != 0 && c.n == 0)
+	while ((more = loader_step(&ld, &c, o->loading ? 0 : -1, cs)) != 0 &&
+	    (c.n == 0 || !o->loading))
 		;
 	if (c.n == 0) {
 		corpus_free(&c);

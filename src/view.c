@@ -144,6 +144,41 @@ add_marked(struct vscreen *v, const char *s, size_t len, uint8_t elem,
 	add_span(v, s + at, len - at, elem);
 }
 
+/* Adds a line of a block (l), marking every occurrence of needle that
+ * touches it — also one that starts on the line before or ends on the
+ * next, as Chinese text, without spaces, often breaks a word — and the
+ * current match (cur, when it is in this block) apart from the others. */
+static void
+mark_line(struct vscreen *v, const struct pblock *b, const struct line *l,
+    uint8_t elem, const char *needle, const struct search *cur)
+{
+	size_t	nl = needle != NULL ? strlen(needle) : 0;
+	size_t	from, at = l->off, end = l->off + l->len, m, s, e;
+	long	f;
+
+	if (nl == 0) {
+		add_span(v, b->s + l->off, l->len, elem);
+		return;
+	}
+	/* A match is at most a few bytes a needle byte (full-width forms
+	 * match half-width ones): one that touches the line starts here. */
+	from = l->off > 4 * nl + 8 ? l->off - (4 * nl + 8) : 0;
+	while (at < end && (f = text_find(b->s, b->len, from, needle, nl,
+	    &m)) >= 0 && (size_t) f < end) {
+		from = (size_t) f + (m > 0 ? m : 1);
+		if ((size_t) f + m <= at)
+			continue;
+		s = (size_t) f > at ? (size_t) f : at;
+		e = (size_t) f + m < end ? (size_t) f + m : end;
+		add_span(v, b->s + at, s - at, elem);
+		add_span(v, b->s + s, e - s, cur != NULL &&
+		    cur->off == (uint32_t) f ? ELEM_SEARCH_CURRENT :
+		    ELEM_SEARCH_MATCH);
+		at = e;
+	}
+	add_span(v, b->s + at, end - at, elem);
+}
+
 static void
 begin_pane(struct vscreen *v, enum vpane_id id)
 {
@@ -310,6 +345,7 @@ build_list(struct vscreen *v, const struct state *st)
 		}
 		a = nav_article(nav, i);
 		elem = i == nav->cursor ? ELEM_LIST_SELECTED :
+		    a == st->rd.open ? ELEM_LIST_OPEN :
 		    state_is_read(st, (size_t) a) ? ELEM_LIST : ELEM_LIST_UNREAD;
 		row = view_list_row(&st->corpus->v[a], r->w,
 		    state_is_read(st, (size_t) a) ? blank : mark,
@@ -370,8 +406,9 @@ build_reader(struct vscreen *v, const struct state *st)
 		if (p.row >= b->gap) {
 			l = &b->lines[p.row - b->gap];
 			row->indent = l->indent;
-			add_marked(v, b->s + l->off, l->len, line_elem(st, b),
-			    needle);
+			mark_line(v, b, l, line_elem(st, b), needle,
+			    search_match(&st->search, rd) &&
+			    st->search.block == p.block ? &st->search : NULL);
 		}
 		if (++p.row >= b->gap + b->nlines) {
 			p.block++;

@@ -24,7 +24,7 @@ tm_keys G
 tm_wait '100%'
 # Resting now: the whole article comes in and End stays the end.
 tm_keys / 第20000段 Enter
-tm_wait_e '43m第20000段'
+tm_wait_e '45m第20000段'
 step $? "once complete, text in the middle is found"
 tm_keys G
 tm_wait '100%' && tm_wait '天津市已获批组建17家全国重点实验室'
@@ -37,9 +37,9 @@ expect_eq "$(tm_exit_status)" 0 "quit"
 tm_start 80 24 XDG_STATE_HOME="$TEST_TMP/deep" -- "$f"
 tm_wait '^  第0段。'
 tm_keys / 第30000段 Enter
-tm_wait_e '43m第30000段'
+tm_wait_e '45m第30000段'
 tm_keys Escape
-tm_wait_not_e '43m第30000段'
+tm_wait_not_e '45m第30000段'
 # (q apart from Escape: together they would be Alt-q.)
 tm_keys q
 expect_eq "$(tm_exit_status)" 0 "a place deep in the article, then quit"

@@ -2,7 +2,7 @@
 # text in the reading pane (highlighted; n and N), for CJK and Latin.
 . "$srcdir/tests/e2e/lib.sh"
 
-match='43m'		# search_match: black on yellow by default
+match='4[35]m'	# search_match (yellow) or search_current (magenta)
 
 tm_start 80 24 -- "$SAMPLES"
 tm_wait ' Articles: 7'

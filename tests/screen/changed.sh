@@ -30,17 +30,17 @@ big "旧的结尾。" > "$lib/large.txt"
 
 # The first run opens it (newest, so first in the list) and writes the
 # header index; the second restores it, partly read, while loading.
-screen 'wait g Enter' "$lib" > /dev/null
+screen --loading 'wait g Enter' "$lib" > /dev/null
 expect_ok "first run opens the large article"
 big "新的结尾，改过了。" > "$lib/large.txt"
-screen 'wait End' "$lib" > /dev/null
+screen --loading 'wait End' "$lib" > /dev/null
 expect_ok "End after the open article changed on disk"
 expect_screen '新的结尾，改过了' "End shows the new version's end"
-screen 'wait Home' "$lib" > /dev/null
+screen --loading 'wait Home' "$lib" > /dev/null
 expect_ok "Home after the open article changed on disk"
 expect_screen '第0段' "Home shows its start"
 rm "$lib/large.txt"
-screen 'wait End' "$lib" > /dev/null
+screen --loading 'wait End' "$lib" > /dev/null
 expect_ok "End after the open article was removed"
 
 finish
