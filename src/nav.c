@@ -96,9 +96,10 @@ nav_move(struct nav *n, long delta)
 {
 	size_t	count = nav_count(n);
 
+	/* Negated as unsigned: -LONG_MIN does not fit in a long. */
 	if (delta < 0)
-		n->cursor = (size_t) -delta > n->cursor ? 0 :
-		    n->cursor - (size_t) -delta;
+		n->cursor = 0 - (size_t) delta > n->cursor ? 0 :
+		    n->cursor - (0 - (size_t) delta);
 	else if (count > 0)
 		n->cursor = (size_t) delta >= count - n->cursor ? count - 1 :
 		    n->cursor + (size_t) delta;
