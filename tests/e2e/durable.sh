@@ -71,7 +71,10 @@ tm_exit_status > /dev/null
 
 # A full disk (a file size limit of 0): saved state is kept as it was.
 cp "$sdir/state" "$TEST_TMP/state.before"
-TM_WRAP="ulimit -f 0;" tm_start 80 24 -- "$SAMPLES"
+# (Only reader gets the limit: the shell around it must write its status.)
+wrap="ulimit -f 0;"
+command -v prlimit > /dev/null 2>&1 && wrap="prlimit --fsize=0 --"
+TM_WRAP=$wrap tm_start 80 24 -- "$SAMPLES"
 tm_wait ' Articles: 7'
 tm_keys j Enter m
 tm_wait 'cannot save reading state'
