@@ -50,8 +50,19 @@
 #define FTS_STALE_MIN	2000
 #define FTS_STALE_DIV	2
 
+/* The rows of the index, in memory for queries: a hit's row, date and
+ * article, and (in_title) whether its file is in the library. */
+struct rowcache {
+	struct fts_hit	*v;		/* by row */
+	size_t		 n;
+	int64_t		 version;	/* PRAGMA data_version when read */
+	const struct fts_library *lib;
+	bool		 valid;
+};
+
 struct fts {
 	sqlite3		*db;
+	struct rowcache	 rc;
 	char		*file;
 	int		 flags;
 	/* The indexer. */
@@ -385,6 +396,7 @@ fts_close(struct fts *f)
 	if (f == NULL)
 		return;
 	fts_index_stop(f, NULL);
+	free(f->rc.v);
 	sqlite3_close(f->db);
 	causes_free(&f->tcs);
 	free(f->file);
@@ -953,7 +965,7 @@ hit_order(const void *a, const void *b)
 		return x->in_title ? -1 : 1;
 	if (x->date != y->date)
 		return x->date > y->date ? -1 : 1;
-	return strcmp(x->path, y->path);
+	return x->row < y->row ? -1 : x->row > y->row;
 }
 
 static int
@@ -989,105 +1001,166 @@ match_ids(sqlite3 *db, const char *expr, int64_t **ids, size_t *n)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Reads the rows of the index into memory, unless they are there and
+ * nothing has changed since (by this or another connection) and the
+ * library is the same. */
+static int
+rows_refresh(struct fts *f, const struct fts_library *lib)
+{
+	struct rowcache	*rc = &f->rc;
+	sqlite3_stmt	*st;
+	const char	*path;
+	int64_t		 v = get_int(f->db, "PRAGMA data_version");
+	size_t		 cap = rc->n;
+	int		 r;
+
+	if (rc->valid && v == rc->version && lib == rc->lib)
+		return 0;
+	rc->valid = false;
+	rc->n = 0;
+	if (sqlite3_prepare_v2(f->db, "SELECT id, date, aid, path FROM doc "
+	    "ORDER BY id", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		if (rc->n == cap) {
+			cap = cap ? 2 * cap : 1024;
+			rc->v = xreallocarray(rc->v, cap, sizeof *rc->v);
+		}
+		path = (const char *) sqlite3_column_text(st, 3);
+		rc->v[rc->n].row = sqlite3_column_int64(st, 0);
+		rc->v[rc->n].date = sqlite3_column_int64(st, 1);
+		rc->v[rc->n].id = (uint64_t) sqlite3_column_int64(st, 2);
+		rc->v[rc->n].in_title = path != NULL && in_library(lib, path);
+		rc->n++;
+	}
+	sqlite3_finalize(st);
+	if (r != SQLITE_DONE)
+		return -1;
+	rc->version = v;
+	rc->lib = lib;
+	rc->valid = true;
+	return 0;
+}
+
+static int
+row_order(const void *a, const void *b)
+{
+	const int64_t		*x = a;
+	const struct fts_hit	*y = b;
+
+	return *x < y->row ? -1 : *x > y->row;
+}
+
+/* Adds row r to the matches of q, if its date and read mark let it. */
+static void
+add_hit(struct fts_hit **h, size_t *n, size_t *cap, const struct fts_hit *r,
+    const struct query *q, fts_read_fn is_read, void *arg,
+    const int64_t *tids, size_t ntids)
+{
+	struct fts_hit	*x;
+	bool		 read;
+
+	if (!r->in_title)	/* (in the cache: whether in the library) */
+		return;
+	if (r->date < q->from || (q->until != 0 && r->date >= q->until))
+		return;
+	if (q->unread != 0) {
+		read = is_read != NULL && is_read(arg, r->id);
+		if (read != (q->unread < 0))
+			return;
+	}
+	if (*n == *cap)
+		*h = xreallocarray(*h, *cap = *cap ? 2 * *cap : 64,
+		    sizeof **h);
+	x = &(*h)[(*n)++];
+	*x = *r;
+	x->in_title = ntids > 0 && bsearch(&r->row, tids, ntids,
+	    sizeof *tids, id_order) != NULL;
+}
+
 /* Finds the articles of lib that match q, best first, into *hits (*n of
- * them; fts_hits_free() them). is_read (may be NULL: nothing is read)
- * answers for unread. Returns -1 with an error in cs. */
+ * them; free() them; fts_hit_describe() gives their paths and titles).
+ * is_read (may be NULL: nothing is read) answers for unread. Returns -1
+ * with an error in cs. */
 int
 fts_query(struct fts *f, const struct query *q, const struct fts_library *lib,
     fts_read_fn is_read, void *arg, struct fts_hit **hits, size_t *n,
     struct causes *cs)
 {
-	sqlite3_stmt	*st = NULL;
-	struct fts_hit	*h = NULL, *x;
-	char		*expr = query_fts(q, QUERY_ALL), *tex = NULL, *sql;
-	const char	*path, *title;
-	int64_t		*tids = NULL, id;
-	size_t		 cap = 0, ntids = 0;
-	int		 rc;
-	bool		 read;
+	struct fts_hit	*h = NULL, *r;
+	char		*expr = NULL;
+	int64_t		*ids = NULL, *tids = NULL;
+	size_t		 cap = 0, nids = 0, ntids = 0, i;
 
 	*hits = NULL;
 	*n = 0;
-	if (expr != NULL)
-		sql = xasprintf("SELECT d.id, d.path, d.title, d.date, d.aid "
-		    "FROM text CROSS JOIN doc AS d ON d.id = text.rowid "
-		    "WHERE text MATCH ?1 AND d.date >= ?2 AND (?3 = 0 OR "
-		    "d.date < ?3)");
-	else {
-		expr = query_fts(q, QUERY_EXCLUDED);
-		sql = xasprintf("SELECT d.id, d.path, d.title, d.date, d.aid "
-		    "FROM doc AS d WHERE d.date >= ?2 AND (?3 = 0 OR d.date < "
-		    "?3)%s", expr != NULL ? " AND d.id NOT IN (SELECT rowid "
-		    "FROM text WHERE text MATCH ?1)" : "");
-	}
-	rc = sqlite3_prepare_v2(f->db, sql, -1, &st, NULL);
-	free(sql);
-	if (rc != SQLITE_OK)
+	if (rows_refresh(f, lib) != 0)
 		goto fail;
 	if (q->npositive > 0) {
-		tex = query_fts(q, QUERY_TITLE);
-		if (match_ids(f->db, tex, &tids, &ntids) != 0)
+		expr = query_fts(q, QUERY_TITLE);
+		if (match_ids(f->db, expr, &tids, &ntids) != 0)
 			goto fail;
+		free(expr);
+		expr = query_fts(q, QUERY_ALL);
+		if (match_ids(f->db, expr, &ids, &nids) != 0)
+			goto fail;
+		for (i = 0; i < nids; i++)
+			if ((r = bsearch(&ids[i], f->rc.v, f->rc.n,
+			    sizeof *f->rc.v, row_order)) != NULL)
+				add_hit(&h, n, &cap, r, q, is_read, arg, tids,
+				    ntids);
+	} else {
+		/* Dates, unread, words to leave out: every row is asked. */
+		expr = query_fts(q, QUERY_EXCLUDED);
+		if (expr != NULL && match_ids(f->db, expr, &ids, &nids) != 0)
+			goto fail;
+		for (i = 0; i < f->rc.n; i++)
+			if (nids == 0 || bsearch(&f->rc.v[i].row, ids, nids,
+			    sizeof *ids, id_order) == NULL)
+				add_hit(&h, n, &cap, &f->rc.v[i], q, is_read,
+				    arg, NULL, 0);
 	}
-	if (expr != NULL)
-		sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, q->from);
-	sqlite3_bind_int64(st, 3, q->until);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		path = (const char *) sqlite3_column_text(st, 1);
-		title = (const char *) sqlite3_column_text(st, 2);
-		if (path == NULL || !in_library(lib, path))
-			continue;
-		if (q->unread != 0) {
-			read = is_read != NULL &&
-			    is_read(arg, (uint64_t) sqlite3_column_int64(st, 4));
-			if (read != (q->unread < 0))
-				continue;
-		}
-		if (*n == cap)
-			h = xreallocarray(h, cap = cap ? 2 * cap : 64,
-			    sizeof *h);
-		x = &h[(*n)++];
-		id = sqlite3_column_int64(st, 0);
-		x->path = xstrdup(path);
-		x->title = text_clean_str(title != NULL ? title : "");
-		x->date = sqlite3_column_int64(st, 3);
-		x->id = (uint64_t) sqlite3_column_int64(st, 4);
-		x->in_title = ntids > 0 && bsearch(&id, tids, ntids,
-		    sizeof *tids, id_order) != NULL;
-	}
-	if (rc != SQLITE_DONE)
-		goto fail;
-	sqlite3_finalize(st);
 	qsort(h, *n, sizeof *h, hit_order);
 	*hits = h;
 	free(expr);
-	free(tex);
+	free(ids);
 	free(tids);
 	return 0;
 fail:
 	causes_add(cs, _("cannot search the index: %s"),
 	    sqlite3_errmsg(f->db));
-	sqlite3_finalize(st);
-	fts_hits_free(h, *n);
+	free(h);
 	*n = 0;
 	free(expr);
-	free(tex);
+	free(ids);
 	free(tids);
 	return -1;
 }
 
-/* Frees n matches. */
-void
-fts_hits_free(struct fts_hit *h, size_t n)
+/* Gives the path and the title (clean) of a match; caller frees both.
+ * Returns -1 if the index no longer has it. */
+int
+fts_hit_describe(struct fts *f, const struct fts_hit *h, char **path,
+    char **title)
 {
-	size_t	i;
+	sqlite3_stmt	*st;
+	const char	*p, *t;
+	int		 rc = -1;
 
-	for (i = 0; i < n; i++) {
-		free(h[i].path);
-		free(h[i].title);
+	*path = *title = NULL;
+	if (sqlite3_prepare_v2(f->db, "SELECT path, title FROM doc WHERE id "
+	    "= ?1", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, h->row);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    (p = (const char *) sqlite3_column_text(st, 0)) != NULL) {
+		t = (const char *) sqlite3_column_text(st, 1);
+		*path = xstrdup(p);
+		*title = text_clean_str(t != NULL ? t : "");
+		rc = 0;
 	}
-	free(h);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 /* A term of a text as the index sees it, its folded form in the arena of

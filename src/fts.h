@@ -56,10 +56,9 @@ struct fts_library {
 };
 
 /* A match, in the order found: those with every word in the title first,
- * then the newest. */
+ * then the newest (then the first indexed). */
 struct fts_hit {
-	char		*path;
-	char		*title;
+	int64_t		 row;		/* in the index */
 	int64_t		 date;		/* YYYYMMDDhhmmss, 0: undated */
 	uint64_t	 id;
 	bool		 in_title;
@@ -84,7 +83,8 @@ void		 fts_index_stop(struct fts *, struct causes *);
 int		 fts_query(struct fts *, const struct query *,
 		     const struct fts_library *, fts_read_fn, void *,
 		     struct fts_hit **, size_t *, struct causes *);
-void		 fts_hits_free(struct fts_hit *, size_t);
+int		 fts_hit_describe(struct fts *, const struct fts_hit *,
+		     char **, char **);
 int		 fts_find(const char *, size_t, const struct query *, int,
 		     bool, struct span **, size_t *);
 char		*fts_snippet(const char *, const struct query *, int, size_t);

@@ -62,7 +62,7 @@ ftscli_run(FILE *out, const char *text, const struct corpus *c, int flags,
 	struct fts_library	 lib;
 	struct fts_hit		*h;
 	struct persist		 p;
-	char			*dir, *snip;
+	char			*dir, *snip, *path, *title;
 	size_t			 n, i;
 	bool			 marks = false;
 	int			 rc;
@@ -86,20 +86,23 @@ ftscli_run(FILE *out, const char *text, const struct corpus *c, int flags,
 		    &n, cs);
 	if (rc == 0) {
 		for (i = 0; i < n; i++) {
+			if (fts_hit_describe(f, &h[i], &path, &title) != 0)
+				continue;
 			put_date(out, h[i].date);
 			putc('\t', out);
-			put_field(out, h[i].title);
+			put_field(out, title);
 			putc('\t', out);
-			put_field(out, h[i].path);
+			put_field(out, path);
 			putc('\t', out);
-			snip = fts_snippet(h[i].path, &q, flags,
-			    SNIPPET_COLUMNS);
+			snip = fts_snippet(path, &q, flags, SNIPPET_COLUMNS);
 			if (snip != NULL)
 				put_field(out, snip);
 			free(snip);
 			putc('\n', out);
+			free(path);
+			free(title);
 		}
-		fts_hits_free(h, n);
+		free(h);
 		rc = n > 0 ? 0 : FTSCLI_NONE;
 	} else
 		rc = FTSCLI_NONE;
