@@ -21,7 +21,7 @@
 
 /* The format of the database, kept in its header (user_version) and in
  * its metadata; another is made again. */
-#define FTS_FORMAT	1
+#define FTS_FORMAT	2
 #define FTS_APP_ID	0x52445246	/* "RDRF" */
 #define FTS_MAGIC	"reader full-text index"
 
@@ -233,9 +233,10 @@ create_schema(sqlite3 *db, int flags)
 	    "PRAGMA user_version = %d;"
 	    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 	    "CREATE TABLE doc(id INTEGER PRIMARY KEY AUTOINCREMENT,"
-	    " path BLOB NOT NULL UNIQUE, size INTEGER NOT NULL,"
-	    " mtime INTEGER NOT NULL, date INTEGER NOT NULL,"
-	    " aid INTEGER NOT NULL, title TEXT NOT NULL);"
+	    " key INTEGER NOT NULL, path BLOB NOT NULL,"
+	    " size INTEGER NOT NULL, mtime INTEGER NOT NULL,"
+	    " date INTEGER NOT NULL, aid INTEGER NOT NULL);"
+	    "CREATE INDEX doc_key ON doc(key);"
 	    "CREATE VIRTUAL TABLE text USING fts5(title, body, content='',"
 	    " columnsize=0, tokenize='reader%s');"
 	    "INSERT INTO text(text, rank) VALUES('hashsize', %d);"
@@ -635,13 +636,13 @@ writer_init(struct writer *w, sqlite3 *db)
 {
 	memset(w, 0, sizeof *w);
 	w->db = db;
-	if (sqlite3_prepare_v2(db, "SELECT size, mtime FROM doc WHERE path "
-	    "= ?1", -1, &w->find, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "DELETE FROM doc WHERE path = ?1", -1,
-	    &w->del, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "INSERT INTO doc(path, size, mtime, "
-	    "date, aid, title) VALUES(?1, ?2, ?3, ?4, ?5, ?6)", -1, &w->add,
-	    NULL) != SQLITE_OK ||
+	if (sqlite3_prepare_v2(db, "SELECT size, mtime FROM doc WHERE key = "
+	    "?1 AND path = ?2", -1, &w->find, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "DELETE FROM doc WHERE key = ?1 AND path "
+	    "= ?2", -1, &w->del, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "INSERT INTO doc(key, path, size, mtime, "
+	    "date, aid) VALUES(?1, ?2, ?3, ?4, ?5, ?6)", -1, &w->add, NULL)
+	    != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "INSERT INTO text(rowid, title, body) "
 	    "VALUES(?1, ?2, ?3)", -1, &w->addtext, NULL) != SQLITE_OK)
 		return -1;
@@ -663,7 +664,8 @@ forget(struct writer *w, const char *path)
 {
 	int	rc;
 
-	sqlite3_bind_text(w->del, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(w->del, 1, (sqlite3_int64) hash_path(path));
+	sqlite3_bind_text(w->del, 2, path, -1, SQLITE_STATIC);
 	rc = sqlite3_step(w->del);
 	sqlite3_reset(w->del);
 	if (rc != SQLITE_DONE)
@@ -684,7 +686,8 @@ index_file(struct writer *w, const struct fts_file *f)
 	int		 rc, same = 0;
 	bool		 complete;
 
-	sqlite3_bind_text(w->find, 1, f->path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(w->find, 1, (sqlite3_int64) hash_path(f->path));
+	sqlite3_bind_text(w->find, 2, f->path, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(w->find)) == SQLITE_ROW)
 		same = sqlite3_column_int64(w->find, 0) == f->size &&
 		    sqlite3_column_int64(w->find, 1) == f->mtime ? 1 : -1;
@@ -702,13 +705,12 @@ index_file(struct writer *w, const struct fts_file *f)
 	if (rc != 0)
 		return 0;
 	body = fts_body(&d, &blen);
-	sqlite3_bind_text(w->add, 1, f->path, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(w->add, 2, f->size);
-	sqlite3_bind_int64(w->add, 3, f->mtime);
-	sqlite3_bind_int64(w->add, 4, d.date);
-	sqlite3_bind_int64(w->add, 5, (sqlite3_int64) f->id);
-	sqlite3_bind_text(w->add, 6, d.text + d.title.off, (int) d.title.len,
-	    SQLITE_STATIC);
+	sqlite3_bind_int64(w->add, 1, (sqlite3_int64) hash_path(f->path));
+	sqlite3_bind_text(w->add, 2, f->path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(w->add, 3, f->size);
+	sqlite3_bind_int64(w->add, 4, f->mtime);
+	sqlite3_bind_int64(w->add, 5, d.date);
+	sqlite3_bind_int64(w->add, 6, (sqlite3_int64) f->id);
 	rc = sqlite3_step(w->add);
 	sqlite3_reset(w->add);
 	if (rc == SQLITE_DONE) {
@@ -725,6 +727,10 @@ index_file(struct writer *w, const struct fts_file *f)
 	doc_free(&d);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
+
+static int	update_files(sqlite3 *, const struct fts_library *,
+		    _Atomic size_t *, _Atomic size_t *, _Atomic bool *,
+		    struct causes *);
 
 static int64_t
 now_ns(void)
@@ -752,6 +758,7 @@ settle_stale(struct writer *w, size_t live)
 	w->stale = 0;
 	if (stale > FTS_STALE_MIN && (size_t) stale > live / FTS_STALE_DIV) {
 		rc = sqlite3_exec(w->db, "DELETE FROM doc;"
+		    "DELETE FROM meta WHERE key LIKE 'lib-%';"
 		    "INSERT INTO text(text) VALUES('delete-all');"
 		    "UPDATE meta SET value = '0' WHERE key = 'stale';", NULL,
 		    NULL, NULL);
@@ -764,6 +771,28 @@ settle_stale(struct writer *w, size_t live)
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
+/* The metadata key and value that say the index was last brought up to
+ * date with a library of these files, sizes and times (in any order):
+ * then nothing need be compared. Caller frees both. */
+static void
+fingerprint(const struct fts_library *lib, char **key, char **value)
+{
+	uint64_t	h = 0, r = 0x9e3779b97f4a7c15ULL, x;
+	size_t		i;
+
+	for (i = 0; i < lib->nroots; i++)
+		r = corpus_hash(r, lib->roots[i], strlen(lib->roots[i]) + 1);
+	for (i = 0; i < lib->n; i++) {
+		x = corpus_hash(0x2545f4914f6cdd1dULL, lib->f[i].path,
+		    strlen(lib->f[i].path));
+		x = corpus_hash(x, &lib->f[i].size, sizeof lib->f[i].size);
+		x = corpus_hash(x, &lib->f[i].mtime, sizeof lib->f[i].mtime);
+		h += x;
+	}
+	*key = xasprintf("lib-%016llx", (unsigned long long) r);
+	*value = xasprintf("%016llx %zu", (unsigned long long) h, lib->n);
+}
+
 /* Brings the index up to date with lib on connection db: files new or
  * changed are indexed, rows of files gone are forgotten. done and total
  * (may be NULL) count the files to index; stop (may be NULL) ends it
@@ -771,6 +800,37 @@ settle_stale(struct writer *w, size_t live)
 static int
 update(sqlite3 *db, const struct fts_library *lib, _Atomic size_t *done,
     _Atomic size_t *total, _Atomic bool *stop, struct causes *cs)
+{
+	char	*key, *value, *was, *sql;
+	int	 rc;
+
+	/* The library as it was last time: nothing to compare. */
+	fingerprint(lib, &key, &value);
+	was = get_meta(db, key);
+	if (was != NULL && strcmp(was, value) == 0) {
+		free(was);
+		free(key);
+		free(value);
+		return 0;
+	}
+	free(was);
+	sql = sqlite3_mprintf("INSERT OR REPLACE INTO meta VALUES(%Q, %Q)",
+	    key, value);
+	free(key);
+	free(value);
+	rc = update_files(db, lib, done, total, stop, cs);
+	if (rc == 0 && (stop == NULL || !*stop))
+		sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_free(sql);
+	return rc;
+}
+
+/* Compares the files of lib with the rows of the index and brings them up
+ * to date, as update() says. */
+static int
+update_files(sqlite3 *db, const struct fts_library *lib,
+    _Atomic size_t *done, _Atomic size_t *total, _Atomic bool *stop,
+    struct causes *cs)
 {
 	struct rows	  rs;
 	struct writer	  w;
@@ -1079,7 +1139,7 @@ add_hit(struct fts_hit **h, size_t *n, size_t *cap, const struct fts_hit *r,
 }
 
 /* Finds the articles of lib that match q, best first, into *hits (*n of
- * them; free() them; fts_hit_describe() gives their paths and titles).
+ * them; free() them; fts_hit_path() gives their paths).
  * is_read (may be NULL: nothing is read) answers for unread. Returns -1
  * with an error in cs. */
 int
@@ -1137,30 +1197,24 @@ fail:
 	return -1;
 }
 
-/* Gives the path and the title (clean) of a match; caller frees both.
- * Returns -1 if the index no longer has it. */
-int
-fts_hit_describe(struct fts *f, const struct fts_hit *h, char **path,
-    char **title)
+/* Returns the path of the file of a match (caller frees), or NULL if the
+ * index no longer has it. */
+char *
+fts_hit_path(struct fts *f, const struct fts_hit *h)
 {
 	sqlite3_stmt	*st;
-	const char	*p, *t;
-	int		 rc = -1;
+	const char	*p;
+	char		*path = NULL;
 
-	*path = *title = NULL;
-	if (sqlite3_prepare_v2(f->db, "SELECT path, title FROM doc WHERE id "
-	    "= ?1", -1, &st, NULL) != SQLITE_OK)
-		return -1;
+	if (sqlite3_prepare_v2(f->db, "SELECT path FROM doc WHERE id = ?1",
+	    -1, &st, NULL) != SQLITE_OK)
+		return NULL;
 	sqlite3_bind_int64(st, 1, h->row);
 	if (sqlite3_step(st) == SQLITE_ROW &&
-	    (p = (const char *) sqlite3_column_text(st, 0)) != NULL) {
-		t = (const char *) sqlite3_column_text(st, 1);
-		*path = xstrdup(p);
-		*title = text_clean_str(t != NULL ? t : "");
-		rc = 0;
-	}
+	    (p = (const char *) sqlite3_column_text(st, 0)) != NULL)
+		path = xstrdup(p);
 	sqlite3_finalize(st);
-	return rc;
+	return path;
 }
 
 /* A term of a text as the index sees it, its folded form in the arena of
@@ -1327,10 +1381,11 @@ append_line(char *buf, size_t *n, const char *s, size_t len)
  * match of q, about width columns wide, with "…" where it was cut; the
  * start of the text when the words are only in the title; NULL when the
  * file cannot be read. The line has no control characters. flags as for
- * fts_find(). Caller frees. */
+ * fts_find(). *title (if not NULL) gets the article's title. Caller
+ * frees both. */
 char *
 fts_snippet(const char *path, const struct query *q, int flags,
-    size_t width)
+    size_t width, char **title)
 {
 	struct causes	 cs;
 	struct doc	 d;
@@ -1347,6 +1402,8 @@ fts_snippet(const char *path, const struct query *q, int flags,
 	}
 	causes_free(&cs);
 	body = fts_body(&d, &blen);
+	if (title != NULL)
+		*title = xstrndup(d.text + d.title.off, d.title.len);
 	doc_free(&d);
 	if (fts_find(body, blen, q, flags, true, &sp, &ns) > 0)
 		at = sp[0].off;
@@ -1371,6 +1428,8 @@ fts_snippet(const char *path, const struct query *q, int flags,
 		n = 3;
 	}
 	append_line(out, &n, body + a, b - a);
+	while (n > 0 && out[n - 1] == ' ')
+		n--;
 	if (b < blen && body[b] != '\n') {
 		memcpy(out + n, "\xe2\x80\xa6", 3);
 		n += 3;

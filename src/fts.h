@@ -83,11 +83,11 @@ void		 fts_index_stop(struct fts *, struct causes *);
 int		 fts_query(struct fts *, const struct query *,
 		     const struct fts_library *, fts_read_fn, void *,
 		     struct fts_hit **, size_t *, struct causes *);
-int		 fts_hit_describe(struct fts *, const struct fts_hit *,
-		     char **, char **);
+char		*fts_hit_path(struct fts *, const struct fts_hit *);
 int		 fts_find(const char *, size_t, const struct query *, int,
 		     bool, struct span **, size_t *);
-char		*fts_snippet(const char *, const struct query *, int, size_t);
+char		*fts_snippet(const char *, const struct query *, int, size_t,
+		     char **);
 char		*fts_body(const struct doc *, size_t *);
 
 #endif

@@ -86,19 +86,21 @@ ftscli_run(FILE *out, const char *text, const struct corpus *c, int flags,
 		    &n, cs);
 	if (rc == 0) {
 		for (i = 0; i < n; i++) {
-			if (fts_hit_describe(f, &h[i], &path, &title) != 0)
+			if ((path = fts_hit_path(f, &h[i])) == NULL)
 				continue;
+			title = NULL;
+			snip = fts_snippet(path, &q, flags, SNIPPET_COLUMNS,
+			    &title);
 			put_date(out, h[i].date);
 			putc('\t', out);
-			put_field(out, title);
+			put_field(out, title != NULL ? title : "");
 			putc('\t', out);
 			put_field(out, path);
 			putc('\t', out);
-			snip = fts_snippet(path, &q, flags, SNIPPET_COLUMNS);
 			if (snip != NULL)
 				put_field(out, snip);
-			free(snip);
 			putc('\n', out);
+			free(snip);
 			free(path);
 			free(title);
 		}
