@@ -1,6 +1,6 @@
 /* iofloor.c -- the I/O floor for listing a library of article files.
  *
- * Usage: iofloor DIR
+ * Usage: iofloor [--full] DIR
  *
  * Walks DIR recursively, reads the first HEAD_BYTES bytes of every regular
  * file, sorts the files by those bytes with qsort(3) and prints how many
@@ -8,6 +8,10 @@
  * show a sorted list of a library's articles (each one needs at least an
  * open, a read of its header and a close), so bench/run compares
  * `reader --list` against it.
+ *
+ * With --full every file is read to its end (into a buffer that is
+ * reused): the least a program that indexes every word must do, the
+ * floor bench/run holds the search index's first build against.
  *
  * Directory entries whose d_type is DT_UNKNOWN are classified with
  * fstatat(2); symbolic links are not followed.  Exit status: 0 on success,
@@ -36,6 +40,7 @@ struct entry {
 static struct entry	*entries;
 static size_t		 n_entries, cap_entries;
 static int		 status;
+static int		 full;
 
 static void *
 xrealloc(void *p, size_t n)
@@ -95,6 +100,16 @@ add_file(int dirfd, const char *name, char *path)
 		if (r == 0)
 			break;
 		got += (size_t) r;
+	}
+	/* The rest of the file, with --full. */
+	while (full && got == HEAD_BYTES) {
+		static unsigned char	buf[1 << 16];
+
+		r = read(fd, buf, sizeof buf);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
 	}
 	close(fd);
 	e->len = got;
@@ -159,8 +174,13 @@ main(int argc, char **argv)
 {
 	size_t	i;
 
+	if (argc == 3 && strcmp(argv[1], "--full") == 0) {
+		full = 1;
+		argv++;
+		argc--;
+	}
 	if (argc != 2) {
-		fprintf(stderr, "usage: iofloor DIR\n");
+		fprintf(stderr, "usage: iofloor [--full] DIR\n");
 		return 2;
 	}
 	walk(argv[1]);
