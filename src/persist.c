@@ -498,7 +498,9 @@ persist_open(struct persist *p, const char *dir, struct causes *cs)
 	 * screen. */
 	if (lost && !p->keep) {
 		all_unsaved(p, true);
-		snapshot_locked(p, cs);
+		/* If that fails, persist_settle() tries again. */
+		if (snapshot_locked(p, cs) != 0)
+			p->fold = true;
 	}
 	lock(p, LOCK_UN);
 	return 0;
@@ -530,7 +532,10 @@ persist_settle(struct persist *p, struct causes *cs)
 		if (journal(p, held + i) != 0)
 			all = false;
 	free(held);
-	if (all)
+	/* The held lines were all that was not on disk, unless a damaged
+	 * file set aside could not be written again (then fold is set, and
+	 * the snapshot below adds what was read of it). */
+	if (all && !p->fold)
 		all_unsaved(p, false);
 	if (p->fold && !p->keep)
 		snapshot(p, cs);

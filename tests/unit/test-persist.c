@@ -400,6 +400,27 @@ limited_child(rlim_t limit, bool journal_only, bool transient)
 	return rc != 0 ? (p.err != 0 ? p.err : 98) : 0;
 }
 
+/* Opens a damaged state while the disk is full, then saves once there is
+ * room again. */
+static int
+salvage_child(void)
+{
+	struct persist	 p;
+	struct causes	 cs;
+	struct rlimit	 rl = { 10, RLIM_INFINITY };
+
+	signal(SIGXFSZ, SIG_IGN);
+	if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
+		return 99;
+	causes_init(&cs);
+	persist_open(&p, root, &cs);
+	rl.rlim_cur = RLIM_INFINITY;
+	if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
+		return 99;
+	persist_settle(&p, &cs);
+	return persist_save(&p, &cs) == 0 ? 0 : 1;
+}
+
 static int
 run_limited(rlim_t limit, bool journal_only, bool transient)
 {
@@ -420,6 +441,8 @@ test_full_disk(void)
 {
 	char		 big[20000], *before, *after;
 	size_t		 n = 0;
+	int		 status;
+	pid_t		 pid;
 	uint64_t	 id;
 
 	clean();
@@ -449,6 +472,18 @@ test_full_disk(void)
 	    "  and the good state is left as it was");
 	free(after);
 	free(before);
+
+	clean();
+	put("state", F(S M(1) M(2) "\0\n"));
+	fflush(stdout);
+	if ((pid = fork()) == 0)
+		_exit(salvage_child());
+	waitpid(pid, &status, 0);
+	after = get("state");
+	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0 && after != NULL &&
+	    strcmp(after, S M(1) M(2)) == 0, "what was read of a damaged "
+	    "state that could not be written at once is written later");
+	free(after);
 
 	clean();
 	is_int(run_limited(200, true, false), EFBIG,
