@@ -318,8 +318,10 @@ test_unreadable(void)
 	 * replace the file). */
 	chmod(root, 0777);
 	fflush(stdout);
-	if ((pid = fork()) == 0)
+	if ((pid = fork()) == 0) {
+		free(path);
 		_exit(unreadable_child());
+	}
 	waitpid(pid, &status, 0);
 	chmod(root, 0700);
 	chmod(path, 0600);
