@@ -16,7 +16,7 @@
 #include "xmalloc.h"
 
 /* 16 bytes with its NULs: "head -c 15" of the file says what it is. */
-#define INDEX_MAGIC	"reader-index 4\n"
+#define INDEX_MAGIC	"reader-index 5\n"
 /* The list order: a number for each entry, padded to 8 bytes. */
 #define ORDER_BYTES(n)	(((uint64_t) (n) + 1) / 2 * 8)
 #define ORDER_MARK	0x01020304u
@@ -62,9 +62,57 @@ struct index_header {
 	uint64_t	ndirs;
 	uint64_t	flags;		/* INDEX_COMPLETE */
 	uint64_t	slen;
+	uint64_t	sum;		/* checksum() of the rest of the file */
 };
 
 #define INDEX_COMPLETE	1
+
+/* A checksum of n bytes: four lanes of eight bytes a step, each a
+ * multiplication and a rotation, so that checking a 16 MB index costs
+ * about a millisecond and a half. Every step of a lane is a bijection of
+ * its state, so a change of one byte (a flipped bit in a cached title)
+ * always changes the sum. */
+static uint64_t
+checksum(const char *p, size_t n)
+{
+	const uint64_t	 m = 0x9E3779B97F4A7C15ULL;
+	uint64_t	 a = 1, b = 2, c = 3, d = 4, w[4];
+	size_t		 i;
+
+	for (i = 0; i + 32 <= n; i += 32) {
+		memcpy(w, p + i, 32);
+		a = (a ^ w[0]) * m;
+		a = a << 31 | a >> 33;
+		b = (b ^ w[1]) * m;
+		b = b << 31 | b >> 33;
+		c = (c ^ w[2]) * m;
+		c = c << 31 | c >> 33;
+		d = (d ^ w[3]) * m;
+		d = d << 31 | d >> 33;
+	}
+	for (; i < n; i++) {
+		a = (a ^ (unsigned char) p[i]) * m;
+		a = a << 31 | a >> 33;
+	}
+	a ^= (b << 16 | b >> 48) ^ (c << 32 | c >> 32) ^ (d << 48 | d >> 16) ^
+	    (uint64_t) n;
+	a = (a ^ a >> 31) * m;
+	return a ^ a >> 29;
+}
+
+/* The checksum of a whole index file of n bytes, its own field taken as
+ * zero. */
+static uint64_t
+file_sum(const char *map, size_t n)
+{
+	struct index_header	h;
+	uint64_t		s;
+
+	memcpy(&h, map, sizeof h);
+	h.sum = 0;
+	s = checksum((const char *) &h, sizeof h);
+	return s ^ checksum(map + sizeof h, n - sizeof h) * 3;
+}
 
 static void
 drop_entries(struct index *ix)
@@ -107,6 +155,10 @@ read_header(struct index *ix)
 	memcpy(&h, ix->map, sizeof h);
 	if (memcmp(h.magic, INDEX_MAGIC, sizeof h.magic) != 0 ||
 	    h.order != ORDER_MARK || h.entry_size != sizeof *ix->e)
+		return false;
+	/* A damaged index is rebuilt, whatever the damage: a title it
+	 * would show wrongly run after run, too. */
+	if (h.sum != file_sum(ix->map, ix->maplen))
 		return false;
 	left = ix->maplen - sizeof h;
 	if (h.n > left / sizeof *ix->e)
@@ -456,6 +508,28 @@ put_entries(FILE *f, const struct plan *p)
 	return 0;
 }
 
+/* Writes the checksum of the index file written to fd. */
+static int
+seal(int fd)
+{
+	struct stat	 st;
+	uint64_t	 sum;
+	char		*map;
+
+	if (fstat(fd, &st) != 0 || (size_t) st.st_size <
+	    sizeof (struct index_header))
+		return -1;
+	map = mmap(NULL, (size_t) st.st_size, PROT_READ, MAP_SHARED, fd, 0);
+	if (map == MAP_FAILED)
+		return -1;
+	sum = file_sum(map, (size_t) st.st_size);
+	munmap(map, (size_t) st.st_size);
+	if (pwrite(fd, &sum, sizeof sum, offsetof(struct index_header,
+	    sum)) != (ssize_t) sizeof sum)
+		return -1;
+	return 0;
+}
+
 /* Writes the index of the articles of root number root (their paths are
  * relative to it) and the directories its walk w entered, replacing file
  * atomically. The entries go in the order the walk found their files
@@ -483,7 +557,7 @@ index_write(const char *file, const struct article *a, size_t n,
 	make_plan(&p, a, n, root, w);
 	if (put_entries(f, &p) == 0) {
 		lay_out_strings(&p, f);
-		rc = 0;
+		rc = fflush(f) != 0 || ferror(f) ? -1 : seal(fileno(f));
 	}
 	free_plan(&p);
 	if (fclose(f) != 0 || rc != 0 || rename(tmp, file) != 0) {

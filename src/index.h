@@ -10,7 +10,9 @@
  * order, an open hash table of their relative paths, the directories the
  * walk entered, and the strings. It is a cache, written and read by the
  * same program on the same machine: the header says the byte order and
- * the entry size it was written with, and any other is ignored.
+ * the entry size it was written with, and any other is ignored. A
+ * checksum of the whole file is checked before anything of it is used:
+ * one flipped bit makes the index ignored and written again.
  *
  * While no directory has changed (the times the walk saw are still
  * theirs) the names in them are the ones the index has, and a second
@@ -26,7 +28,7 @@
 #include "system.h"
 #include "walk.h"
 
-#define INDEX_VERSION 4
+#define INDEX_VERSION 5
 
 /* An entry, as stored. */
 struct index_entry {

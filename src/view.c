@@ -62,16 +62,20 @@ char *
 view_list_row(const struct article *a, int width, const char *mark,
     const char *fmt, int cols)
 {
-	char	 date[128] = "", *clean, *full, *row;
+	char	 date[128] = "", *clean, *title, *full, *row;
 	int	 w;
 
 	if (a->date > 0)
 		format_date(a->date, fmt, date, sizeof date);
 	clean = text_clean_str(date);
 	w = text_width(clean, strlen(clean));
+	/* Cleaned again on the way out: a title from the header index is
+	 * what the cache file says, whoever wrote it. */
+	title = text_clean_str(a->title);
 	full = xasprintf("%s%s%s%*s  %s", mark != NULL ? mark : "",
 	    mark != NULL ? " " : "", clean, cols > w ? cols - w : 0, "",
-	    a->title);
+	    title);
+	free(title);
 	free(clean);
 	row = text_ellipsize(full, strlen(full), width, NULL);
 	free(full);

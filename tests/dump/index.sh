@@ -17,7 +17,7 @@ set -- "$XDG_CACHE_HOME"/reader/index-*
 check $([ $# -eq 1 ] && [ -f "$1" ] && echo 0 || echo 1) \
     "and leaves an index in XDG_CACHE_HOME"
 index=$1
-expect_eq "$(head -c 14 "$index")" "reader-index 4" "the index is versioned"
+expect_eq "$(head -c 14 "$index")" "reader-index 5" "the index is versioned"
 expect_eq "$(list)" "$want" "the second load, from the index, lists the same"
 
 sed -i 's/原文链接: 四川公示拟新建省重点实验室/原文链接: 四川公示了一批新的省重点实验室/' \
@@ -85,19 +85,22 @@ damage() {
 	same_index "$index" "$good"
 	check $? "  and the index is written again"
 }
-# Whether two indexes are the same but for their flags (bytes 48-55):
-# whether an index vouches for its directories depends on how long ago
-# they changed, so on how slowly the test runs.
+# Whether two indexes are the same but for their flags (bytes 48-55)
+# and so their checksums (64-71): whether an index vouches for its
+# directories depends on how long ago they changed, so on how slowly the
+# test runs.
 same_index() {
-	{ head -c 48 "$1"; tail -c +57 "$1"; } > "$TEST_TMP/a"
-	{ head -c 48 "$2"; tail -c +57 "$2"; } > "$TEST_TMP/b"
+	{ head -c 48 "$1"; tail -c +57 "$1" | head -c 8; tail -c +73 "$1"; } \
+	    > "$TEST_TMP/a"
+	{ head -c 48 "$2"; tail -c +57 "$2" | head -c 8; tail -c +73 "$2"; } \
+	    > "$TEST_TMP/b"
 	cmp -s "$TEST_TMP/a" "$TEST_TMP/b"
 }
 list > "$TEST_TMP/want"
 patch_at() { printf "$2" | dd of="$index" bs=1 seek="$1" conv=notrunc \
     status=none; }
 # The header's bytes; the entries' count is at 24, the directories' at 40.
-H=64
+H=72
 damage "an index cut short" truncate -s $((size / 2)) "$index"
 damage "an index cut by one byte" truncate -s $((size - 1)) "$index"
 damage "an index one byte longer" sh -c "printf x >> '$index'"
@@ -121,11 +124,16 @@ damage "a directory's path past the end" \
     patch_at $((H + 56 * n + (n + 1) / 2 * 8 + 8 * hcap + 48)) \
     '\377\377\377\177'
 damage "garbage throughout" sh -c "head -c $size /dev/urandom > '$index'"
+# One flipped bit in a cached title: the index is checked, not trusted.
+at=$(grep -a -b -o '四川公示了一批新的省重点实验室' "$good" | head -1 | cut -d: -f1)
+byte=$(od -A n -t o1 -j $((at + 2)) -N 1 "$good" | tr -d ' ')
+damage "a flipped bit in a title" patch_at $((at + 2)) \
+    "$(printf '\\%o' $((0$byte ^ 1)))"
 
 # A hash table entry that points past the entries only misses.
 cp "$good" "$index"
 perl -e 'open F, "+<", $ARGV[0]; binmode F; sysseek F, 24, 0; sysread F, $n, 8;
-	$n = unpack "Q<", $n; $h = 64 + 56 * $n + int(($n + 1) / 2) * 8;
+	$n = unpack "Q<", $n; $h = 72 + 56 * $n + int(($n + 1) / 2) * 8;
 	sysseek F, $h, 0;
 	syswrite F, pack("Q<", 0xFFFFFFFF) x 64' "$index"
 expect_eq "$(timeout 60 "$READER" --no-config --list --width 100 "$lib" 2>&1)" \
