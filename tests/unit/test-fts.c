@@ -1,0 +1,268 @@
+/* Unit tests of query.c and fts.c: the query language, where matches are
+ * in a text, and the index built on a thread of its own while queries
+ * are made. */
+#include "system.h"
+
+#include <stdio.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "fts.h"
+#include "query.h"
+#include "tap.h"
+#include "text.h"
+
+/* Parses text and returns query_fts()'s expression, or "error: ..." with
+ * the first message. */
+static const char *
+fts_of(const char *text, int which)
+{
+	static char	 buf[512];
+	struct causes	 cs;
+	struct query	 q;
+	char		*e;
+
+	causes_init(&cs);
+	if (query_parse(&q, text, &cs) != 0)
+		snprintf(buf, sizeof buf, "error: %s", cs.n ? cs.msg[0] : "");
+	else {
+		e = query_fts(&q, which);
+		snprintf(buf, sizeof buf, "%s", e != NULL ? e : "(none)");
+		free(e);
+	}
+	query_free(&q);
+	causes_free(&cs);
+	return buf;
+}
+
+/* Parses text and returns its dates and unread as "from until unread". */
+static const char *
+filters_of(const char *text)
+{
+	static char	buf[128];
+	struct causes	cs;
+	struct query	q;
+
+	causes_init(&cs);
+	if (query_parse(&q, text, &cs) != 0)
+		snprintf(buf, sizeof buf, "error");
+	else
+		snprintf(buf, sizeof buf, "%lld %lld %d",
+		    (long long) q.from, (long long) q.until, q.unread);
+	query_free(&q);
+	causes_free(&cs);
+	return buf;
+}
+
+static void
+test_query(void)
+{
+	is_str(fts_of("实验室", QUERY_ALL), "(\"实验室\")", "a word");
+	is_str(fts_of("实", QUERY_ALL), "(\"实\"*)",
+	    "a lone character is a prefix");
+	is_str(fts_of("实验 linux*", QUERY_ALL), "(\"实验\" AND \"linux\"*)",
+	    "words, all of them, and a prefix");
+	is_str(fts_of("\"open source\" -\"closed\" -x", QUERY_ALL),
+	    "(\"open source\") NOT \"closed\" NOT \"x\"",
+	    "a phrase, and words left out");
+	is_str(fts_of("say \"a\"\"b\"", QUERY_ALL),
+	    "(\"say\" AND \"a\")", "a quote ends a phrase");
+	is_str(fts_of("x \"q\"\"\"", QUERY_ALL), "(\"x\" AND \"q\")",
+	    "an empty phrase is nothing");
+	is_str(fts_of("a\"b", QUERY_ALL), "(\"a\"\"b\")",
+	    "a quote inside a word is escaped");
+	is_str(fts_of("title:实验 科学", QUERY_ALL),
+	    "(title : \"实验\" AND \"科学\")", "a word in the title");
+	is_str(fts_of("title:实验 科学", QUERY_TITLE),
+	    "title : (\"实验\" AND \"科学\")", "  and titles with every word");
+	is_str(fts_of("a -b -c", QUERY_EXCLUDED), "(\"b\" OR \"c\")",
+	    "the words left out");
+	is_str(fts_of("“全国 重点”", QUERY_ALL), "(\"全国 重点\")",
+	    "Chinese quotation marks");
+	is_str(fts_of("\"open", QUERY_ALL),
+	    "error: in the query, '\"open': a quotation mark is not closed",
+	    "an open quote is an error");
+	is_str(fts_of("", QUERY_ALL),
+	    "error: the query is empty: type words to search for",
+	    "an empty query is an error");
+	is_str(fts_of("-x", QUERY_ALL),
+	    "error: in the query, '-x': a query needs a word to find, not "
+	    "only words to leave out", "only words left out is an error");
+	is_str(fts_of("，。", QUERY_ALL),
+	    "error: in the query, '，。': nothing to search for: no letters, "
+	    "digits or characters", "punctuation alone is an error");
+	ok(strncmp(fts_of("\"\033[31mx", QUERY_ALL), "error: ", 7) == 0 &&
+	    strchr(fts_of("\"\033[31mx", QUERY_ALL), '\033') == NULL,
+	    "a message has no control characters");
+	is_str(filters_of("date:2024"), "20240101000000 20250101000000 0",
+	    "a year");
+	is_str(filters_of("date:2024-02"), "20240201000000 20240301000000 0",
+	    "a month");
+	is_str(filters_of("date:2024-12"), "20241201000000 20250101000000 0",
+	    "December");
+	is_str(filters_of("date:2024-02-29"),
+	    "20240229000000 20240301000000 0", "a leap day");
+	is_str(filters_of("date:2023-02-29"), "error", "not a leap year");
+	is_str(filters_of("after:2024-04-30 unread"),
+	    "20240501000000 0 1", "after a day, unread");
+	is_str(filters_of("before:2024/04 -unread"), "1 20240401000000 -1",
+	    "before a month (with a slash), read");
+	is_str(filters_of("after:2024 before:2024-06"), "error",
+	    "no date after 2024 and before June 2024");
+	is_str(filters_of("date:24-04"), "error", "a short year");
+	is_str(filters_of("date:2024-4"), "error", "a short month");
+	is_str(filters_of("-date:2024"), "error", "a date left out");
+}
+
+/* Returns the matches of query in text as "off+len ...". */
+static const char *
+spans_of(const char *text, const char *query)
+{
+	static char	 buf[256];
+	struct causes	 cs;
+	struct query	 q;
+	struct span	*sp;
+	size_t		 n, i, len = 0;
+
+	causes_init(&cs);
+	buf[0] = '\0';
+	if (query_parse(&q, query, &cs) == 0) {
+		fts_find(text, strlen(text), &q, 0, false, &sp, &n);
+		for (i = 0; i < n; i++)
+			len += (size_t) snprintf(buf + len, sizeof buf - len,
+			    "%s%u+%u", i ? " " : "", sp[i].off, sp[i].len);
+		free(sp);
+	}
+	query_free(&q);
+	causes_free(&cs);
+	return buf;
+}
+
+static void
+test_find(void)
+{
+	is_str(spans_of("实验室的实验", "实验"), "0+6 12+6",
+	    "every match of a word");
+	is_str(spans_of("实验室", "实"), "0+3", "a lone character");
+	is_str(spans_of("实验室", "室"), "6+3", "  at the end of a run");
+	is_str(spans_of("重点实验室", "点实验"), "3+9", "three characters");
+	is_str(spans_of("实验 室", "实室"), "", "not characters apart");
+	is_str(spans_of("Open SOURCE, open-source", "\"open source\""),
+	    "0+11 13+11", "a phrase, whatever its case");
+	is_str(spans_of("ＡＢＣ公司", "abc"), "0+9",
+	    "full-width letters, by their bytes");
+	is_str(spans_of("reader readers", "read*"), "0+6 7+7", "a prefix");
+	is_str(spans_of("猫和狗", "猫 狗 -和"), "0+3 6+3",
+	    "words left out are not marked");
+}
+
+/* Writes an article. */
+static void
+write_article(const char *dir, int i, const char *body)
+{
+	char	path[512];
+	FILE	*f;
+
+	snprintf(path, sizeof path, "%s/a%03d.txt", dir, i);
+	f = fopen(path, "w");
+	fprintf(f, "发布时间:2024-04-%02d 10:00 原文链接: 第%d篇\n\n  %s\n",
+	    i % 28 + 1, i, body);
+	fclose(f);
+}
+
+static void
+test_background(void)
+{
+	char			 dir[] = "/tmp/reader-fts-XXXXXX", db[100];
+	char			 path[600];
+	struct causes		 cs;
+	struct fts		*f;
+	struct fts_library	 lib, roots;
+	struct fts_hit		*h;
+	struct query		 q;
+	struct stat		 st;
+	struct timespec		 ts = { 0, 10000000 };
+	size_t			 n, i, done, total;
+	int			 k;
+
+	if (mkdtemp(dir) == NULL) {
+		ok(0, "a temporary directory");
+		return;
+	}
+	for (k = 0; k < 300; k++)
+		write_article(dir, k, k % 10 == 3 ? "河马在河边。" :
+		    "大象在草原上。");
+	snprintf(db, sizeof db, "%s/search.db", dir);
+	causes_init(&cs);
+	f = fts_open(db, 0, &cs);
+	ok(f != NULL, "an index is made");
+	memset(&lib, 0, sizeof lib);
+	memset(&roots, 0, sizeof roots);
+	lib.f = calloc(300, sizeof *lib.f);
+	for (k = 0; k < 300; k++) {
+		snprintf(path, sizeof path, "%s/a%03d.txt", dir, k);
+		stat(path, &st);
+		lib.f[k].path = strdup(path);
+		lib.f[k].size = st.st_size;
+		lib.f[k].mtime = st.st_mtime;
+		lib.f[k].id = (uint64_t) k + 1;
+	}
+	lib.n = 300;
+	lib.roots = calloc(1, sizeof *lib.roots);
+	snprintf(path, sizeof path, "%s/", dir);
+	lib.roots[0] = strdup(path);
+	lib.nroots = 1;
+	/* The indexer takes lib; the queries have the roots of their own. */
+	roots.roots = calloc(1, sizeof *roots.roots);
+	roots.roots[0] = strdup(path);
+	roots.nroots = 1;
+	fts_index_start(f, &lib);
+	ok(lib.f == NULL, "the indexer takes the library");
+	query_parse(&q, "河马", &cs);
+	for (k = 0; k < 1000 && fts_index_progress(f, &done, &total); k++) {
+		/* Queries go on while it works. */
+		if (fts_query(f, &q, &roots, NULL, NULL, &h, &n, &cs) == 0)
+			free(h);
+		nanosleep(&ts, NULL);
+	}
+	fts_index_progress(f, &done, &total);
+	is_int(done, 300, "the indexer indexes every file");
+	is_int(total, 300, "  of those it had to");
+	ok(fts_query(f, &q, &roots, NULL, NULL, &h, &n, &cs) == 0,
+	    "a query after it");
+	is_int(n, 30, "  finds every match");
+	for (i = 1; i < n; i++)
+		if (h[i].date > h[i - 1].date)
+			break;
+	is_int(i, n, "  newest first");
+	free(h);
+	fts_index_stop(f, &cs);
+	is_int(cs.n, 0, "nothing to say");
+	query_free(&q);
+	fts_close(f);
+	causes_free(&cs);
+	fts_library_free(&roots);
+	for (k = 0; k < 300; k++) {
+		snprintf(path, sizeof path, "%s/a%03d.txt", dir, k);
+		unlink(path);
+	}
+	unlink(db);
+	snprintf(path, sizeof path, "%s-wal", db);
+	unlink(path);
+	snprintf(path, sizeof path, "%s-shm", db);
+	unlink(path);
+	rmdir(dir);
+}
+
+int
+main(void)
+{
+	tap_locale();
+	text_init();
+	test_query();
+	test_find();
+	test_background();
+	return tap_done();
+}
