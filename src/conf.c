@@ -96,6 +96,7 @@ shown_path(const char *path)
 	return clean;
 }
 
+/* Keeps a message for flush_notes(). */
 static void
 vnote(struct scan *sc, int line, bool error, const char *prefix,
     const char *fmt, va_list ap)
@@ -155,6 +156,7 @@ key_warn(struct scan *sc, const struct keyline *k, const char *fmt, ...)
 	free(prefix);
 }
 
+/* Orders notes by line, then as they were found. */
 static int
 note_cmp(const void *a, const void *b)
 {
@@ -234,6 +236,7 @@ closest(const char *word, const char *const *names, size_t n)
 
 /* ---- The line-by-line check. ---- */
 
+/* Returns s without surrounding blanks, in lower case. Caller frees. */
 static char *
 lower_trim(const char *s, size_t n)
 {
@@ -482,6 +485,7 @@ conf_parse_color(const char *w, int32_t *out)
 	return -1;
 }
 
+/* Adds the attribute named w to *attr. Returns -1 if w is none. */
 static int
 parse_attr(const char *w, uint16_t *attr)
 {
@@ -556,6 +560,7 @@ conf_parse_style(const char *v, struct style *s, char **why)
 
 /* ---- Options and keys. ---- */
 
+/* Reports an unknown key, with the name probably meant or the list. */
 static void
 unknown_key(struct scan *sc, const struct keyline *k)
 {
@@ -757,6 +762,7 @@ apply_keys(struct scan *sc, struct pending *p, size_t n, struct keymap *km)
 	free(bd);
 }
 
+/* Whether name is one of the sections reader reads. */
 static bool
 known_section(const char *name)
 {
@@ -874,6 +880,7 @@ check_raw(struct scan *sc, const struct keyline *k, const char *v)
 	return 0;
 }
 
+/* Checks and applies one key line; [keys] entries wait in pend. */
 static void
 apply_key(struct scan *sc, const struct keyline *k, const char *v,
     struct settings *set, struct theme *th, struct pending *pend,
@@ -917,6 +924,7 @@ apply_key(struct scan *sc, const struct keyline *k, const char *v,
 	}
 }
 
+/* Takes iniparser's own messages as mistakes of the file. */
 static int
 ini_error(const char *fmt, ...)
 {
@@ -1022,6 +1030,7 @@ conf_load(const char *path, struct settings *set, struct keymap *km,
 
 /* ---- Writing a reader.ini. ---- */
 
+/* Writes colour c as reader.ini spells it. */
 static void
 color_word(int32_t c, char *buf, size_t size)
 {

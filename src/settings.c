@@ -153,6 +153,7 @@ choice_word(const char *choices, int i)
 	return bar != NULL ? xstrndup(p, (size_t) (bar - p)) : xstrdup(p);
 }
 
+/* Expands a leading ~ to the home directory. Caller frees. */
 static char *
 expand_home(const char *p)
 {
@@ -163,6 +164,7 @@ expand_home(const char *p)
 	return xstrdup(p);
 }
 
+/* Frees a NULL-terminated list of paths. */
 static void
 free_paths(char **list)
 {
@@ -201,6 +203,7 @@ parse_paths(const char *v)
 	return list;
 }
 
+/* Reads "KEY [ORDER]" into the sort fields. */
 static char *
 set_sort(struct settings *s, const struct settings_option *o, const char *v)
 {
@@ -226,6 +229,7 @@ set_sort(struct settings *s, const struct settings_option *o, const char *v)
 	return NULL;
 }
 
+/* Reads a size in columns or rows, or a percentage. */
 static char *
 set_list_size(struct settings *s, const struct settings_option *o,
     const char *v)
@@ -253,6 +257,7 @@ set_list_size(struct settings *s, const struct settings_option *o,
 	    "percentage such as 33%%"), o->min, o->max);
 }
 
+/* Whether v is a strftime(3) format that gives 1 to 40 columns. */
 static bool
 good_date_format(const char *v)
 {
@@ -271,6 +276,7 @@ good_date_format(const char *v)
 	    text_width(buf, n) <= 40;
 }
 
+/* Replaces the string field at off with a copy of v. */
 static void
 set_string(struct settings *s, size_t off, const char *v)
 {
