@@ -60,7 +60,7 @@ ms=$(( ($(date +%s%N) - start) / 1000000 ))
 expect_eq "$(grep -c '^\[ \] 标题' "$T/out")" 160000 \
     "160,000 related items: each shown once, the article itself not"
 if [ -n "${READER_WRAPPER:-}" ]; then
-	check 0 "  (the time is not measured under $READER_WRAPPER)"
+	skip "the time is not measured under $READER_WRAPPER"
 else
 	check $([ "$ms" -lt 3000 ] && echo 0 || echo 1) \
 	    "  in well under 3 seconds (took $ms ms)"

@@ -123,9 +123,7 @@ test_errors(void)
 		    "so is a whole file whose read fails");
 		causes_clear(&cs);
 	} else {
-		ok(1, "(no /proc/self/mem)");
-		ok(1, "(no /proc/self/mem)");
-		ok(1, "(no /proc/self/mem)");
+		tap_skip("no /proc/self/mem: failing reads not checked");
 	}
 
 	/* A first part whose read fails: a descriptor not open to read. */
