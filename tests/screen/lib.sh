@@ -4,15 +4,21 @@
 # (--check-state), so a test that only moves around still asserts them.
 . "$srcdir/tests/dump/lib.sh"
 
-# screen [--size=COLSxLINES] [OPTION...] KEYS PATH...: prints the screen
-# after KEYS into $TEST_TMP/screen (and stdout); the status is kept in
-# $rc.
+# screen [--size=COLSxLINES] [--fresh] [OPTION...] KEYS PATH...: prints
+# the screen after KEYS into $TEST_TMP/screen (and stdout); the status is
+# kept in $rc. Replays share the reading state (XDG_STATE_HOME) as runs
+# of the program do; --fresh (or FRESH=1 in the test) starts from none.
+# With --frames every screen goes to $TEST_TMP/frames, the last one to
+# $TEST_TMP/screen, and "frame N" picks another.
 screen() {
 	size=--size=80x24
 	opts=
+	fresh=${FRESH:-}
 	while :; do
 		case $1 in
 		--size=*) size=$1 ;;
+		--fresh) fresh=1 ;;
+		--keep) fresh= ;;
 		-*) opts="$opts $1" ;;
 		*) break ;;
 		esac
@@ -20,11 +26,32 @@ screen() {
 	done
 	keys=$1
 	shift
+	[ -n "$fresh" ] && rm -rf "$XDG_STATE_HOME"
 	# shellcheck disable=SC2086
 	"$READER" --no-config --check-state $size $opts --keys "$keys" "$@" \
-	    > "$TEST_TMP/screen" 2> "$TEST_TMP/stderr"
+	    > "$TEST_TMP/out" 2> "$TEST_TMP/stderr"
 	rc=$?
+	case " $opts " in
+	*" --frames "*)
+		mv "$TEST_TMP/out" "$TEST_TMP/frames"
+		frame -1 ;;
+	*)
+		mv "$TEST_TMP/out" "$TEST_TMP/screen" ;;
+	esac
 	cat "$TEST_TMP/screen"
+}
+
+# frame N: makes frame N (0 is the first screen, then one per event; -1
+# the last) of the last replay with --frames the current screen.
+frame() {
+	awk -v want="$1" '
+	/^-- / && $0 != "--" { n++; next }
+	{ line[n, ++len[n]] = $0 }
+	END {
+		k = want < 0 ? n : want + 1
+		for (i = 1; i <= len[k]; i++)
+			print line[k, i]
+	}' "$TEST_TMP/frames" > "$TEST_TMP/screen"
 }
 
 # row N: prints row N (from 1) of the last screen.
@@ -39,7 +66,50 @@ expect_row() {
 	else
 		check 1 "$3"
 		echo "#   row $1 does not match '$2':"
-		sed 's/^/#   |/' "$TEST_TMP/screen"
+		sed '/^--$/,$d; s/^/#   |/' "$TEST_TMP/screen"
+	fi
+}
+
+# attr_row N: prints row N of the last screen's grid of colour elements
+# (a replay with --attrs).
+attr_row() {
+	sed -n '/^--$/,$p' "$TEST_TMP/screen" | sed -n "$(($1 + 1))p"
+}
+
+# expect_attr N REGEX DESCRIPTION: row N of the grid matches.
+expect_attr() {
+	if attr_row "$1" | grep -q -e "$2"; then
+		check 0 "$3"
+	else
+		check 1 "$3"
+		echo "#   row $1 of the attributes does not match '$2':"
+		echo "#   |$(row "$1")"
+		echo "#   |$(attr_row "$1")"
+	fi
+}
+
+# find_row REGEX: the number of the first row of the last screen that
+# matches (empty if none).
+find_row() {
+	sed '/^--$/,$d' "$TEST_TMP/screen" | grep -n -e "$1" | head -n 1 |
+	    cut -d: -f1
+}
+
+# expect_golden NAME DESCRIPTION: the last screen is the one kept in
+# tests/screen/expected/NAME.txt; UPDATE=1 rewrites that file instead.
+expect_golden() {
+	gold=$srcdir/tests/screen/expected/$1.txt
+	if [ -n "${UPDATE:-}" ]; then
+		cp "$TEST_TMP/screen" "$gold"
+		echo "# updated $gold"
+		check 0 "$2 (updated)"
+	elif [ ! -f "$gold" ]; then
+		check 1 "$2: no $gold (UPDATE=1 writes it)"
+	elif diff -u "$gold" "$TEST_TMP/screen" > "$TEST_TMP/diff"; then
+		check 0 "$2"
+	else
+		check 1 "$2"
+		sed 's/^/#   /' "$TEST_TMP/diff"
 	fi
 }
 
