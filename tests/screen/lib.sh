@@ -11,27 +11,27 @@
 # With --frames every screen goes to $TEST_TMP/frames, the last one to
 # $TEST_TMP/screen, and "frame N" picks another.
 screen() {
-	size=--size=80x24
-	opts=
-	fresh=${FRESH:-}
+	scr_size=--size=80x24
+	scr_opts=
+	scr_fresh=${FRESH:-}
 	while :; do
 		case $1 in
-		--size=*) size=$1 ;;
-		--fresh) fresh=1 ;;
-		--keep) fresh= ;;
-		-*) opts="$opts $1" ;;
+		--size=*) scr_size=$1 ;;
+		--fresh) scr_fresh=1 ;;
+		--keep) scr_fresh= ;;
+		-*) scr_opts="$scr_opts $1" ;;
 		*) break ;;
 		esac
 		shift
 	done
-	keys=$1
+	scr_keys=$1
 	shift
-	[ -n "$fresh" ] && rm -rf "$XDG_STATE_HOME"
+	[ -n "$scr_fresh" ] && rm -rf "$XDG_STATE_HOME"
 	# shellcheck disable=SC2086
-	"$READER" --no-config --check-state $size $opts --keys "$keys" "$@" \
-	    > "$TEST_TMP/out" 2> "$TEST_TMP/stderr"
+	"$READER" --no-config --check-state $scr_size $scr_opts \
+	    --keys "$scr_keys" "$@" > "$TEST_TMP/out" 2> "$TEST_TMP/stderr"
 	rc=$?
-	case " $opts " in
+	case " $scr_opts " in
 	*" --frames "*)
 		mv "$TEST_TMP/out" "$TEST_TMP/frames"
 		frame -1 ;;
