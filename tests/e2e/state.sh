@@ -1,5 +1,5 @@
 # Read marks, the last open article and the reading position survive a
-# restart, a different terminal width, SIGHUP and SIGTERM.
+# restart, SIGHUP and SIGTERM. (At another width: tests/screen/resize.sh.)
 . "$srcdir/tests/e2e/lib.sh"
 
 A=天津市已获批组建17家全国重点实验室
@@ -25,20 +25,6 @@ step $? "a restart opens the last article"
 tm_wait '2/7  6 unread'
 step $? "  with the list cursor on it and the read mark kept"
 expect_eq "$(tm_screen | sed -n 9p)" "$first" "  at the same line"
-tm_keys q
-tm_exit_status > /dev/null
-
-# A different width wraps differently but keeps the same text on top.
-word=$(printf '%s' "$first" | cut -c1-12)
-tm_start 120 30 -- "$SAMPLES"
-tm_wait "^ $A\$\\|│ $A" 
-tm_screen | sed -n '2,3p' > "$TEST_TMP/top"
-if grep -q -F -- "$(printf '%s' "$word" | cut -c4-12)" "$TEST_TMP/top"; then
-	check 0 "at another width the same text is at the top"
-else
-	check 1 "at another width the same text is at the top"
-	echo "# wanted '$word' in:"; sed 's/^/#   /' "$TEST_TMP/top"
-fi
 tm_keys q
 tm_exit_status > /dev/null
 
