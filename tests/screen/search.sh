@@ -41,32 +41,40 @@ screen --attrs "wait g / text:深理工 Enter Enter / text:risc-v Enter" \
     "$SAMPLES" > /dev/null
 expect_ok "replay of a text search"
 r=$(find_row 'RISC-V')
-expect_attr "${r:-99}" 'S\{6\}' "text search in the reading pane ignores Latin case"
+expect_attr "${r:-99}" 'C\{6\}' "text search in the reading pane ignores Latin case"
 screen --frames --attrs \
     "wait g / text:深理工 Enter Enter / text:芯片 Enter n n n n N / text:没有这个词 Enter" \
     "$SAMPLES" > /dev/null
 frame 12
 r=$(find_row '对算力芯片提出')
-expect_attr "${r:-99}" 'S\{4\}' "a CJK word is found without word boundaries"
+expect_attr "${r:-99}" 'C\{4\}' "a CJK word is found without word boundaries"
+r=$(find_row '让同样面积的芯片')
+expect_attr "${r:-99}" 'S\{4\}' "  the current match apart from the others"
 expect_row 24 '  0%$' "  the first match is on the first page"
 # From the first match, as many n as there are matches wrap around.
 total=$("$READER" --dump --width 2000 "$SAMPLES/003_de0b9768b39d0927.txt" \
     "$SAMPLES" | grep -o 芯片 | wc -l)
 expect_eq "$total" 4 "the article has four matches"
-frame 14
-expect_row 24 '  19%$' "n goes to a later match"
+frame 13
 r=$(find_row '让同样面积的芯片')
-expect_attr "${r:-99}" 'S\{4\}' "  highlighted"
+expect_attr "${r:-99}" 'C\{4\}' "n makes the next match on the screen the current one"
+r=$(find_row '对算力芯片提出')
+expect_attr "${r:-99}" 'S\{4\}' "  the first one is an other match now"
+expect_row 24 '  0%$' "  and the screen stays"
+frame 14
+expect_row 24 '  19%$' "n again scrolls to the next match"
+r=$(find_row '多家本地芯片')
+expect_attr "${r:-99}" 'C\{4\}' "  which is the current match"
 frame 15
 expect_row 24 '  100%$' "  and on to the last"
 frame 16
 expect_row 24 '^ search wrapped around ' "n on the last match wraps around"
 r=$(find_row '对算力芯片提出')
-expect_attr "${r:-99}" 'S\{4\}' "  to the first"
+expect_attr "${r:-99}" 'C\{4\}' "  to the first"
 frame 17
 expect_row 24 '^ search wrapped around .*  100%$' "N from the first wraps back to the last"
 r=$(find_row '在芯片设计')
-expect_attr "${r:-99}" 'S\{4\}' "  highlighted"
+expect_attr "${r:-99}" 'C\{4\}' "  the current match"
 frame 24
 expect_row 24 '^ not found: 没有这个词 ' "a missing word is reported"
 expect_row 24 '  100%$' "  and nothing moves"
@@ -94,15 +102,15 @@ expect_row 24 '^/ ' "/ opens the prompt on the last row"
 frame 7
 expect_row 24 '^/第5 ' "the prompt shows what is typed"
 r=$(find_row '^第5段')
-expect_attr "${r:-99}" '^SSS' "  the first match from the top of the page is highlighted"
+expect_attr "${r:-99}" '^CCCb' "  the first match from the top of the page is highlighted"
 frame 8
 r=$(find_row '^第50段')
-expect_attr "${r:-99}" '^SSSSb' "typing more brings a later match into view"
+expect_attr "${r:-99}" '^CCCCb' "typing more brings a later match into view"
 expect_row 1 '  46%$' "  the position follows"
 frame 10
 expect_row 1 '  46%$' "Enter keeps the place"
 r=$(find_row '^第50段')
-expect_attr "${r:-99}" '^SSSSSSb' "  with the match highlighted"
+expect_attr "${r:-99}" '^CCCCCCb' "  with the match highlighted"
 frame 11
 expect_row 24 '^ search wrapped around' "n with one match says it wrapped around"
 
