@@ -140,7 +140,8 @@ test_moves(const struct corpus *c)
 		    moves[i].height, moves[i].from, moves[i].delta,
 		    moves[i].cursor, moves[i].top);
 		if (n.cursor != moves[i].cursor || n.top != moves[i].top)
-			printf("#   got cursor %zu, top %zu\n", n.cursor, n.top);
+			printf("#   got cursor %zu, top %zu\n", n.cursor,
+			    n.top);
 		CHECK(&n, "  holds");
 		is_int(nav_cursor_article(&n), (long) n.cursor, "  unfiltered: "
 		    "row is library index");

@@ -165,7 +165,7 @@ static void
 test_grow(void)
 {
 	static const long	steps[] = { 1, 10, 23, 24, 100, 300, 1000, -7,
-	    2000, -3000, 5000, 100000, -1, LONG_MAX / 2, LONG_MIN + 1,
+	    2000, -3000, 5000, 100000, -1, LONG_MAX / 2, LONG_MIN + 1, LONG_MIN,
 	    LONG_MAX };
 	struct reading		rd, whole;
 	struct causes		cs;
@@ -515,7 +515,7 @@ test_follow(void)
 	CHECK(&rd, "  Home: holds");
 	reading_end(&rd, &cs);
 	CHECK(&rd, "  End: holds");
-	reading_scroll(&rd, LONG_MIN + 1, &cs);
+	reading_scroll(&rd, LONG_MIN, &cs);
 	CHECK(&rd, "  scrolling up: holds");
 	is_int(reading_complete(&rd, &cs), 0, "  nothing to complete");
 	r = reading_follow_library(&rd, &cs);

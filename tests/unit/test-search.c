@@ -41,7 +41,8 @@ make_library(void)
 	    "原文链接: 水果\n\n");
 	for (i = 0; i < 40; i++)
 		n += (size_t) snprintf(s + n, cap - n, "第%d段，%s说的是"
-		    "别的事情，一句话写得相当长，好让它在窄屏上折成几行。\n\n", i,
+		    "别的事情，一句话写得相当长，好让它在窄屏上折成几行。"
+		    "\n\n", i,
 		    i == 2 || i == 30 ? "苹果" : i == 10 ? "苹果和苹果" : "");
 	n += (size_t) snprintf(s + n, cap - n, "末段：京津\n冀，hello\n"
 	    "world。ABC\n");

@@ -1,0 +1,569 @@
+/* Unit tests of state.c, the aggregate of the navigation modules, and of
+ * input.c, which turns keys into it: opening, related items present and
+ * missing, back and forward, read marks, help scrolling, the search
+ * prompt in both panes, the library changing under an open article, and
+ * restoring the last article in a new run. Every part's check and
+ * state_check() (which aborts, naming what broke) run after every step.
+ * The reading state lives in a temporary directory. */
+#include "system.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <sys/stat.h>
+
+#include "action.h"
+#include "corpus.h"
+#include "fixture.h"
+#include "input.h"
+#include "keymap.h"
+#include "persist.h"
+#include "settings.h"
+#include "state.h"
+#include "tap.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#define LARGE	"大文章"
+#define SMALL	"小文章"
+#define OTHER	"另一篇"
+
+static struct corpus	c;
+static struct settings	set;
+static struct keymap	keys;
+static struct persist	p;
+static char		*state_dir;
+
+/* Checks every invariant after a step: each part's through TAP, then
+ * state_check(), which aborts with the name of what broke. */
+static void
+check(struct state *st, const char *what)
+{
+	const char	*why = nav_check(&st->nav);
+
+	if (why == NULL)
+		why = reading_check(&st->rd);
+	if (why == NULL)
+		why = history_check(&st->hist);
+	if (why == NULL)
+		why = search_check(&st->search, &st->rd);
+	if (why == NULL)
+		why = prompt_check(&st->prompt);
+	ok(why == NULL, "%s: holds", what);
+	if (why != NULL)
+		printf("#   broken: %s\n", why);
+	fflush(stdout);
+	state_prepare(st);
+	state_check(st);
+}
+
+static bool
+said(const struct state *st, const char *part)
+{
+	return st->msg != NULL && strstr(st->msg, part) != NULL;
+}
+
+static void
+make_library(void)
+{
+	static const char *const large_rel[] = {
+		"不在库中的文章", "这篇文章不在库中。",
+		SMALL, "库中的小文章。",
+		NULL
+	};
+	static const char *const small_rel[] = {
+		LARGE, "一篇很长的文章。",
+		NULL
+	};
+	char	*s;
+
+	s = fx_article("2024-06-01 09:00", LARGE, 800, 300, large_rel);
+	fx_put("large.txt", s);
+	free(s);
+	s = fx_article("2024-05-01 09:00", SMALL, 6, 200, small_rel);
+	fx_put("small.txt", s);
+	free(s);
+	s = fx_article("2024-04-01 09:00", OTHER, 3, 100, NULL);
+	fx_put("other.txt", s);
+	free(s);
+}
+
+static void
+start(struct state *st)
+{
+	struct causes	cs;
+
+	causes_init(&cs);
+	if (persist_open(&p, state_dir, &cs) != 0) {
+		causes_print(&cs, stderr);
+		exit(99);
+	}
+	causes_free(&cs);
+	state_init(st, &c, &p, &set, &keys);
+	state_set_geometry(st, 10, 20, 60, 20, 0);
+	check(st, "started");
+}
+
+static void
+stop(struct state *st)
+{
+	struct causes	cs;
+
+	causes_init(&cs);
+	state_save_place(st);
+	persist_save(&p, &cs);
+	state_free(st);
+	persist_close(&p);
+	ok(cs.n == 0, "state saved");
+	causes_print(&cs, stdout);
+	causes_free(&cs);
+}
+
+static void
+test_list(struct state *st)
+{
+	is_int(st->unread, 3, "three unread");
+	ok(st->focus == PANE_LIST && !st->rd.has_page, "the list focused, "
+	    "nothing open");
+	state_list_move(st, LONG_MAX);
+	is_int(st->nav.cursor, 2, "down by LONG_MAX: the last row");
+	check(st, "  down by LONG_MAX");
+	state_list_move(st, LONG_MIN);
+	is_int(st->nav.cursor, 0, "up by LONG_MIN: the first row");
+	check(st, "  up by LONG_MIN");
+	state_list_to(st, SIZE_MAX);
+	is_int(st->nav.cursor, 2, "to SIZE_MAX: the last row");
+	ok(state_cursor_id(st) == c.v[2].id, "  its identity");
+	check(st, "  to SIZE_MAX");
+	state_list_to(st, 0);
+	is_int(state_step_article(st, -1), RE_ALL | RE_SAVE, "previous "
+	    "article with none open: the one under the cursor");
+	state_back(st);
+	ok(said(st, "nothing to go back to"), "back with no history: said");
+	check(st, "  back with no history");
+	state_forward(st);
+	ok(said(st, "nothing to go forward to"), "forward: said");
+	check(st, "  forward with no history");
+	is_int(state_step_article(st, -1), RE_STATUS, "previous of the "
+	    "first");
+	ok(said(st, "this is the first article"), "  said");
+	check(st, "  previous of the first");
+	st->focus = PANE_LIST;
+}
+
+/* Related items, present and missing; back and forward through them. */
+static void
+test_related(struct state *st)
+{
+	long	large = fx_find(&c, LARGE), small = fx_find(&c, SMALL);
+	long	other = fx_find(&c, OTHER);
+
+	state_open(st, large, true);
+	ok(st->rd.open == large && st->rd.partial, "the large one opens, "
+	    "in part");
+	ok(st->focus == PANE_READER, "  focused");
+	ok(state_is_read(st, (size_t) large), "  marked read");
+	is_int(p.last, c.v[large].id, "  remembered as the last open");
+	check(st, "opened");
+	state_open(st, large, true);
+	is_int(st->hist.nback, 0, "opened again: no history step");
+	check(st, "  again");
+
+	state_related_step(st, 1);
+	ok(!st->rd.partial && st->rd.rel_sel == 0, "] reads the rest, "
+	    "selects the first item");
+	check(st, "  ]");
+	state_related_step(st, -1);
+	ok(st->rd.rel_sel == 0 && said(st, "first related item"), "[ on the "
+	    "first: stays, said");
+	state_related_step(st, 1);
+	state_related_step(st, 1);
+	ok(st->rd.rel_sel == 1 && said(st, "last related item"), "] past "
+	    "the last: stays, said");
+	state_related_step(st, -1);
+	check(st, "  [");
+	state_follow(st);
+	ok(st->rd.missing == 0 && st->rd.open == large, "follow a missing "
+	    "item: its page, the article linking stays open");
+	is_int(st->hist.nback, 1, "  one step back");
+	check(st, "  followed to a missing item");
+	state_related_step(st, 1);
+	ok(said(st, "no related items"), "] on a missing item's page: said");
+	state_follow(st);
+	ok(said(st, "no related item selected"), "follow from it: said");
+	check(st, "  nothing to follow");
+
+	/* Tab j Enter: another article from the list. */
+	st->focus = PANE_LIST;
+	state_list_to(st, (size_t) small);
+	state_open(st, small, true);
+	ok(st->rd.open == small && st->rd.missing == -1, "the small one "
+	    "opens");
+	is_int(st->hist.nback, 2, "  two steps back");
+	check(st, "  opened from the list");
+
+	state_back(st);
+	ok(st->rd.missing == 0 && st->rd.open == large, "back: the missing "
+	    "item's page again");
+	ok(strncmp(st->rd.page.doc.text, "不在库中的文章",
+	    strlen("不在库中的文章")) == 0, "  showing its title");
+	check(st, "  back to a missing item's page");
+	state_back(st);
+	ok(st->rd.missing == -1 && st->rd.open == large && st->rd.rel_sel == 0,
+	    "back: the large one, its first item selected");
+	ok(st->rd.top.block > 0, "  where it was, not at its top");
+	check(st, "  back to the large one");
+	state_back(st);
+	ok(said(st, "nothing to go back to"), "back again: nothing");
+	state_forward(st);
+	ok(st->rd.missing == 0, "forward: the missing item's page");
+	check(st, "  forward");
+	state_forward(st);
+	ok(st->rd.open == small, "forward: the small one");
+	state_forward(st);
+	ok(said(st, "nothing to go forward to"), "forward again: nothing");
+	check(st, "  forward to the end");
+
+	/* A present item: followed, it opens that article. */
+	state_related_step(st, 1);
+	state_follow(st);
+	ok(st->rd.open == large && st->rd.missing == -1, "follow a present "
+	    "item: it opens");
+	check(st, "  followed");
+	state_step_article(st, 1);
+	is_int(st->rd.open, small, "next article: the next row");
+	state_step_article(st, 1);
+	is_int(st->rd.open, other, "  and the next");
+	state_step_article(st, 1);
+	ok(said(st, "this is the last article"), "next of the last: said");
+	check(st, "  next articles");
+	is_int(st->unread, 0, "all three read");
+}
+
+static void
+test_marks(struct state *st)
+{
+	long	a = st->rd.open;
+
+	st->focus = PANE_READER;
+	state_toggle_read(st);
+	ok(!state_is_read(st, (size_t) a) && said(st, "unread"), "toggled "
+	    "in the reading pane: the open article unread");
+	is_int(st->unread, 1, "  one unread");
+	check(st, "  toggled");
+	st->focus = PANE_LIST;
+	state_list_to(st, 0);
+	state_toggle_read(st);
+	ok(!state_is_read(st, 0) && st->unread == 2, "toggled in the list: "
+	    "the one under the cursor");
+	state_toggle_read(st);
+	state_toggle_read(st);
+	state_toggle_read(st);
+	ok(state_is_read(st, 0) && st->unread == 1, "three more times: read");
+	check(st, "  toggled in the list");
+}
+
+/* The help screen scrolls within its text. */
+static const struct {
+	int	h;
+	size_t	rows;
+	size_t	from;
+	long	by;
+	size_t	top;
+} helps[] = {
+	{ 5, 40, 0, 1, 1 },
+	{ 5, 40, 0, LONG_MAX, 35 },
+	{ 5, 40, 35, 1, 35 },
+	{ 5, 40, 35, -3, 32 },
+	{ 5, 40, 10, LONG_MIN, 0 },
+	{ 5, 40, 0, LONG_MIN + 1, 0 },
+	{ 5, 40, 20, -20, 0 },
+	{ 5, 5, 0, 1, 0 },
+	{ 5, 3, 0, LONG_MAX, 0 },
+	{ 1, 40, 0, LONG_MAX, 39 },
+	{ 0, 40, 0, 100, 39 },
+	{ 20, 0, 0, 5, 0 },
+};
+
+static void
+test_help(struct state *st)
+{
+	size_t	i;
+
+	for (i = 0; i < ARRAY_SIZE(helps); i++) {
+		state_set_geometry(st, 10, 20, 60, helps[i].h, helps[i].rows);
+		st->help_top = helps[i].from;
+		state_help_move(st, helps[i].by);
+		is_int(st->help_top, helps[i].top, "help of %zu rows in %d: "
+		    "from %zu by %ld", helps[i].rows, helps[i].h,
+		    helps[i].from, helps[i].by);
+		check(st, "  help");
+	}
+	st->help_top = 30;
+	state_set_geometry(st, 10, 20, 60, 30, 40);
+	is_int(st->help_top, 10, "a taller help pane: scrolled back");
+	check(st, "  help resized");
+	state_set_geometry(st, 10, 20, 60, 20, 0);
+	is_int(st->help_top, 0, "no help text: top 0");
+}
+
+/* The search prompt in the list (a filter) and in the reading pane. */
+static void
+test_prompt(struct state *st)
+{
+	long	small = fx_find(&c, SMALL), large = fx_find(&c, LARGE);
+	struct place	at;
+
+	st->focus = PANE_LIST;
+	state_list_to(st, (size_t) large);
+	state_prompt_start(st);
+	ok(st->prompt.active && st->prompt.pane == PANE_LIST, "/ in the "
+	    "list");
+	state_prompt_key(st, 0x5C0F);		/* 小 */
+	ok(st->nav.filtered && nav_count(&st->nav) == 1 &&
+	    nav_cursor_article(&st->nav) == small, "小: the list narrows");
+	check(st, "  typed");
+	state_prompt_paste(st, "\n不存在", strlen("\n不存在"));
+	ok(nav_count(&st->nav) == 0 && strcmp(st->prompt.buf, "小 不存在") == 0,
+	    "a paste with a line break: filtered to nothing");
+	check(st, "  filtered to nothing");
+	state_prompt_key(st, KEYC_ESC);
+	ok(!st->prompt.active && !st->nav.filtered, "Esc: the whole list");
+	is_int(nav_cursor_article(&st->nav), large, "  the cursor back");
+	check(st, "  cancelled");
+
+	state_prompt_start(st);
+	state_prompt_key(st, 0x6587);		/* 文 */
+	state_prompt_key(st, 0x7AE0);		/* 章 */
+	state_prompt_key(st, KEYC_ENTER);
+	ok(!st->prompt.active && st->nav.filtered && nav_count(&st->nav) == 2,
+	    "Enter: two articles match");
+	ok(said(st, "2 articles match"), "  said");
+	is_str(st->search.needle, "文章", "  the needle kept");
+	check(st, "  accepted");
+	state_search_step(st, 1);
+	state_search_step(st, 1);
+	ok(said(st, "wrapped"), "n past the last match: wrapped, said");
+	check(st, "  n in the list");
+	state_clear_search(st);
+	ok(!st->nav.filtered && st->search.needle == NULL, "cleared");
+	is_int(state_clear_search(st), RE_NONE, "  twice: nothing to do");
+	state_search_step(st, 1);
+	ok(said(st, "no search yet"), "n with no search: said");
+	check(st, "  cleared");
+
+	/* In the reading pane: the text goes to the match as it is typed;
+	 * Esc goes back. */
+	state_open(st, large, true);
+	state_reader_home(st);
+	at = reading_place(&st->rd);
+	state_prompt_start(st);
+	ok(st->prompt.active && st->prompt.pane == PANE_READER, "/ in the "
+	    "reading pane");
+	state_prompt_paste(st, "第700段", strlen("第700段"));
+	ok(search_match(&st->search, &st->rd) && !st->rd.partial &&
+	    reading_place(&st->rd).para > 600, "typed: at the match, "
+	    "all of it read");
+	check(st, "  found while typing");
+	state_prompt_key(st, KEYC_BSPACE);
+	state_prompt_key(st, 0x4E00);
+	check(st, "  edited");
+	state_prompt_key(st, 3);		/* C-c */
+	ok(!st->prompt.active && !search_match(&st->search, &st->rd),
+	    "C-c: no match");
+	ok(reading_place(&st->rd).para == at.para, "  back where it started");
+	check(st, "  cancelled");
+	state_prompt_start(st);
+	state_prompt_paste(st, "不在这里的词", strlen("不在这里的词"));
+	state_prompt_key(st, KEYC_ENTER);
+	ok(said(st, "not found"), "Enter on a word not there: said");
+	check(st, "  not found");
+	state_prompt_start(st);
+	state_prompt_paste(st, "第1段", strlen("第1段"));
+	state_prompt_key(st, KEYC_ENTER);
+	state_search_step(st, -1);
+	state_search_step(st, -1);
+	ok(search_match(&st->search, &st->rd), "N twice: a match");
+	check(st, "  N in the reading pane");
+	state_clear_search(st);
+	ok(!search_match(&st->search, &st->rd), "cleared: no match shown");
+	check(st, "  cleared");
+}
+
+/* The open article's file changes, then goes. */
+static void
+test_changes(struct state *st)
+{
+	long		small = fx_find(&c, SMALL);
+	uint64_t	old;
+	char		*s;
+
+	state_open(st, small, true);
+	old = st->rd.open_id;
+	ok(state_is_read(st, (size_t) small), "the small one open, read");
+	s = fx_article("2024-05-01 09:00", SMALL, 7, 200, NULL);
+	fx_put("small.txt", s);
+	free(s);
+	corpus_free(&c);
+	fx_load(&c);
+	state_library_changed(st, state_cursor_id(st));
+	state_recount_unread(st);
+	ok(said(st, "changed on disk") && st->rd.open_id != old, "changed "
+	    "on disk: read again, said");
+	ok(state_is_read(st, (size_t) st->rd.open), "  still read");
+	is_int(p.last, st->rd.open_id, "  remembered by its new identity");
+	check(st, "  changed");
+	state_back(st);
+	state_forward(st);
+	ok(st->rd.open == fx_find(&c, SMALL) && st->rd.missing < 0,
+	    "back and forward: the new version");
+	check(st, "  back and forward");
+
+	fx_remove("other.txt");
+	corpus_free(&c);
+	fx_load(&c);
+	state_library_changed(st, state_cursor_id(st));
+	state_recount_unread(st);
+	check(st, "  another article removed");
+	state_step_article(st, 1);
+	ok(said(st, "last article"), "next: the removed one is not there");
+
+	fx_remove("small.txt");
+	corpus_free(&c);
+	fx_load(&c);
+	state_library_changed(st, 0);
+	state_recount_unread(st);
+	ok(said(st, "no longer in the library") && st->rd.open == -1 &&
+	    st->rd.has_page, "removed: said, the page stays");
+	check(st, "  removed");
+	state_reader_end(st);
+	state_reader_home(st);
+	state_scroll(st, LONG_MAX);
+	state_scroll(st, LONG_MIN);
+	state_complete(st);
+	check(st, "  moving on a removed article's page");
+	state_back(st);
+	state_forward(st);
+	check(st, "  back and forward from it");
+	state_toggle_read(st);
+	check(st, "  toggled");
+	state_related_step(st, 1);
+	check(st, "  ]");
+}
+
+/* A new run opens the article open last, where it was, and leaves its
+ * read mark alone. */
+static void
+test_restore(void)
+{
+	struct state	st;
+	long		large;
+	struct place	pl, p2;
+
+	start(&st);
+	large = fx_find(&c, LARGE);
+	state_open(&st, large, false);
+	state_scroll(&st, 500);
+	pl = reading_place(&st.rd);
+	st.focus = PANE_READER;
+	state_toggle_read(&st);
+	ok(!state_is_read(&st, (size_t) large), "the large one unread");
+	check(&st, "scrolled");
+	stop(&st);
+
+	start(&st);
+	ok(!st.rd.has_page, "a new run: nothing open");
+	state_restore_last(&st);
+	ok(st.rd.open == large, "restored: the large one");
+	p2 = reading_place(&st.rd);
+	ok(p2.para == pl.para && p2.chr == pl.chr, "  where it was");
+	ok(!state_is_read(&st, (size_t) large), "  still unread");
+	check(&st, "  restored");
+	stop(&st);
+}
+
+/* Keys through input.c: the path of a key typed in the terminal. */
+static void
+test_input(void)
+{
+	static const char *const script[] = {
+		"Enter", "]", "Enter", "Tab", "j", "Enter", "BSpace", NULL
+	};
+	struct state	st;
+	size_t		i;
+
+	start(&st);
+	state_list_to(&st, 0);
+	for (i = 0; script[i] != NULL; i++) {
+		input_key(&st, key_parse(script[i]));
+		check(&st, script[i]);
+	}
+	ok(st.rd.missing == 0, "Enter ] Enter Tab j Enter BSpace: the "
+	    "missing item's page");
+	input_key(&st, key_parse("L"));
+	ok(st.rd.open == fx_find(&c, SMALL), "L: forward again");
+	check(&st, "L");
+	input_paste(&st, "abc", 3);
+	ok(said(&st, "pasted text is ignored"), "a paste outside the "
+	    "prompt: said, nothing run");
+	check(&st, "pasted");
+	input_key(&st, '/');
+	input_paste(&st, "第5段\n", strlen("第5段\n"));
+	is_str(st.prompt.buf, "第5段 ", "a paste into the prompt");
+	input_key(&st, KEYC_ENTER);
+	ok(!st.prompt.active, "Enter ends it");
+	check(&st, "searched");
+	input_key(&st, KEYC_F1 + 11);
+	input_key(&st, KEYC_META | 'z');
+	input_key(&st, 0x10FFFF);
+	check(&st, "keys bound to nothing");
+	for (i = 0; i < 40; i++)
+		input_key(&st, key_parse(i % 3 ? "PageDown" : "End"));
+	check(&st, "End and PageDown");
+	input_idle(&st);
+	check(&st, "idle");
+	stop(&st);
+}
+
+int
+main(void)
+{
+	struct state	 st;
+	char		*rm;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	tap_locale();
+	text_init();
+	settings_defaults(&set);
+	keymap_defaults(&keys);
+	fx_start("state");
+	make_library();
+	/* Beside the library, not in it. */
+	state_dir = xasprintf("%s-state", fx_root);
+	if (mkdir(state_dir, 0700) != 0) {
+		perror(state_dir);
+		return 99;
+	}
+	fx_load(&c);
+	is_int(c.n, 3, "three articles");
+	start(&st);
+	test_list(&st);
+	test_related(&st);
+	test_marks(&st);
+	test_help(&st);
+	test_prompt(&st);
+	stop(&st);
+	test_restore();
+	test_input();
+	start(&st);
+	test_changes(&st);
+	stop(&st);
+	corpus_free(&c);
+	settings_free(&set);
+	fx_end();
+	rm = xasprintf("rm -rf '%s'", state_dir);
+	if (system(rm) != 0)
+		return 99;
+	free(rm);
+	free(state_dir);
+	return tap_done();
+}
