@@ -138,9 +138,10 @@ state_prepare(struct state *st)
 int
 state_help_move(struct state *st, long rows)
 {
+	/* Negated as unsigned: -LONG_MIN does not fit in a long. */
 	if (rows < 0)
-		st->help_top = (size_t) -rows > st->help_top ? 0 :
-		    st->help_top - (size_t) -rows;
+		st->help_top = 0 - (size_t) rows > st->help_top ? 0 :
+		    st->help_top - (0 - (size_t) rows);
 	else
 		st->help_top = (size_t) rows > st->help_rows ? st->help_rows :
 		    st->help_top + (size_t) rows;
