@@ -2,7 +2,8 @@
  * with its first part, grows as it is scrolled, shows its tail alone,
  * completes; what is shown is the same as when the whole is read at
  * once. Places survive a change of width; a file changed or removed on
- * disk is followed. reading_check() is asserted after every step. */
+ * disk is followed. Related items are selected (related.c).
+ * reading_check() is asserted after every step. */
 #include "system.h"
 
 #include <limits.h>
@@ -11,6 +12,7 @@
 #include "corpus.h"
 #include "fixture.h"
 #include "reading.h"
+#include "related.h"
 #include "settings.h"
 #include "tap.h"
 #include "text.h"
@@ -397,6 +399,58 @@ test_widths(void)
 	causes_free(&cs);
 }
 
+/* Selecting related items (related.c): the whole is read first; with
+ * none selected, the first from the screen; the ends stay. */
+static void
+test_related(void)
+{
+	struct reading	rd;
+	struct causes	cs;
+
+	causes_init(&cs);
+	open_at(&rd, LARGE, 10, 60);
+	related_select(&rd, 0);
+	is_int(rd.rel_sel, -1, "a click on an item not read yet: nothing");
+	is_int(related_step(&rd, -1, &cs), RELATED_MOVED, "[ from the top");
+	ok(!rd.partial && rd.rel_sel == 0, "  read whole, the first item "
+	    "below the screen selected");
+	ok(reading_on_screen(&rd, (struct pos) {
+	    (uint32_t) rd.page.rel_block[0], 0 }), "  shown");
+	CHECK(&rd, "  holds");
+	is_int(related_step(&rd, 1, &cs), RELATED_MOVED, "]");
+	is_int(related_step(&rd, 1, &cs), RELATED_LAST, "] on the last");
+	is_int(rd.rel_sel, 1, "  stays");
+	is_int(related_step(&rd, -1, &cs), RELATED_MOVED, "[");
+	is_int(related_step(&rd, -1, &cs), RELATED_FIRST, "[ on the first");
+	is_int(rd.rel_sel, 0, "  stays");
+	is_int(related_target(&rd), -1, "the first is not in the library");
+	related_select(&rd, 1);
+	is_int(related_target(&rd), fx_find(&c, SMALL), "the second is");
+	related_select(&rd, 2);
+	related_select(&rd, -1);
+	related_select(&rd, INT32_MAX);
+	is_int(rd.rel_sel, 1, "clicks past the items: nothing");
+	CHECK(&rd, "  holds");
+	reading_home(&rd, &cs);
+	rd.rel_sel = -1;
+	is_int(related_step(&rd, 1, &cs), RELATED_MOVED, "] from the top");
+	is_int(rd.rel_sel, 0, "  the first");
+	reading_show_missing(&rd, 0);
+	is_int(related_step(&rd, 1, &cs), RELATED_NONE, "] on a missing "
+	    "item's page: none");
+	related_select(&rd, 0);
+	is_int(rd.rel_sel, -1, "  nor by a click");
+	CHECK(&rd, "  holds");
+	reading_free(&rd);
+	open_at(&rd, SMALL, 10, 60);
+	is_int(related_step(&rd, 1, &cs), RELATED_NONE, "an article without "
+	    "items: none");
+	CHECK(&rd, "  holds");
+	reading_free(&rd);
+	is_int(cs.n, 0, "nothing to say");
+	causes_free(&cs);
+}
+
 /* A related item shown as missing. */
 static void
 test_missing(void)
@@ -564,6 +618,7 @@ main(void)
 	test_grow();
 	test_tail();
 	test_widths();
+	test_related();
 	test_missing();
 	test_follow();
 	corpus_free(&c);
