@@ -373,8 +373,8 @@ fts_open(const char *file, int flags, struct causes *cs)
 		db = NULL;
 		if (tries == 0) {
 			causes_warn(cs, _("%s: the search index is damaged, "
-			    "of another version or not reader's: it is made "
-			    "again"), shown);
+			    "not reader's, or of another version or other "
+			    "settings: it is made again"), shown);
 			remove_db(f->file);
 		}
 	}

@@ -50,12 +50,13 @@ put_date(FILE *out, int64_t d)
 
 /* Brings the index up to date with corpus c and prints the articles that
  * match text, best first: date, title, path and a line of the matched
- * text, separated by tabs. flags as for fts_open(). Returns 0, FTSCLI_NONE
- * when nothing matched (or there is no index), FTSCLI_BAD when the query
- * is malformed (with a message in cs). */
+ * text, separated by tabs; with variants, traditional and simplified
+ * Chinese alike. Returns 0, FTSCLI_NONE when nothing matched (or there
+ * is no index), FTSCLI_BAD when the query is malformed (with a message
+ * in cs). */
 int
-ftscli_run(FILE *out, const char *text, const struct corpus *c, int flags,
-    struct causes *cs)
+ftscli_run(FILE *out, const char *text, const struct corpus *c,
+    bool variants, struct causes *cs)
 {
 	struct query		 q;
 	struct fts		*f;
@@ -65,7 +66,7 @@ ftscli_run(FILE *out, const char *text, const struct corpus *c, int flags,
 	char			*dir, *snip, *path, *title;
 	size_t			 n, i;
 	bool			 marks = false;
-	int			 rc;
+	int			 rc, flags = variants ? FTS_VARIANTS : 0;
 
 	if (query_parse(&q, text, cs) != 0) {
 		query_free(&q);

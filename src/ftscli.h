@@ -12,7 +12,7 @@
 #define FTSCLI_NONE	1	/* nothing matched, or no index */
 #define FTSCLI_BAD	2	/* the query is malformed */
 
-int	ftscli_run(FILE *, const char *, const struct corpus *, int,
+int	ftscli_run(FILE *, const char *, const struct corpus *, bool,
 	    struct causes *);
 
 #endif

@@ -511,7 +511,7 @@ run_search(const struct options *o, struct app *app, struct causes *cs)
 		default_library(&app->set, &paths, &n);
 	corpus_init(&c);
 	load_paths(&c, paths, n, &app->set, cs);
-	rc = ftscli_run(stdout, o->query, &c, 0, cs);
+	rc = ftscli_run(stdout, o->query, &c, app->set.search_variants, cs);
 	corpus_free(&c);
 	return rc;
 }

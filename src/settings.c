@@ -35,6 +35,11 @@ const struct settings_option settings_options[] = {
 	{ "general", "osc52", SET_BOOL, AT(osc52), 0, "false", 0, 0, NULL,
 	  N_("Let y copy the title and URL to the clipboard through the "
 	  "terminal (OSC 52); works over SSH.") },
+	{ "general", "search_variants", SET_BOOL, AT(search_variants), 0,
+	  "false", 0, 0, NULL,
+	  N_("Let a search find traditional and simplified Chinese alike "
+	  "(with OpenCC); the search index is made again when this "
+	  "changes.") },
 	{ "layout", "split", SET_CHOICE, AT(split), 0, "auto", 0, 0,
 	  "auto|vertical|horizontal",
 	  N_("Panes side by side (vertical), one above the other "

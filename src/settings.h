@@ -33,6 +33,7 @@ struct settings {
 	bool		  mouse;
 	bool		  restore_position;
 	bool		  osc52;		/* copy through the terminal */
+	bool		  search_variants;	/* 國 finds 国 */
 	/* [layout] */
 	enum split	  split;
 	int		  list_size;		/* columns or rows; 0: use pct */

@@ -138,4 +138,26 @@ fi
 s '实验' > /dev/null
 expect_eq "$(cat "$TEST_TMP/err")" "" "a sound index is used without a word"
 
+# Traditional and simplified Chinese alike, when reader.ini says so.
+art trad 2024-07-01 '國家實驗室' '這是繁體字的文章。'
+printf '[general]\nsearch_variants = true\n' > "$TEST_TMP/variants.ini"
+expect_eq "$(names '国家实验室')" "" "traditional is not simplified by default"
+if grep -q '^#define HAVE_OPENCC 1' "$(dirname "$READER")/../config.h" \
+    2>/dev/null; then
+	v() {
+		"$READER" -c "$TEST_TMP/variants.ini" --search "$1" "$lib" \
+		    2>"$TEST_TMP/err" | cut -f3 | sed 's|.*/||; s|\.txt$||' |
+		    tr '\n' ' ' | sed 's/ $//'
+	}
+	expect_eq "$(v '国家实验室')" "trad" \
+	    "with search_variants, simplified finds traditional"
+	expect_match "$TEST_TMP/err" "other settings: it is made again" \
+	    "  the index is made again, with a message"
+	expect_eq "$(v '繁体')" "trad" "  and the other way round"
+	expect_eq "$(v '实验室')" "trad lab" \
+	    "  and simplified still finds simplified"
+else
+	echo "# built without OpenCC: search_variants not tested"
+fi
+
 finish
