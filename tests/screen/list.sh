@@ -89,6 +89,9 @@ screen 'wait g / text:3篇 Enter j Enter Tab Escape' "$lib" > /dev/null
 expect_row 1 '^ Articles: 40$' "Esc in the list clears a kept filter"
 expect_row 24 ' 18/40  39 unread' "  the cursor on the article opened from it"
 expect_row 8 '^ 第23篇 标题$' "  which stays open"
+screen 'wait g / text:3篇 Enter Enter J' "$lib" > /dev/null
+expect_row 8 '^ 第23篇 标题$' "J opens the next article of the narrowed list"
+expect_row 24 '  2/4  38 unread' "  the cursor follows in it"
 screen 'wait g / text:无此标题 Enter' "$lib" > /dev/null
 expect_row 1 'Articles matching "无此标题": 0 of 40' "a filter that matches nothing"
 expect_row 2 '(no matching articles)' "  says so in the list"

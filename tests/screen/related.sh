@@ -78,6 +78,29 @@ screen 'wait g j Enter BSpace' "$SAMPLES" > /dev/null
 expect_row 24 '^ nothing to go back to ' "Backspace with no history says so"
 expect_row 8 "^ $A\$" "  the article stays"
 
+# Articles opened from the list join the history once each.
+T=市图书馆新馆试运行首周接待读者逾十万人次
+screen 'wait g Enter Tab Enter BSpace' "$SAMPLES" > /dev/null
+expect_row 24 '^ nothing to go back to ' "Enter on the open article adds no history"
+screen --frames 'wait g Enter Tab j Enter BSpace Tab j Enter L BSpace BSpace' \
+    "$SAMPLES" > /dev/null
+frame 7
+expect_row 8 "^ $T\$" "Backspace returns to an article opened from the list"
+frame 11
+expect_row 24 '^ nothing to go forward to ' \
+    "opening an article after going back drops what was ahead"
+frame 12
+expect_row 8 "^ $T\$" "  back once"
+frame 13
+expect_row 24 '^ nothing to go back to ' "  and no more: no entry twice"
+screen --frames 'wait g Enter J K BSpace BSpace BSpace' "$SAMPLES" > /dev/null
+frame 6
+expect_row 8 "^ $A\$" "J and K join the history: back from K"
+frame 7
+expect_row 8 "^ $T\$" "  back from J"
+frame 8
+expect_row 24 '^ nothing to go back to ' "  and no further"
+
 # An item that is not in the library.
 screen --frames --attrs \
     'wait g j Enter ] Enter ] ] ] ] Enter BSpace L' "$SAMPLES" > /dev/null
