@@ -75,6 +75,14 @@ screen --keep --size=50x16 'wait' "$SAMPLES" > /dev/null
 r=$(find_row "^ $A\$")
 expect_row $((r + 1)) '^  建立多层面合作机制方面' "  and at 50x16"
 
+# KNOWN: a place saved with a row of the article's head (its date) or a
+# blank row on top comes back as the paragraph after it, or the title:
+# the saved place counts paragraphs only.
+#rm -rf "$XDG_STATE_HOME"
+#screen --keep 'wait g j Enter j q' "$SAMPLES" > /dev/null
+#screen --keep 'wait' "$SAMPLES" > /dev/null
+#expect_row 9 '^2024-04-29 10:42$' "a later run restores the date line on top"
+
 # Read marks survive a run too.
 screen --keep 'wait m q' "$SAMPLES" > /dev/null
 screen --keep 'wait' "$SAMPLES" > /dev/null
