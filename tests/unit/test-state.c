@@ -21,6 +21,7 @@
 #include "state.h"
 #include "tap.h"
 #include "text.h"
+#include "view.h"
 #include "xmalloc.h"
 
 #define LARGE	"大文章"
@@ -397,7 +398,9 @@ test_changes(struct state *st)
 	uint64_t	old;
 	char		*s;
 
+	state_open(st, fx_find(&c, OTHER), true);
 	state_open(st, small, true);
+	is_int(st->hist.nback, 1, "the other one, then the small one");
 	old = st->rd.open_id;
 	ok(state_is_read(st, (size_t) small), "the small one open, read");
 	s = fx_article("2024-05-01 09:00", SMALL, 7, 200, NULL);
@@ -413,9 +416,10 @@ test_changes(struct state *st)
 	is_int(p.last, st->rd.open_id, "  remembered by its new identity");
 	check(st, "  changed");
 	state_back(st);
+	is_int(st->rd.open, fx_find(&c, OTHER), "back: the other one");
 	state_forward(st);
-	ok(st->rd.open == fx_find(&c, SMALL) && st->rd.missing < 0,
-	    "back and forward: the new version");
+	ok(st->rd.open == fx_find(&c, SMALL) && st->rd.missing < 0 &&
+	    st->rd.page.doc.npara == 7, "forward: the new version");
 	check(st, "  back and forward");
 
 	fx_remove("other.txt");
@@ -426,6 +430,10 @@ test_changes(struct state *st)
 	check(st, "  another article removed");
 	state_step_article(st, 1);
 	ok(said(st, "last article"), "next: the removed one is not there");
+	state_back(st);
+	ok(said(st, "no longer in the library") && st->rd.open ==
+	    fx_find(&c, SMALL), "back to it: said, the small one stays");
+	check(st, "  back to a removed article");
 
 	fx_remove("small.txt");
 	corpus_free(&c);
@@ -524,6 +532,117 @@ test_input(void)
 	stop(&st);
 }
 
+/* Returns the screen row of the reading pane showing a related item's
+ * title, or -1. */
+static int
+related_row(const struct vscreen *v, const struct state *st, int32_t *r)
+{
+	const struct vpane	*vp = &v->p[VP_READER];
+	const struct vrow	*vr;
+	int			 y;
+
+	for (y = 0; y < vp->r.h; y++) {
+		vr = &v->rows[vp->first + (uint32_t) y];
+		if (vr->block >= 0 && st->rd.page.b[vr->block].related >= 0 &&
+		    st->rd.page.b[vr->block].elem == ELEM_RELATED) {
+			*r = st->rd.page.b[vr->block].related;
+			return vp->r.y + y;
+		}
+	}
+	return -1;
+}
+
+/* Mouse events through input.c, on the screen the view builds. */
+static void
+test_mouse(void)
+{
+	struct state		 st;
+	struct vscreen		 v;
+	const struct rect	*lr, *rr;
+	struct pos		 at;
+	int			 y;
+	int32_t			 r = -1;
+
+	memset(&v, 0, sizeof v);
+	start(&st);
+	input_layout(&v, &st, 80, 24);
+	view_build(&v, &st, 80, 24);
+	lr = &v.p[VP_LIST].r;
+	ok(v.p[VP_LIST].shown && lr->h > 3, "the list pane is shown");
+	input_mouse(&st, &v, lr->y + 1, lr->x + 3, INPUT_CLICK);
+	ok(st.nav.cursor == 1 && st.focus == PANE_LIST && !st.rd.has_page,
+	    "a click on row 2: the cursor there, nothing opened");
+	check(&st, "clicked");
+	input_mouse(&st, &v, lr->y + lr->h - 1, lr->x, INPUT_CLICK);
+	is_int(st.nav.cursor, 1, "a click below the last row: nothing");
+	input_mouse(&st, &v, 10000, 10000, INPUT_CLICK);
+	input_mouse(&st, &v, -1, -1, INPUT_DOUBLE_CLICK);
+	is_int(st.nav.cursor, 1, "clicks off the screen: nothing");
+	check(&st, "clicked off");
+	input_mouse(&st, &v, lr->y, lr->x, INPUT_DOUBLE_CLICK);
+	ok(st.rd.open == 0 && st.focus == PANE_READER, "a double click on "
+	    "row 1: opened");
+	check(&st, "double-clicked");
+
+	input_layout(&v, &st, 80, 24);
+	view_build(&v, &st, 80, 24);
+	rr = &v.p[VP_READER].r;
+	ok(v.p[VP_READER].shown, "the reading pane is shown");
+	state_reader_home(&st);
+	at = st.rd.top;
+	for (y = 0; y < INPUT_WHEEL_ROWS; y++)
+		reading_pos_next(&st.rd, &at);
+	input_mouse(&st, &v, rr->y, rr->x, INPUT_WHEEL_DOWN);
+	ok(st.rd.top.block == at.block && st.rd.top.row == at.row,
+	    "the wheel scrolls the reading pane");
+	check(&st, "wheeled");
+	input_mouse(&st, &v, rr->y, rr->x, INPUT_WHEEL_UP);
+	input_mouse(&st, &v, rr->y, rr->x, INPUT_WHEEL_UP);
+	ok(st.rd.top.block == 0 && st.rd.top.row == 0, "  and back, not past "
+	    "the top");
+	check(&st, "wheeled up");
+	input_mouse(&st, &v, lr->y, lr->x, INPUT_WHEEL_DOWN);
+	is_int(st.nav.cursor, 2, "the wheel on the list moves its cursor");
+
+	state_related_step(&st, 1);
+	state_prepare(&st);
+	input_layout(&v, &st, 80, 24);
+	view_build(&v, &st, 80, 24);
+	y = related_row(&v, &st, &r);
+	ok(y >= 0 && r == 0, "the first related item on screen");
+	st.rd.rel_sel = -1;
+	input_mouse(&st, &v, y, rr->x + 5, INPUT_CLICK);
+	is_int(st.rd.rel_sel, 0, "a click selects it");
+	check(&st, "clicked an item");
+	input_mouse(&st, &v, y, rr->x + 5, INPUT_DOUBLE_CLICK);
+	ok(st.rd.missing == 0, "a double click follows it: the missing "
+	    "item's page");
+	check(&st, "double-clicked an item");
+	input_layout(&v, &st, 80, 24);
+	view_build(&v, &st, 80, 24);
+	input_mouse(&st, &v, rr->y + 1, rr->x + 1, INPUT_DOUBLE_CLICK);
+	ok(st.rd.missing == 0, "a double click on the missing item's page: "
+	    "it stays");
+	check(&st, "double-clicked the missing page");
+
+	input_layout(&v, &st, 1, 1);
+	view_build(&v, &st, 1, 1);
+	is_int(input_mouse(&st, &v, 0, 0, INPUT_CLICK), RE_NONE, "1x1: a "
+	    "click does nothing");
+	check(&st, "1x1");
+	input_layout(&v, &st, 20, 6);
+	view_build(&v, &st, 20, 6);
+	for (y = 0; y < 6; y++) {
+		input_mouse(&st, &v, y, y * 3, INPUT_CLICK);
+		input_mouse(&st, &v, y, 19 - y, INPUT_WHEEL_DOWN);
+		input_layout(&v, &st, 20, 6);
+		view_build(&v, &st, 20, 6);
+	}
+	check(&st, "clicks on a 20x6 screen");
+	view_free(&v);
+	stop(&st);
+}
+
 int
 main(void)
 {
@@ -554,6 +673,7 @@ main(void)
 	stop(&st);
 	test_restore();
 	test_input();
+	test_mouse();
 	start(&st);
 	test_changes(&st);
 	stop(&st);
