@@ -15,6 +15,8 @@ struct article {
 	const char	*title;		/* clean UTF-8 */
 	const char	*url;		/* clean UTF-8, or NULL */
 	int64_t		 date;		/* YYYYMMDDhhmmss, or 0 when undated */
+	const char	*date_text;	/* with date 0: the header's date as
+					 * written (clean UTF-8), or NULL */
 	uint64_t	 id;		/* identity that survives a move */
 	uint64_t	 title_key;	/* text_title_key() of the title */
 	const char	*title_order;	/* text_sort_key() of the title, set
@@ -57,6 +59,8 @@ struct doc {
 	struct span	 title;
 	struct span	 url;		/* len 0 when there is none */
 	int64_t		 date;
+	struct span	 date_text;	/* with date 0: the header's date as
+					 * written; len 0 when there is none */
 	bool		 has_header;
 	struct para	*paras;
 	size_t		 npara;

@@ -16,7 +16,7 @@
 #include "xmalloc.h"
 
 /* 16 bytes with its NULs: "head -c 15" of the file says what it is. */
-#define INDEX_MAGIC	"reader-index 5\n"
+#define INDEX_MAGIC	"reader-index 6\n"
 /* The list order: a number for each entry, padded to 8 bytes. */
 #define ORDER_BYTES(n)	(((uint64_t) (n) + 1) / 2 * 8)
 #define ORDER_MARK	0x01020304u
@@ -204,7 +204,7 @@ entries_sound(const struct index *ix)
 	for (i = 0; i < ix->n; i++) {
 		e = &ix->e[i];
 		if (e->relpath >= ix->slen || e->title >= ix->slen ||
-		    e->url >= ix->slen)
+		    e->url >= ix->slen || e->date_text >= ix->slen)
 			return false;
 	}
 	for (i = 0; i < ix->ndirs; i++)
@@ -352,6 +352,7 @@ struct plan {
 	uint32_t		 *order;	/* list rank -> entry */
 	uint32_t		 *title;	/* list rank -> title's offset */
 	uint32_t		 *url;		/* list rank -> url's offset */
+	uint32_t		 *when;		/* list rank -> date text's, or 0 */
 	size_t			  n;
 	const struct index_walk	 *walk;
 	uint32_t		 *dir;		/* directory -> path's offset */
@@ -386,6 +387,9 @@ lay_out_strings(struct plan *p, FILE *f)
 		p->url[i] = p->ranked[i]->url != NULL &&
 		    p->ranked[i]->url[0] != '\0' ?
 		    put_str(f, p->ranked[i]->url, &p->slen) : 0;
+		p->when[i] = p->ranked[i]->date_text != NULL &&
+		    p->ranked[i]->date_text[0] != '\0' ?
+		    put_str(f, p->ranked[i]->date_text, &p->slen) : 0;
 	}
 }
 
@@ -419,6 +423,7 @@ make_plan(struct plan *p, const struct article *a, size_t n, uint16_t root,
 		p->order[p->walked[i].rank] = (uint32_t) i;
 	p->title = plan_array(p->n, sizeof *p->title);
 	p->url = plan_array(p->n, sizeof *p->url);
+	p->when = plan_array(p->n, sizeof *p->when);
 	lay_out_strings(p, NULL);
 }
 
@@ -430,6 +435,7 @@ free_plan(struct plan *p)
 	free(p->order);
 	free(p->title);
 	free(p->url);
+	free(p->when);
 	free(p->dir);
 }
 
@@ -492,6 +498,7 @@ put_entries(FILE *f, const struct plan *p)
 		e.relpath = put_str(NULL, a->path, &at);
 		e.title = p->title[p->walked[i].rank];
 		e.url = p->url[p->walked[i].rank];
+		e.date_text = p->when[p->walked[i].rank];
 		fwrite(&e, sizeof e, 1, f);
 		hv = hash_str(a->path);
 		for (j = hv & (h.hcap - 1); hash[j] != 0; j = (j + 1) &

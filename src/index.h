@@ -28,7 +28,7 @@
 #include "system.h"
 #include "walk.h"
 
-#define INDEX_VERSION 5
+#define INDEX_VERSION 6
 
 /* An entry, as stored. */
 struct index_entry {
@@ -40,7 +40,7 @@ struct index_entry {
 	uint32_t	 relpath;	/* where its strings begin, in the */
 	uint32_t	 title;		/* string area; url is "" for none */
 	uint32_t	 url;
-	uint32_t	 unused;
+	uint32_t	 date_text;	/* 0 for none */
 };
 
 /* A directory the walk entered, as stored. */

@@ -183,6 +183,9 @@ meta_from_head(struct corpus *c, struct article *a, const char *head,
 		free(clean);
 	}
 	a->date = m.date;
+	if (m.date == 0 && m.date_text.len > 0)
+		a->date_text = corpus_strndup(c, clean + m.date_text.off,
+		    m.date_text.len);
 	if (m.title.len > 0)
 		a->title = corpus_strndup(c, clean + m.title.off, m.title.len);
 	else {
@@ -266,6 +269,8 @@ add_from_index(struct corpus *c, const struct index *ix,
 	a->path = index_str(ix, ie->relpath);
 	a->title = index_str(ix, ie->title);
 	a->url = ie->url != 0 ? index_str(ix, ie->url) : NULL;
+	a->date_text = ie->date_text != 0 ? index_str(ix, ie->date_text) :
+	    NULL;
 	a->date = ie->date;
 	a->size = ie->size;
 	a->mtime = ie->mtime;

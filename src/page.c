@@ -146,7 +146,10 @@ page_build(struct page *p, struct doc *d, bool show_related)
 		page_format_date(d->date, date, sizeof date);
 		add_block(p, own(p, xstrdup(date)), strlen(date), ELEM_META,
 		    0);
-	}
+	} else if (d->date_text.len > 0)
+		/* Not a date: shown as written. */
+		add_block(p, d->text + d->date_text.off, d->date_text.len,
+		    ELEM_META, 0);
 	if (d->url.len > 0)
 		add_block(p, d->text + d->url.off, d->url.len, ELEM_META, 0);
 	p->body_first = p->nb;

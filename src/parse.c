@@ -185,6 +185,10 @@ parse_header(const char *s, size_t n, size_t i, struct meta *m)
 	link = find(s, i, e, MARK_LINK);
 	v = link != NULL ? (size_t) (link - s) : e;
 	m->date = parse_date(s + i, v - i);
+	/* Kept as written, to be shown when it is not a date. */
+	m->date_text.off = (uint32_t) skip_blanks(s, i, v);
+	m->date_text.len = (uint32_t) (trim_blanks(s, m->date_text.off, v) -
+	    m->date_text.off);
 	if (link != NULL) {
 		v += strlen(MARK_LINK);
 		skip_colon(s, e, &v);
@@ -546,7 +550,7 @@ parse_doc_part(char *s, size_t n, struct doc *d, bool fragment)
 	struct meta	m;
 	struct compact	c;
 	size_t		rel_at, rel_body;
-	char		*title, *url;
+	char		*title, *url, *when;
 
 	memset(d, 0, sizeof *d);
 	if (fragment)
@@ -555,6 +559,10 @@ parse_doc_part(char *s, size_t n, struct doc *d, bool fragment)
 		parse_meta(s, n, &m);
 	title = xstrndup(s + m.title.off, m.title.len);
 	url = xstrndup(s + m.url.off, m.url.len);
+	/* A date that is not one is shown as written. */
+	if (m.date != 0)
+		m.date_text.len = 0;
+	when = xstrndup(s + m.date_text.off, m.date_text.len);
 	d->date = m.date;
 	d->has_header = m.has_header;
 	rel_at = find_related(s, n, m.body, &rel_body);
@@ -563,14 +571,17 @@ parse_doc_part(char *s, size_t n, struct doc *d, bool fragment)
 	parse_body(&c, m.body, rel_at, d);
 	parse_related(&c, rel_body, n, d);
 	/* The header strings go last: the body may have overwritten them. */
-	d->text = xreallocarray(s, c.w + m.title.len + m.url.len + 1, 1);
+	d->text = xreallocarray(s, c.w + m.title.len + m.url.len +
+	    m.date_text.len + 1, 1);
 	c.s = d->text;
 	d->title = append(&c, title, m.title.len);
 	d->url = append(&c, url, m.url.len);
+	d->date_text = append(&c, when, m.date_text.len);
 	d->text[c.w] = '\0';
 	d->len = c.w;
 	free(title);
 	free(url);
+	free(when);
 	dedupe_related(d, text_title_key(d->text + d->title.off,
 	    d->title.len));
 }

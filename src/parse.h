@@ -19,6 +19,7 @@ struct meta {
 	struct span	title;
 	struct span	url;
 	int64_t		date;
+	struct span	date_text;	/* the date as written (len 0: none) */
 	bool		has_header;
 	size_t		body;		/* where the body starts */
 };

@@ -67,7 +67,9 @@ view_list_row(const struct article *a, int width, const char *mark,
 
 	if (a->date > 0)
 		format_date(a->date, fmt, date, sizeof date);
-	clean = text_clean_str(date);
+	/* A date that is not one, as written. */
+	clean = text_clean_str(a->date <= 0 && a->date_text != NULL ?
+	    a->date_text : date);
 	w = text_width(clean, strlen(clean));
 	/* Cleaned again on the way out: a title from the header index is
 	 * what the cache file says, whoever wrote it. */

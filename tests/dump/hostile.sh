@@ -107,4 +107,21 @@ expect_match "$T/err" "binary.bin: looks like a binary file, skipped" \
 "$READER" --list --width 60 "$T/bin/image.png" > "$T/out" 2> "$T/err"
 expect_eq "$?:$(grep -c . "$T/out")" "0:1" "  a binary file named on its own is listed"
 
+# A date that is not one is shown as written: in the list (read from the
+# file, then from the header index) and in the reading pane.
+mkdir "$T/dates"
+printf '发布时间:2024-13-45 99:99 原文链接: 日期写错的文章\n\n正文。\n' \
+    > "$T/dates/bad.txt"
+printf '发布时间:2024-01-02 03:04 原文链接: 日期对的文章\n\n正文。\n' \
+    > "$T/dates/good.txt"
+"$READER" --list --width 60 "$T/dates" > "$T/out" 2> "$T/err"
+expect_match "$T/out" '^2024-13-45 99:99  日期写错的文章$' \
+    "an invalid date is listed as written"
+expect_match "$T/out" '^2024-01-02  日期对的文章$' "  a valid one as before"
+"$READER" --list --width 60 "$T/dates" > "$T/out2" 2> "$T/err"
+expect_eq "$(cat "$T/out2")" "$(cat "$T/out")" "  the same from the header index"
+"$READER" --dump --width 60 "$T/dates/bad.txt" > "$T/out" 2> "$T/err"
+expect_eq "$(sed -n 2p "$T/out")" "2024-13-45 99:99" \
+    "  and shown under the title by --dump"
+
 finish

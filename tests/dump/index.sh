@@ -17,7 +17,7 @@ set -- "$XDG_CACHE_HOME"/reader/index-*
 check $([ $# -eq 1 ] && [ -f "$1" ] && echo 0 || echo 1) \
     "and leaves an index in XDG_CACHE_HOME"
 index=$1
-expect_eq "$(head -c 14 "$index")" "reader-index 5" "the index is versioned"
+expect_eq "$(head -c 14 "$index")" "reader-index 6" "the index is versioned"
 expect_eq "$(list)" "$want" "the second load, from the index, lists the same"
 
 sed -i 's/原文链接: 四川公示拟新建省重点实验室/原文链接: 四川公示了一批新的省重点实验室/' \
