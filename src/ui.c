@@ -188,11 +188,29 @@ curses_attrs(unsigned a)
 	return r;
 }
 
-static void
+/* Whether the theme's colours differ from the built-in scheme's: then
+ * reader.ini set them, and losing them is worth a word. */
+static bool
+colors_customized(const struct theme *t)
+{
+	struct theme	def;
+	int		i;
+
+	theme_defaults(&def);
+	for (i = 0; i < ELEM_COUNT; i++)
+		if (t->s[i].fg != def.s[i].fg || t->s[i].bg != def.s[i].bg)
+			return true;
+	return false;
+}
+
+/* Sets up colour pairs, or attributes alone without colour. Returns why
+ * colours set in reader.ini are not shown, or NULL. */
+static const char *
 setup_colors(struct ui *u, const struct theme *t)
 {
 	const char	*nc = getenv("NO_COLOR");
-	bool		 color = has_colors() && (nc == NULL || nc[0] == '\0');
+	bool		 no_color = nc != NULL && nc[0] != '\0';
+	bool		 color = has_colors() && !no_color;
 	int		 i;
 
 	if (color && start_color() == OK) {
@@ -210,12 +228,19 @@ setup_colors(struct ui *u, const struct theme *t)
 			init_pair(u->pair[i], term_color(t->s[i].fg),
 			    term_color(t->s[i].bg));
 		}
-		return;
+		return NULL;
 	}
 	for (i = 0; i < ELEM_COUNT; i++) {
 		u->pair[i] = 0;
 		u->attr[i] = curses_attrs(t->s[i].mono);
 	}
+	if (!colors_customized(t))
+		return NULL;
+	if (no_color)
+		return _("colours from reader.ini not shown: NO_COLOR is "
+		    "set");
+	return _("colours from reader.ini not shown: the terminal has "
+	    "none");
 }
 
 /* ---- Painting. ---- */
@@ -287,6 +312,11 @@ paint(struct ui *u)
 	if (u->clear) {
 		clearok(curscr, TRUE);
 		u->clear = false;
+		/* Start from blanks: after a resize the window still holds
+		 * the old screen, and writing over half of an old wide
+		 * character makes curses blank its other half, a cell this
+		 * paint has already written. */
+		erase();
 	}
 	if (v->too_small)
 		erase();
@@ -747,6 +777,7 @@ ui_run(struct state *st, const struct theme *t, struct causes *load,
 {
 	struct ui	 u;
 	SCREEN		*scr;
+	const char	*no_colors;
 	int		 status = 0;
 
 	memset(&u, 0, sizeof u);
@@ -783,7 +814,7 @@ ui_run(struct state *st, const struct theme *t, struct causes *load,
 	define_key("\033[200~", KEY_PASTE_BEGIN);
 	define_key("\033[201~", KEY_PASTE_END);
 	send_raw(PASTE_ON);
-	setup_colors(&u, t);
+	no_colors = setup_colors(&u, t);
 	if (st->set->mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
 		    BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
@@ -792,6 +823,9 @@ ui_run(struct state *st, const struct theme *t, struct causes *load,
 		state_restore_last(st);
 	if (ld == NULL)
 		say_problems(&u);
+	/* Said once, unless problems while loading have more to say. */
+	if (no_colors != NULL && st->msg == NULL)
+		state_message(st, false, "%s", no_colors);
 	redraw(&u);
 	settle_state(&u);
 	loop(&u);

@@ -57,4 +57,26 @@ fi
 tm_keys q
 tm_exit_status > /dev/null
 
+# Colours set in reader.ini that cannot be shown are named, once.
+printf '[colors]\ntitle = red default bold\n' > "$TEST_TMP/colors.ini"
+tm_start 80 24 NO_COLOR=1 -- -c "$TEST_TMP/colors.ini" "$SAMPLES"
+tm_wait 'colours from reader.ini not shown: NO_COLOR is set'
+step $? "NO_COLOR with colours in reader.ini: a notice says so"
+tm_keys j
+tm_wait_not 'not shown'
+step $? "  once"
+tm_keys q
+tm_exit_status > /dev/null
+TM_TERM=vt100 tm_start 80 24 -- -c "$TEST_TMP/colors.ini" "$SAMPLES"
+tm_wait 'colours from reader.ini not shown: the terminal has none'
+step $? "a terminal without colours: a notice says so"
+tm_keys q
+tm_exit_status > /dev/null
+tm_start 80 24 NO_COLOR=1 -- "$SAMPLES"
+tm_wait ' Articles: 7'
+tm_wait_not 'not shown' 1
+step $? "no colours set in reader.ini: no notice"
+tm_keys q
+tm_exit_status > /dev/null
+
 finish
