@@ -42,6 +42,8 @@ wrap_from_end(void *arg)
 
 	memset(&sc, 0, sizeof sc);
 	for (i = h->p->nb; i-- > 0;) {
+		if (!page_block_alone(h->p, i))
+			continue;
 		expect = BLOCK_FREE;
 		if (!atomic_compare_exchange_strong(&h->state[i], &expect,
 		    BLOCK_TAKEN))

@@ -183,10 +183,11 @@ split_cluster(const struct scan *sc, size_t start, size_t next, int avail)
 }
 
 /* Finds where the line that starts at start ends. Returns the position
- * of the next line; *end and *width describe the visible part. */
+ * of the next line; *end and *width describe the visible part, *seen how
+ * far the text was looked at. */
 static size_t
 fill_line(const struct scan *sc, size_t start, int avail, size_t *end,
-    int *width)
+    int *width, size_t *seen)
 {
 	size_t		i = start, next, brk_at = 0, brk_end = start;
 	size_t		solid = start;
@@ -215,6 +216,7 @@ fill_line(const struct scan *sc, size_t start, int avail, size_t *end,
 			continue;
 		}
 		if (w + cw > avail) {
+			*seen = next;
 			if (brk_at > start) {
 				*end = brk_end;
 				*width = brk_w;
@@ -237,6 +239,7 @@ fill_line(const struct scan *sc, size_t start, int avail, size_t *end,
 	}
 	*end = solid;
 	*width = w_solid;
+	*seen = sc->n;
 	return sc->n;
 }
 
@@ -258,34 +261,33 @@ first_word_fits(const struct scan *sc, size_t start, int avail)
 	return true;
 }
 
-/* Wraps n bytes of clean text (no newlines) and appends the lines to out.
- * An empty paragraph gives one empty line. */
-void
-layout_wrap(struct layout_scratch *scr, const char *s, size_t n,
-    const struct wrap *wr, struct lines *out)
+/* Appends the lines of the scanned text that start from pos up to until,
+ * the first of them a paragraph's first line if first; their offsets are
+ * counted from base bytes before the scan. Returns where the next line
+ * starts (sc->n at the end), or SIZE_MAX if a line was looked at past
+ * safe: the scan is too short to be sure of it. */
+static size_t
+wrap_lines(const struct scan *scp, size_t pos, size_t until, size_t safe,
+    const struct wrap *wr, bool first, size_t base, struct lines *out)
 {
-	struct scan	sc;
-	struct line	line;
-	size_t		pos = 0, start, end;
-	int		indent, avail, width;
-	bool		first = true;
+	/* A copy the compiler can keep in registers: out's stores might
+	 * otherwise change *scp, for all it knows. */
+	const struct scan	 scan = *scp, *sc = &scan;
+	struct line		 line;
+	size_t			 start, end, seen;
+	int			 indent, avail, width;
 
-	scratch_reserve(scr, n);
-	text_line_breaks(s, n, scr->brk);
-	text_measure(s, n, scr->gb, scr->cw);
-	sc.s = s;
-	sc.n = n;
-	sc.brk = scr->brk;
-	sc.gb = scr->gb;
-	sc.cw = scr->cw;
-	do {
+	for (;;) {
 		/* Spaces that end a line are not shown on the next; a space
 		 * that carries a mark is a cluster of more than one byte. */
 		if (!first)
-			while (pos < n && s[pos] == ' ' && scr->gb[pos] == 1)
+			while (pos < sc->n && sc->s[pos] == ' ' &&
+			    sc->gb[pos] == 1)
 				pos++;
-		if (!first && pos >= n)
-			break;
+		if (pos > safe)
+			return SIZE_MAX;
+		if (!first && (pos >= sc->n || pos >= until))
+			return pos;
 		indent = first ? wr->first_indent : wr->indent;
 		if (indent < 0 || indent > wr->width - 2)
 			indent = 0;
@@ -293,27 +295,88 @@ layout_wrap(struct layout_scratch *scr, const char *s, size_t n,
 		if (avail < 1)
 			avail = 1;
 		start = pos;
+		line.off = (uint32_t) (base + start);
+		line.indent = (uint16_t) indent;
 		/* A first word that does not fit after a deep first-line
 		 * indent (a tab's) but fits on a line of its own starts the
 		 * next line rather than be cut. */
 		if (first && indent > wr->indent && wr->indent >= 0 &&
 		    wr->indent <= wr->width - 2 &&
-		    !first_word_fits(&sc, start, avail) &&
-		    first_word_fits(&sc, start, wr->width - wr->indent)) {
-			line.off = (uint32_t) start;
+		    !first_word_fits(sc, start, avail) &&
+		    first_word_fits(sc, start, wr->width - wr->indent)) {
 			line.len = 0;
 			line.width = 0;
-			line.indent = (uint16_t) indent;
 			lines_push(out, &line);
 			first = false;
 			continue;
 		}
-		pos = fill_line(&sc, start, avail, &end, &width);
-		line.off = (uint32_t) start;
+		pos = fill_line(sc, start, avail, &end, &width, &seen);
+		if (seen > safe)
+			return SIZE_MAX;
 		line.len = (uint32_t) (end - start);
 		line.width = (uint16_t) width;
-		line.indent = (uint16_t) indent;
 		lines_push(out, &line);
+		if (first && pos >= sc->n)
+			return pos;
 		first = false;
-	} while (pos < n);
+	}
+}
+
+/* Measures n bytes of s into the scratch space and describes them. */
+static void
+scan_init(struct scan *sc, struct layout_scratch *scr, const char *s,
+    size_t n)
+{
+	scratch_reserve(scr, n);
+	text_line_breaks(s, n, scr->brk);
+	text_measure(s, n, scr->gb, scr->cw);
+	sc->s = s;
+	sc->n = n;
+	sc->brk = scr->brk;
+	sc->gb = scr->gb;
+	sc->cw = scr->cw;
+}
+
+/* Wraps n bytes of clean text (no newlines) and appends the lines to out.
+ * An empty paragraph gives one empty line. */
+void
+layout_wrap(struct layout_scratch *scr, const char *s, size_t n,
+    const struct wrap *wr, struct lines *out)
+{
+	struct scan	sc;
+
+	scan_init(&sc, scr, s, n);
+	(void) wrap_lines(&sc, 0, n, n, wr, true, 0, out);
+}
+
+/* Wraps part of a paragraph of n bytes, exactly as layout_wrap() does the
+ * whole: the lines that start from from (where one starts) up to until,
+ * with offsets from s; the first is the paragraph's first line if from
+ * is 0. Only the text around them is looked at: break opportunities and
+ * clusters depend on a few characters either side (LAYOUT_CONTEXT bytes
+ * before are kept; more after are taken when a line reaches near the
+ * end of what was looked at). Returns where the next line starts (n at
+ * the end of the paragraph). */
+size_t
+layout_wrap_part(struct layout_scratch *scr, const char *s, size_t n,
+    size_t from, size_t until, const struct wrap *wr, struct lines *out)
+{
+	struct scan	sc;
+	size_t		ws, we, look = 4096, mark = out->n, r;
+
+	for (;;) {
+		ws = from > LAYOUT_CONTEXT ? from - LAYOUT_CONTEXT : 0;
+		while (ws > 0 && ((unsigned char) s[ws] & 0xC0) == 0x80)
+			ws--;
+		we = until < n && n - until > look ? until + look : n;
+		while (we < n && ((unsigned char) s[we] & 0xC0) == 0x80)
+			we++;
+		scan_init(&sc, scr, s + ws, we - ws);
+		r = wrap_lines(&sc, from - ws, until - ws, we == n ? we - ws :
+		    we - ws - LAYOUT_CONTEXT, wr, from == 0, ws, out);
+		if (r != SIZE_MAX)
+			return ws + r;
+		out->n = mark;
+		look *= 4;
+	}
 }

@@ -45,8 +45,14 @@ struct layout_scratch {
 	size_t		 cap;
 };
 
+/* Bytes of context kept on either side of a part of a paragraph being
+ * wrapped on its own (see layout_wrap_part). */
+#define LAYOUT_CONTEXT 256
+
 void	layout_wrap(struct layout_scratch *, const char *, size_t,
 	    const struct wrap *, struct lines *);
+size_t	layout_wrap_part(struct layout_scratch *, const char *, size_t,
+	    size_t, size_t, const struct wrap *, struct lines *);
 void	layout_scratch_free(struct layout_scratch *);
 void	lines_free(struct lines *);
 void	lines_push(struct lines *, const struct line *);

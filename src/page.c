@@ -103,6 +103,7 @@ add_paragraph(struct page *p, const struct para *pa, int n)
 		b->indent = pa->hang;
 		b->para = n;
 		b->para_off = (uint32_t) off;
+		b->entry_known = off == 0;
 		off += cut;
 	} while (off < len);
 }
@@ -175,6 +176,8 @@ forget_lines(struct page *p)
 		x_free(p->b[i].lines);
 		p->b[i].nlines = 0;
 		p->b[i].laid = false;
+		p->b[i].entry = 0;
+		p->b[i].entry_known = p->b[i].para_off == 0;
 	}
 }
 
@@ -206,18 +209,84 @@ page_set_width(struct page *p, int width)
 	p->width = width;
 }
 
+/* Whether block i is a piece of a paragraph wrapped in pieces. */
+static bool
+is_piece(const struct page *p, const struct pblock *b)
+{
+	return b->para >= 0 && p->doc.paras[b->para].text.len > PAGE_CHUNK;
+}
+
+/* Whether block i can be wrapped with no other wrapped first, so on a
+ * thread of its own: all but the second and later pieces of a long
+ * paragraph. Wrapping the first piece tells the second where its lines
+ * start. */
+bool
+page_block_alone(const struct page *p, size_t i)
+{
+	return p->b[i].para_off == 0;
+}
+
+/* Wraps piece i of a long paragraph, whose entry is known, as part of
+ * the whole paragraph, and tells the next piece where its lines start. */
+static void
+wrap_piece(struct page *p, size_t i, struct layout_scratch *sc)
+{
+	struct pblock		*b = &p->b[i];
+	const struct para	*pa = &p->doc.paras[b->para];
+	struct lines		 l = { NULL, 0, 0 };
+	struct line		 empty;
+	struct wrap		 w;
+	size_t			 k, next;
+
+	w.width = p->width;
+	w.first_indent = pa->indent;
+	w.indent = pa->hang;
+	next = layout_wrap_part(sc, p->doc.text + pa->text.off, pa->text.len,
+	    b->para_off + b->entry, b->para_off + b->len, &w, &l);
+	for (k = 0; k < l.n; k++)
+		l.v[k].off -= b->para_off;
+	/* A line that spans a whole piece (of spaces) leaves the piece none
+	 * of its own; an empty one stands in for it. */
+	if (l.n == 0) {
+		memset(&empty, 0, sizeof empty);
+		empty.off = b->entry < b->len ? b->entry : b->len;
+		empty.indent = (uint16_t) (pa->hang < p->width - 1 ?
+		    pa->hang : 0);
+		lines_push(&l, &empty);
+	}
+	b->lines = xreallocarray(l.v, l.n, sizeof *l.v);
+	b->nlines = (uint32_t) l.n;
+	b->laid = true;
+	if (i + 1 < p->nb && p->b[i + 1].para == b->para &&
+	    p->b[i + 1].para_off > 0) {
+		p->b[i + 1].entry = (uint32_t) (next - p->b[i + 1].para_off);
+		p->b[i + 1].entry_known = true;
+	}
+}
+
 /* Wraps block i for the current width, if it is not yet, with scratch
  * space sc: blocks apart can be wrapped on threads apart, each with its
- * own. */
+ * own, when page_block_alone() says so. */
 void
 page_wrap_block(struct page *p, size_t i, struct layout_scratch *sc)
 {
 	struct pblock	*b = &p->b[i];
 	struct lines	 l = { NULL, 0, 0 };
 	struct wrap	 w;
+	size_t		 j;
 
 	if (b->laid)
 		return;
+	if (is_piece(p, b)) {
+		/* The pieces before it tell where its lines start. */
+		for (j = i; !p->b[j].entry_known; j--)
+			;
+		for (; j < i; j++)
+			if (!p->b[j + 1].entry_known)
+				wrap_piece(p, j, sc);
+		wrap_piece(p, i, sc);
+		return;
+	}
 	w.width = p->width;
 	w.first_indent = b->first_indent;
 	w.indent = b->indent;

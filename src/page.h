@@ -13,7 +13,11 @@
 #include "theme.h"
 
 /* Paragraphs longer than this are wrapped in pieces, so that no single
- * keystroke has to wrap a whole multi-megabyte line. */
+ * keystroke has to wrap a whole multi-megabyte line. The lines are those
+ * of the whole paragraph all the same: a piece holds the lines that start
+ * in it (the last may go on into the next piece, whose first line then
+ * starts past its beginning), and where its first line starts is known
+ * once the piece before is wrapped, so pieces are wrapped in order. */
 #define PAGE_CHUNK 32768
 
 /* Columns of the mark and hanging indent of related items. */
@@ -30,8 +34,10 @@ struct pblock {
 	int32_t		 para;		/* body paragraph number, or -1 */
 	uint32_t	 para_off;	/* where this piece starts in it */
 	uint64_t	 pos;		/* bytes of all blocks before this */
-	struct line	*lines;
+	struct line	*lines;		/* off and len count from s */
 	uint32_t	 nlines;
+	uint32_t	 entry;		/* where its first line starts */
+	bool		 entry_known;	/* for the current width */
 	bool		 laid;
 };
 
@@ -55,6 +61,7 @@ void		 page_set_width(struct page *, int);
 struct pblock	*page_block(struct page *, size_t);
 void		 page_wrap_block(struct page *, size_t,
 		     struct layout_scratch *);
+bool		 page_block_alone(const struct page *, size_t);
 size_t		 page_block_rows(struct page *, size_t);
 void		 page_format_date(int64_t, char *, size_t);
 size_t		 page_find_para(const struct page *, uint32_t, uint32_t);

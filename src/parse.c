@@ -337,12 +337,15 @@ enum block_kind {
 	BLOCK_LIST	/* two list items or more: each item kept */
 };
 
-/* Tells what kind of block begins at line i. */
+/* Tells what kind of block begins at line i, which ends at e. */
 static enum block_kind
-block_kind(const char *s, size_t i, size_t end)
+block_kind(const char *s, size_t i, size_t e, size_t end)
 {
-	size_t	e, b, lines = 0, indented = 0, items = 0;
+	size_t	b, lines = 0, indented = 0, items = 0;
 
+	/* Most blocks are one line: look no further than the next. */
+	if (e >= end || is_blank_line(s, e + 1, line_end(s, end, e + 1)))
+		return BLOCK_PROSE;
 	for (; i < end; i = e + 1) {
 		e = line_end(s, end, i);
 		b = skip_blanks(s, i, e);
@@ -414,7 +417,7 @@ parse_body(struct compact *c, size_t i, size_t end, struct doc *d)
 		}
 		t = trim_blanks(c->s, b, e);
 		if (!in_block) {
-			kind = block_kind(c->s, i, end);
+			kind = block_kind(c->s, i, e, end);
 			start_para(c, d, &cap, i, b, t, kind, false);
 			in_block = true;
 		} else if (kind == BLOCK_LINES || (kind == BLOCK_LIST &&

@@ -780,35 +780,51 @@ may_break8(char *b)
 	memcpy(b, &w, 8);
 }
 
-/* A space that carries a combining mark is one cluster: UAX #14 (LB9,
- * LB10) lets a line break between the two, which would leave the mark
- * at the start of a line with nothing to sit on; break before the space
- * instead. */
+/* Tailors the break after a run of spaces, where UAX #14 allows one
+ * before anything (LB18) and the Chinese rules do not: not before a
+ * closing mark that only LB19 or LB22 would keep off a line's start (” ’
+ * …), nor after an opening one (“ ‘). And a space that carries a
+ * combining mark is one cluster: UAX #14 (LB9, LB10) lets a line break
+ * between the two, which would leave the mark at the start of a line with
+ * nothing to sit on; the break goes before the space instead. Marks and
+ * quotes are not ASCII, so most spaces need one look. */
 static void
-mark_on_space(const char *s, size_t n, char *brk)
+after_spaces(const char *s, size_t n, char *brk)
 {
 	const char	*p;
-	size_t		 i;
+	size_t		 i, a;
 	uint32_t	 c;
 
 	for (p = s; n > 1 && (p = memchr(p, ' ', n - 1 - (size_t) (p - s))) !=
 	    NULL; p++) {
 		i = (size_t) (p - s) + 1;
-		if ((unsigned char) s[i] < 0x80 || !brk[i])
+		if ((unsigned char) s[i] == ' ' || !brk[i])
 			continue;
-		text_next_char(s + i, n - i, &c);
-		if (text_char_width(c) == 0) {
-			brk[i] = 0;
-			brk[i - 1] = i > 1;
+		if ((unsigned char) s[i] >= 0x80) {
+			text_next_char(s + i, n - i, &c);
+			if (text_char_width(c) == 0) {
+				brk[i] = 0;
+				brk[i - 1] = i > 1;
+				continue;
+			}
+			if (text_no_line_start(c)) {
+				brk[i] = 0;
+				continue;
+			}
 		}
+		for (a = i - 1; a > 0 && s[a - 1] == ' '; a--)
+			;
+		if (a > 0 && (unsigned char) s[a - 1] >= 0x80 &&
+		    text_no_line_end(text_prev_char(s, a)))
+			brk[i] = 0;
 	}
 }
 
 /* Sets brk[i] to 1 where a line may break before byte i: UAX #14 as
  * libunistring finds it, tailored by rule LB29 (which libunistring 1.0
  * does not apply): no break after '.' or ',' inside a Latin word, so
- * "reader.ini", "e.g." and "example.com" stay whole; and a space that
- * carries a mark goes with it to the next line. */
+ * "reader.ini", "e.g." and "example.com" stay whole; and after spaces as
+ * after_spaces() says. */
 void
 text_line_breaks(const char *s, size_t n, char *brk)
 {
@@ -827,7 +843,7 @@ text_line_breaks(const char *s, size_t n, char *brk)
 	for (p = s; n > 2 && (p = memchr(p, ',', n - 1 - (size_t) (p - s))) !=
 	    NULL; p++)
 		lb29(s, n, brk, (size_t) (p - s) + 1);
-	mark_on_space(s, n, brk);
+	after_spaces(s, n, brk);
 }
 
 /* Sets gb[i] to 1 where a grapheme cluster starts at byte i. */

@@ -353,6 +353,9 @@ def gen_narrow():
         'a\u2060b\u2060c\u2060d\u2060e\u2060f joined words, then a space.',
 
         '他说：“好。”）」』……。办理新读者证6200......人次，日均约1.5万人次。',
+
+        'Spaces before closing marks: he wrote ”yes” and ’no’ … and “ so ” on '
+        'and on, word … word ” word “ word, to the end.',
     ]
     pairs = [
         ('相关的第一篇', '他说那些,100个人中3.2称（那些）。很好。'

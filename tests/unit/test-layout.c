@@ -195,6 +195,12 @@ test_hard(void)
 	check_indent("新读者证6200......", 12, 4, 4,
 	    "    新读者证|    620|    0......",
 	    "six dots in an excerpt do not begin a line");
+	check("aaaa \u201Dbb cc", 6, "aaaa \u201D|bb cc",
+	    "a closing quote after a space does not begin a line");
+	check("aaaa \u2026\u2026 cc", 6, "aaa|a \u2026\u2026|cc",
+	    "  nor does an ellipsis");
+	check("aa \u201C bb", 4, "aa|\u201C bb",
+	    "an opening quote before a space does not end one");
 	check("abcdefghi\uFF09", 10, "abcdefgh|i\uFF09",
 	    "a closing mark pulls the letter before it down");
 	check("abcdefghi\u201Cxyz", 10, "abcdefghi|\u201Cxyz",

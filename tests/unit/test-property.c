@@ -17,7 +17,9 @@
 #include <uniwidth.h>
 
 #include "corpus.h"
+#include "dump.h"
 #include "page.h"
+#include "parse.h"
 #include "tap.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -281,6 +283,187 @@ check_file(const char *path)
 	causes_free(&cs);
 }
 
+/* ---- A long paragraph laid out whole and in pieces. ---- */
+
+/* A paragraph of about n bytes of every kind of text a long article
+ * holds, from a fixed seed: Chinese with its punctuation, Latin words,
+ * numbers, names and URLs, combining marks, emoji, no-break spaces. */
+static char *
+long_paragraph(size_t n)
+{
+	static const char *const bits[] = { "京", "津", "冀", "创", "新",
+	    "协", "同", "，", "。", "、", "“", "”", "（", "）", "……", "——",
+	    "word ", "words, ", "3.2", "84.7%", "2024年", " ", "e\xCC\x81" "",
+	    "libnss_mymachines.so.2", "https://example.com/a_b?q=1&x=2 ",
+	    "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9", "10\xC2\xA0" "km",
+	    "a\xE2\x81\xA0" "b", "......", "》", "《", "Mixed中文English" };
+	char		*s = xmalloc(n + 64);
+	size_t		 k = 0, len;
+	uint32_t	 r = 12345;
+
+	memcpy(s, "T\n\n", 3);
+	k = 3;
+	while (k < n) {
+		r = r * 1103515245u + 12345u;
+		len = strlen(bits[(r >> 16) % ARRAY_SIZE(bits)]);
+		memcpy(s + k, bits[(r >> 16) % ARRAY_SIZE(bits)], len);
+		k += len;
+	}
+	s[k] = '\0';
+	return s;
+}
+
+/* Lines of a paragraph with offsets from its start. */
+static void
+lines_of_page(struct page *pg, bool backwards, struct lines *out)
+{
+	size_t		i, k;
+	struct pblock	*b;
+	struct line	 l;
+
+	/* Asked for from the end first, as the End key does. */
+	if (backwards)
+		for (i = pg->body_end; i-- > pg->body_first;)
+			(void) page_block(pg, i);
+	for (i = pg->body_first; i < pg->body_end; i++) {
+		b = page_block(pg, i);
+		for (k = 0; k < b->nlines; k++) {
+			l = b->lines[k];
+			l.off += b->para_off;
+			lines_push(out, &l);
+		}
+	}
+}
+
+/* How many of the first n lines of a and b are the same. */
+static size_t
+same_lines(const struct lines *a, const struct lines *b, size_t n)
+{
+	size_t	k;
+
+	for (k = 0; k < n && k < a->n && k < b->n; k++)
+		if (memcmp(&a->v[k], &b->v[k], sizeof a->v[k]) != 0)
+			break;
+	return k;
+}
+
+/* Prints lines as --dump does, to compare with its output. */
+static char *
+print_lines(const char *s, const struct lines *l, size_t *len)
+{
+	char	*buf = NULL;
+	FILE	*f = open_memstream(&buf, len);
+	size_t	 k;
+
+	for (k = 0; k < l->n; k++)
+		fprintf(f, "%*s%.*s\n", l->v[k].indent, "", (int) l->v[k].len,
+		    s + l->v[k].off);
+	fclose(f);
+	return buf;
+}
+
+/* A 2 MB paragraph has the same lines wrapped whole, in pieces (in order
+ * or from the end), on two threads (--dump), and when only its start was
+ * read: at many widths, with both widths of ambiguous characters. */
+static void
+test_pieces(void)
+{
+	static const int	 widths[] = { 4, 7, 10, 23, 80, 200 };
+	struct layout_scratch	 sc;
+	struct lines		 whole, part;
+	struct doc		 d, pd;
+	struct page		 pg, pre;
+	struct wrap		 w;
+	const struct para	*pa;
+	char			*raw, *text, *got, *want, *pt;
+	size_t			 n, i, cut, glen, wlen, plen, k;
+	int			 bad = 0, badpre = 0, baddump = 0, amb;
+	FILE			*f;
+
+	memset(&sc, 0, sizeof sc);
+	raw = long_paragraph(2 * 1024 * 1024);
+	text = text_clean(raw, strlen(raw), &n, NULL);
+	parse_doc(text, n, &d);
+	ok(d.npara == 1 && d.paras[0].text.len > 20 * PAGE_CHUNK,
+	    "a paragraph of %u bytes", (unsigned) d.paras[0].text.len);
+	pa = &d.paras[0];
+	/* Only its start read: about half, cut anywhere in a character. */
+	cut = pa->text.off + pa->text.len / 2 + 1;
+	free(raw);
+	raw = xstrndup(d.text, cut);
+	page_build(&pg, &d, false);
+	for (amb = 1; amb <= 2; amb++) {
+		text_set_ambiguous_width(amb);
+		for (i = 0; i < ARRAY_SIZE(widths); i++) {
+			pt = text_clean(raw, strlen(raw), &plen, NULL);
+			pa = &pg.doc.paras[0];
+			memset(&whole, 0, sizeof whole);
+			memset(&part, 0, sizeof part);
+			w.width = widths[i];
+			w.first_indent = pa->indent;
+			w.indent = pa->hang;
+			layout_wrap(&sc, pg.doc.text + pa->text.off,
+			    pa->text.len, &w, &whole);
+			page_set_width(&pg, widths[i]);
+			lines_of_page(&pg, i % 2 == 1, &part);
+			if (part.n != whole.n ||
+			    same_lines(&whole, &part, whole.n) != whole.n) {
+				bad++;
+				printf("#   width %d (ambiguous %d): %zu lines "
+				    "whole, %zu in pieces, the first %zu the "
+				    "same\n", widths[i], amb, whole.n, part.n,
+				    same_lines(&whole, &part, whole.n));
+			}
+			lines_free(&part);
+			/* Two threads: --dump of the page. */
+			page_set_width(&pg, 0);
+			page_set_width(&pg, widths[i]);
+			got = NULL;
+			f = open_memstream(&got, &glen);
+			dump_page(f, &pg);
+			fclose(f);
+			want = print_lines(pg.doc.text + pa->text.off, &whole,
+			    &wlen);
+			if (glen < wlen || memcmp(got + glen - wlen, want,
+			    wlen) != 0)
+				baddump++;
+			free(got);
+			free(want);
+			/* The start of the file. */
+			parse_doc(pt, plen, &pd);
+			page_build(&pre, &pd, false);
+			page_set_width(&pre, widths[i]);
+			lines_of_page(&pre, false, &part);
+			/* The last line, and the one before that looked
+			 * at its first cluster, reach the cut. */
+			if (part.n < 3 || same_lines(&whole, &part,
+			    part.n - 2) != part.n - 2) {
+				badpre++;
+				k = same_lines(&whole, &part, part.n);
+				printf("#   width %d (ambiguous %d): of %zu "
+				    "lines of its start, %zu are the whole's: "
+				    "'%.*s' for '%.*s'\n", widths[i], amb,
+				    part.n, k, (int) part.v[k].len,
+				    pre.doc.text + pre.doc.paras[0].text.off +
+				    part.v[k].off, (int) whole.v[k].len,
+				    pg.doc.text + pa->text.off +
+				    whole.v[k].off);
+			}
+			lines_free(&part);
+			page_free(&pre);
+			lines_free(&whole);
+		}
+	}
+	text_set_ambiguous_width(1);
+	is_int(bad, 0, "a long paragraph wraps the same whole and in pieces");
+	is_int(baddump, 0, "  and on two threads");
+	is_int(badpre, 0, "  and but for the lines that reach the end when "
+	    "only its start was read");
+	page_free(&pg);
+	layout_scratch_free(&sc);
+	free(raw);
+}
+
 static int
 by_name(const struct dirent **a, const struct dirent **b)
 {
@@ -326,6 +509,7 @@ main(int argc, char **argv)
 			check_file(argv[i]);
 		return tap_done();
 	}
+	test_pieces();
 	check_dir(getenv("DATA"));
 	check_dir(getenv("SAMPLES"));
 	if (tap_n == 0)
