@@ -1,6 +1,8 @@
 /* The action table and its handlers. */
 #include "system.h"
 
+#include <limits.h>
+
 #include "action.h"
 #include "state.h"
 #include "text.h"
@@ -32,6 +34,12 @@ do_page(struct state *st, int dir)
 	long	h = st->help ? st->help_h : state_in_reader(st) ?
 		    st->rd.height : (long) st->nav.height;
 
+	/* Paging on at the end of an article goes on to the next unread
+	 * one, as in mutt and newsboat. */
+	if (dir > 0 && !st->help && state_in_reader(st) && st->rd.has_page &&
+	    !st->rd.partial && reading_at_end(&st->rd))
+		return state_next_unread(st);
+
 	if (h > 2 && state_in_reader(st) && !st->help)
 		h--;
 	return move(st, dir * h);
@@ -44,8 +52,7 @@ do_edge(struct state *st, int dir)
 	size_t	n = nav_count(&st->nav);
 
 	if (st->help)
-		return state_help_move(st, dir < 0 ? -(long) st->help_rows :
-		    (long) st->help_rows);
+		return state_help_move(st, dir < 0 ? LONG_MIN : LONG_MAX);
 	if (state_in_reader(st))
 		return dir < 0 ? state_reader_home(st) : state_reader_end(st);
 	return state_list_to(st, dir < 0 || n == 0 ? 0 : n - 1);
@@ -280,7 +287,20 @@ action_run(struct state *st, enum action a)
 
 	if (a <= ACT_NONE || a >= ACT_COUNT || action_table[a].fn == NULL)
 		return RE_NONE;
-	if (!(action_table[a].contexts & ctx))
-		return RE_NONE;
+	if (!(action_table[a].contexts & ctx)) {
+		/* Say where it works rather than do nothing. */
+		if (ctx == CTX_HELP)
+			/* TRANSLATORS: %s is the name of a key, such as q. */
+			state_message(st, false, _("this is the help screen: "
+			    "press %s to close it"), state_key_hint(st, ACT_QUIT));
+		else if (ctx == CTX_LIST && (action_table[a].contexts &
+		    CTX_READER))
+			/* TRANSLATORS: the first %s is an action's name, the
+			   second the name of a key, such as Tab. */
+			state_message(st, false, _("%s works in the reading "
+			    "pane: press %s to go there"), action_table[a].name,
+			    state_key_hint(st, ACT_FOCUS));
+		return RE_STATUS;
+	}
 	return action_table[a].fn(st, action_table[a].arg);
 }

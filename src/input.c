@@ -53,6 +53,7 @@ input_mouse(struct state *st, const struct vscreen *v, int y, int x,
 	row = view_hit(v, y, x, &id);
 	if (row < 0)
 		return RE_NONE;
+	state_clear_message(st);
 	if (b == INPUT_WHEEL_UP || b == INPUT_WHEEL_DOWN) {
 		d = b == INPUT_WHEEL_UP ? -INPUT_WHEEL_ROWS : INPUT_WHEEL_ROWS;
 		if (id == VP_LIST)

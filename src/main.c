@@ -485,6 +485,9 @@ run_replay(const struct options *o, struct app *app, struct causes *cs)
 	ld.left = state_article_left;
 	ld.watcher = &st;
 	if (o->npaths == 1 && !c.roots[0].dir && c.n == 1) {
+		/* As the interface does: the pane's size first. */
+		state_set_geometry(&st, lines - 1, lines - 1, cols, lines - 1,
+		    0);
 		state_open(&st, 0, false);
 		st.zoom = st.pager = true;
 	}

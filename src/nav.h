@@ -28,6 +28,7 @@ struct nav {
 	size_t			 cursor;
 	size_t			 top;
 	size_t			 height;	/* rows on screen, at least 1 */
+	bool			 moved;		/* the user put the cursor */
 };
 
 void		 nav_init(struct nav *, const struct corpus *);

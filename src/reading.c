@@ -411,8 +411,13 @@ reading_end(struct reading *rd, struct causes *cs)
 
 	if (!rd->has_page)
 		return;
-	if (rd->partial && !rd->tail)
-		read_tail(rd, cs);
+	/* The end on its own, unless that would be most of the file. */
+	if (rd->partial && !rd->tail) {
+		if (rd->corpus->v[rd->open].size <= READING_QUICK_BYTES * 2)
+			reading_complete(rd, cs);
+		else
+			read_tail(rd, cs);
+	}
 	p.block = (uint32_t) rd->page.nb - 1;
 	p.row = (uint32_t) reading_rows(rd, p.block) - 1;
 	for (k = 1; k < rd->height && reading_pos_prev(rd, &p); k++)
@@ -536,6 +541,11 @@ reading_goto(struct reading *rd, const struct place *pl,
 		;
 	place_top(rd, pl);
 	fill_rows(rd, (size_t) rd->height, cs);
+	/* A place past what fits (a file that shrank, another height): the
+	 * end, with no blank rows under it. */
+	if ((!rd->partial || rd->tail) && reading_rows_from(rd, rd->top,
+	    (size_t) rd->height) < (size_t) rd->height)
+		reading_end(rd, cs);
 }
 
 /* Sets the pane's size; re-wraps around the top row, which stays. */
@@ -551,14 +561,34 @@ reading_set_size(struct reading *rd, int h, int w, struct causes *cs)
 	if (rd->set->text_width > 0 && w > rd->set->text_width)
 		w = rd->set->text_width;
 	if (rd->has_page && w != rd->page.width) {
-		block = rd->top.block;
-		off = reading_pos_byte(rd, rd->top);
+		/* The text at the top stays: the first byte of the line at the
+		 * top before the first of a run of resizes, for each line at
+		 * a narrower width starts inside it and moving it back to its
+		 * own start at each step would drift. */
+		if (!rd->anchored || rd->anchor_gen != rd->gen ||
+		    rd->anchor_top.block != rd->top.block ||
+		    rd->anchor_top.row != rd->top.row) {
+			rd->anchor_block = rd->top.block;
+			rd->anchor_off = reading_pos_byte(rd, rd->top);
+			rd->anchor_gen = rd->gen;
+			rd->anchored = true;
+		}
+		block = rd->anchor_block;
+		off = rd->anchor_off;
 		page_set_width(&rd->page, w);
 		rd->top = reading_pos_of_byte(rd, block, off);
+		rd->anchor_top = rd->top;
 	}
 	rd->width = w;
 	rd->sized = true;
 	reading_fill(rd, cs);
+	/* Taller than what is left below the top: the end, with no blank
+	 * rows under it. */
+	if (rd->has_page && (!rd->partial || rd->tail) &&
+	    (rd->top.block > 0 || rd->top.row > 0) &&
+	    reading_rows_from(rd, rd->top, (size_t) rd->height) <
+	    (size_t) rd->height)
+		reading_end(rd, cs);
 }
 
 /* Follows the library after it changed: the open article is found again

@@ -71,6 +71,13 @@ struct reading {
 	int			 height;	/* rows of the pane, at least 1 */
 	int			 width;		/* columns of text */
 	bool			 sized;		/* height and width were set */
+	/* The text at the top when the width last changed, so that a
+	 * round of resizes comes back to the same line. */
+	bool			 anchored;
+	uint32_t		 anchor_gen;
+	struct pos		 anchor_top;	/* top as the resize left it */
+	uint32_t		 anchor_block;
+	uint32_t		 anchor_off;
 };
 
 /* What reading_follow_library() found. */

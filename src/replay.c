@@ -272,6 +272,8 @@ replay_run(struct replay *r, struct state *st, struct loader *ld,
 			re = input_idle(st);
 			break;
 		}
+		/* As the interface does after each key it paints. */
+		input_layout(&v, st, cols, lines);
 		if (flags & REPLAY_CHECK)
 			state_check(st);
 		if (re & RE_CLIPBOARD)

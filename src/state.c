@@ -74,16 +74,19 @@ say(struct state *st, struct causes *cs)
 }
 
 /* Names the first key bound to action a, for hints ("press ] to ...").
- * Returns a static buffer. */
+ * Returns one of four static buffers in turn, so that one message can
+ * name up to four keys. */
 const char *
 state_key_hint(const struct state *st, enum action a)
 {
-	static char	name[32];
+	static char	names[4][32];
+	static unsigned	next;
+	char		*name = names[next++ % 4];
 	key_code	k;
 
 	if (keymap_keys_of(st->keys, a, &k, 1) == 0 ||
-	    key_to_name(k, name, sizeof name) != 0)
-		snprintf(name, sizeof name, "%s", action_table[a].name);
+	    key_to_name(k, name, sizeof names[0]) != 0)
+		snprintf(name, sizeof names[0], "%s", action_table[a].name);
 	return name;
 }
 
@@ -96,13 +99,15 @@ state_in_reader(const struct state *st)
 
 /* ---- Sizes. ---- */
 
+/* Keeps the help screen's top row within its text, once the text's
+ * rows are known (0: not yet, the help screen was just opened). */
 static void
 clamp_help(struct state *st)
 {
 	size_t	h = st->help_h > 0 ? (size_t) st->help_h : 1;
 	size_t	max = st->help_rows > h ? st->help_rows - h : 0;
 
-	if (st->help_top > max)
+	if (st->help_rows > 0 && st->help_top > max)
 		st->help_top = max;
 }
 
@@ -134,17 +139,19 @@ state_prepare(struct state *st)
 	st->percent = reading_percent(&st->rd);
 }
 
-/* Scrolls the help screen by rows, within its text. */
+/* Scrolls the help screen by rows (LONG_MIN and LONG_MAX: to its ends),
+ * within its text. Keys read at once can come before the text's rows are
+ * known: the sum saturates, and the next geometry clamps it. */
 int
 state_help_move(struct state *st, long rows)
 {
-	/* Negated as unsigned: -LONG_MIN does not fit in a long. */
+	size_t	d = rows < 0 ? (size_t) -(rows + 1) + 1 : (size_t) rows;
+
 	if (rows < 0)
-		st->help_top = 0 - (size_t) rows > st->help_top ? 0 :
-		    st->help_top - (0 - (size_t) rows);
+		st->help_top = d > st->help_top ? 0 : st->help_top - d;
 	else
-		st->help_top = (size_t) rows > st->help_rows ? st->help_rows :
-		    st->help_top + (size_t) rows;
+		st->help_top = d > HELP_TOP_MAX - st->help_top ? HELP_TOP_MAX :
+		    st->help_top + d;
 	clamp_help(st);
 	return RE_ALL;
 }
@@ -228,6 +235,7 @@ state_toggle_read(struct state *st)
 int
 state_list_to(struct state *st, size_t i)
 {
+	st->nav.moved = true;
 	nav_to(&st->nav, i);
 	return RE_LIST | RE_STATUS;
 }
@@ -236,6 +244,7 @@ state_list_to(struct state *st, size_t i)
 int
 state_list_move(struct state *st, long delta)
 {
+	st->nav.moved = true;
 	nav_move(&st->nav, delta);
 	return RE_LIST | RE_STATUS;
 }
@@ -250,16 +259,17 @@ state_cursor_id(const struct state *st)
 }
 
 /* Follows the library after articles were added, moved or removed while
- * loading: the cursor stays on the article it was on (cursor_id), the
- * open article is found again (see reading_follow_library), the filter
- * is applied to the new ones. */
+ * loading: the cursor stays on the article it was on (cursor_id) once
+ * the user has put it somewhere, else on the first row; the open article
+ * is found again (see reading_follow_library); the filter is applied to
+ * the new ones. */
 void
 state_library_changed(struct state *st, uint64_t cursor_id)
 {
 	const struct mark	*m;
 	struct causes		 cs;
 	uint64_t		 old = st->rd.open_id;
-	long			 keep = cursor_id != 0 ?
+	long			 keep = cursor_id != 0 && st->nav.moved ?
 			    corpus_find_id(st->corpus, cursor_id) : -1;
 
 	causes_init(&cs);
@@ -347,6 +357,10 @@ state_save_place(struct state *st)
 
 	if (!st->rd.has_page || st->rd.missing >= 0 || st->rd.open < 0)
 		return;
+	/* A place in the end read on its own counts its paragraphs from
+	 * the end's first: the whole is needed to name it. */
+	if (st->rd.tail)
+		state_complete(st);
 	pl = reading_place(&st->rd);
 	persist_set_place(st->persist, st->rd.open_id, &pl);
 }
@@ -402,8 +416,10 @@ list_follows(struct state *st)
 {
 	long	row = nav_row_of(&st->nav, st->rd.open);
 
-	if (row >= 0 && st->rd.missing < 0)
+	if (row >= 0 && st->rd.missing < 0) {
+		st->nav.moved = true;
 		nav_to(&st->nav, (size_t) row);
+	}
 }
 
 static int
@@ -541,6 +557,26 @@ state_step_article(struct state *st, int dir)
 		return RE_STATUS;
 	}
 	return state_open(st, nav_article(&st->nav, (size_t) row), true);
+}
+
+/* Opens the next unread article of the list after the open one (or the
+ * cursor's), wrapping around; says so when there is none. */
+int
+state_next_unread(struct state *st)
+{
+	long	n = (long) nav_count(&st->nav), row, i, a;
+
+	row = nav_row_of(&st->nav, st->rd.open);
+	if (row < 0)
+		row = (long) st->nav.cursor;
+	for (i = 1; i < n; i++) {
+		a = nav_article(&st->nav, (size_t) ((row + i) % n));
+		if (a >= 0 && !state_is_read(st, (size_t) a))
+			return state_open(st, a, true);
+	}
+	state_message(st, false, "%s", _("the end of the article, and no "
+	    "other article is unread"));
+	return RE_STATUS;
 }
 
 /* ---- Related items. ---- */
@@ -795,8 +831,11 @@ state_check(struct state *st)
 	if (st->help_rows > (size_t) st->help_h &&
 	    st->help_top > st->help_rows - (size_t) st->help_h)
 		broken("help scrolled past its end");
-	if (st->help_rows <= (size_t) st->help_h && st->help_top != 0)
+	if (st->help_rows > 0 && st->help_rows <= (size_t) st->help_h &&
+	    st->help_top != 0)
 		broken("short help scrolled");
+	if (st->help_top > HELP_TOP_MAX)
+		broken("help scrolled past any text");
 	if (st->prompt.active && st->prompt.pane == PANE_READER &&
 	    !st->rd.has_page)
 		broken("text search without a page");

@@ -14,7 +14,7 @@
  * - with no page, the focus is on the list, zoom is off, and nothing is
  *   matched; a page that is not a missing item's has its article open
  *   or had it (open = -1 only after its file went);
- * - help_top <= help_rows - help_h (or 0);
+ * - help_top <= help_rows - help_h (or 0), once help_rows is known;
  * - the prompt is active only in the pane it was started in.
  */
 #ifndef READER_STATE_H
@@ -34,6 +34,10 @@
 #include "settings.h"
 
 enum pane { PANE_LIST, PANE_READER };
+
+/* The help screen's top row never goes past this, whatever keys come
+ * before its text's rows are known. */
+#define HELP_TOP_MAX ((size_t) 1 << 30)
 
 struct state {
 	struct corpus		*corpus;
@@ -96,6 +100,7 @@ int	state_follow(struct state *);
 int	state_back(struct state *);
 int	state_forward(struct state *);
 int	state_step_article(struct state *, int);
+int	state_next_unread(struct state *);
 int	state_toggle_read(struct state *);
 int	state_help_move(struct state *, long);
 

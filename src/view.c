@@ -64,19 +64,26 @@ view_list_row(const struct article *a, int width, const char *mark,
 {
 	char	 date[128] = "", *clean, *title, *full, *row;
 	int	 w;
+	bool	 room;
 
-	if (a->date > 0)
+	/* Too narrow for the date and some of the title: the title alone
+	 * (the date is the less needed of the two). */
+	room = width >= cols + 2 + VIEW_TITLE_MIN +
+	    (mark != NULL ? text_width(mark, strlen(mark)) + 1 : 0);
+	if (room && a->date > 0)
 		format_date(a->date, fmt, date, sizeof date);
+	if (!room)
+		cols = 0;
 	/* A date that is not one, as written. */
-	clean = text_clean_str(a->date <= 0 && a->date_text != NULL ?
+	clean = text_clean_str(room && a->date <= 0 && a->date_text != NULL ?
 	    a->date_text : date);
 	w = text_width(clean, strlen(clean));
 	/* Cleaned again on the way out: a title from the header index is
 	 * what the cache file says, whoever wrote it. */
 	title = text_clean_str(a->title);
-	full = xasprintf("%s%s%s%*s  %s", mark != NULL ? mark : "",
+	full = xasprintf("%s%s%s%*s%s%s", mark != NULL ? mark : "",
 	    mark != NULL ? " " : "", clean, cols > w ? cols - w : 0, "",
-	    title);
+	    cols > 0 ? "  " : "", title);
 	free(title);
 	free(clean);
 	row = text_ellipsize(full, strlen(full), width, NULL);
@@ -364,10 +371,12 @@ build_list(struct vscreen *v, const struct state *st)
 		v->nspans = v->rows[v->p[VP_LIST].first].first;
 		v->nrows = v->p[VP_LIST].first;
 		add_row(v, ELEM_LIST);
-		add_span(v, nav->filtered ? _("(no matching articles)") :
-		    _("(no articles)"), strlen(nav->filtered ?
-		    _("(no matching articles)") : _("(no articles)")),
-		    ELEM_META);
+		const char *note = nav->filtered ?
+		    _("(no matching articles)") : _("(no articles)");
+		char *cut = (char *) own(v, text_ellipsize(note, strlen(note),
+		    r->w, NULL));
+
+		add_span(v, cut, strlen(cut), ELEM_META);
 		while (v->nrows - v->p[VP_LIST].first < (size_t) r->h)
 			add_row(v, ELEM_LIST);
 	}
@@ -485,20 +494,38 @@ build_heads(struct vscreen *v, const struct state *st)
 static char *
 status_right(const struct state *st)
 {
-	size_t	n = nav_count(&st->nav);
-	char	pct[16] = "";
+	size_t	n = nav_count(&st->nav), at;
+	long	row;
+	char	pct[16] = "", pos[48];
 
+	if (st->help) {
+		size_t h = st->help_h > 0 ? (size_t) st->help_h : 1;
+		size_t last = st->help_top + h < st->help_rows ?
+		    st->help_top + h : st->help_rows;
+
+		/* TRANSLATORS: the status line on the help screen: the rows
+		   shown, of how many. */
+		return xasprintf(_("rows %zu-%zu of %zu "), st->help_top + 1,
+		    last, st->help_rows);
+	}
+	/* The position of what is being read: the open article's row when
+	 * the keys go to the reading pane, else the cursor's. */
+	row = state_in_reader(st) ? nav_row_of(&st->nav, st->rd.open) :
+	    n > 0 ? (long) st->nav.cursor : -1;
+	at = row >= 0 ? (size_t) row + 1 : 0;
+	if (row < 0 && state_in_reader(st))
+		snprintf(pos, sizeof pos, "-/%zu", n);
+	else
+		snprintf(pos, sizeof pos, "%zu/%zu", at, n);
 	if (st->rd.has_page && state_in_reader(st))
 		snprintf(pct, sizeof pct, "  %d%%", st->percent);
 	if (st->loading)
 		/* TRANSLATORS: the status line while the library loads:
-		   list position, articles so far. */
-		return xasprintf(_("%zu/%zu  loading... "), n > 0 ?
-		    st->nav.cursor + 1 : 0, n);
-	/* TRANSLATORS: the status line: list position / articles, unread
+		   list position ("3/250"), articles so far. */
+		return xasprintf(_("%s  loading... "), pos);
+	/* TRANSLATORS: the status line: list position ("3/250"), unread
 	   articles, then "  42%" (how far into the open article) or "". */
-	return xasprintf(_("%zu/%zu  %zu unread%s "), n > 0 ?
-	    st->nav.cursor + 1 : 0, n, st->unread, pct);
+	return xasprintf(_("%s  %zu unread%s "), pos, st->unread, pct);
 }
 
 static void
@@ -601,11 +628,12 @@ help_lines(struct vscreen *v, const struct state *st, int width,
 	size_t			 i, n = 1, cap = 1;
 	char			*title;
 
-	/* TRANSLATORS: program name, version, and the key that closes the
-	   help screen. */
+	/* TRANSLATORS: program name, version, the key that closes the
+	   help screen, and two keys that scroll it. */
 	title = (char *) own(v, xasprintf(_(" %s %s keys (press %s to "
-	    "close)"), PACKAGE, PACKAGE_VERSION,
-	    state_key_hint(st, ACT_QUIT)));
+	    "close; %s and %s scroll)"), PACKAGE, PACKAGE_VERSION,
+	    state_key_hint(st, ACT_QUIT), state_key_hint(st, ACT_DOWN),
+	    state_key_hint(st, ACT_PAGE_DOWN)));
 	hl[0].s = own(v, text_ellipsize(title, strlen(title), width, NULL));
 	hl[0].len = (uint32_t) strlen(hl[0].s);
 	hl[0].indent = 0;

@@ -13,6 +13,8 @@
 #include "state.h"
 #include "theme.h"
 
+/* Columns of a title a list row shows at least, before its date. */
+#define VIEW_TITLE_MIN 8
 /* Columns of the date in a list row. */
 #define VIEW_DATE_COLS 10
 /* Smallest screen with both panes; anything smaller gets a message. */

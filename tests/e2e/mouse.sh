@@ -29,8 +29,12 @@ mouse 64 10 15
 tm_wait_count '^四川公示拟新建省重点实验室$' 1
 step $? "  and back up"
 mouse 65 10 3
+# (The status line shows the open article's row until the list has the
+# keys.)
+tm_keys Tab
 tm_wait '7/7 '
 step $? "the wheel over the list moves the list"
+tm_keys Tab
 tm_keys G
 tm_wait '100%'
 row=$(tm_screen | grep -n '^\[\*\] 天津市已获批组建17家全国重点实验室' | cut -d: -f1)

@@ -138,3 +138,9 @@ expect_ok() {
 		sed 's/^/#   stderr: /' "$TEST_TMP/stderr"
 	fi
 }
+
+# fresh: forgets the reading state the replays so far left (read marks,
+# positions, the article open last), for a case of its own.
+fresh() {
+	rm -rf "$XDG_STATE_HOME" "$XDG_CACHE_HOME"
+}
