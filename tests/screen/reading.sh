@@ -150,7 +150,7 @@ expect_row 1 '^ Articles: 7' "q in a zoomed pane leaves zoom first"
 screen --frames 'wait g ? G g q' "$SAMPLES" > /dev/null
 expect_ok "replay of the help screen"
 frame 3
-expect_row 1 '^ reader .* keys (press q to close)' "? shows the help screen"
+expect_row 1 '^ reader .* keys (press q to close' "? shows the help screen"
 expect_screen '^  j, Down, C-n  *Move down one line$' \
     "  it lists the keys from the key table"
 frame 4
