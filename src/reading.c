@@ -265,8 +265,9 @@ static bool
 grow(struct reading *rd, struct causes *cs)
 {
 	struct place	pl;
+	struct pos	top = rd->top;
 	int32_t		sel = rd->rel_sel;
-	size_t		next = rd->part * 4;
+	size_t		next = rd->part * 4, nb = rd->page.nb;
 
 	if (!rd->partial || rd->tail)
 		return false;
@@ -275,7 +276,14 @@ grow(struct reading *rd, struct causes *cs)
 	pl = reading_place(rd);
 	if (read_part(rd, rd->open, next, cs) != 0)
 		return false;
-	place_top(rd, &pl);
+	/* Blocks before the part's last, which may have been cut short, are
+	 * laid out the same in more of the article: the top row stays as it
+	 * was (a blank row too, which a place cannot name). */
+	if (top.block + 1 < nb && top.block < rd->page.nb &&
+	    top.row < reading_rows(rd, top.block))
+		rd->top = top;
+	else
+		place_top(rd, &pl);
 	if (sel < (int32_t) rd->page.doc.nrel)
 		rd->rel_sel = sel;
 	return true;
@@ -380,12 +388,20 @@ reading_scroll(struct reading *rd, long n, struct causes *cs)
 		while (n-- > 0)
 			reading_pos_next(rd, &rd->top);
 	} else {
+		/* Above the start of a long article's end read on its own:
+		 * the whole first (the end's first blocks are its title). */
+		if (rd->tail) {
+			struct pos	p = rd->top;
+			long		k = n;
+
+			while (k < 0 && p.block > rd->page.body_first &&
+			    reading_pos_prev(rd, &p))
+				k++;
+			if (k < 0 && reading_complete(rd, cs) < 0)
+				return;
+		}
 		while (n < 0 && reading_pos_prev(rd, &rd->top))
 			n++;
-		/* Above the end of a long article: the rest first. */
-		if (n < 0 && rd->tail && reading_complete(rd, cs) > 0)
-			while (n++ < 0 && reading_pos_prev(rd, &rd->top))
-				;
 	}
 }
 
@@ -570,6 +586,9 @@ reading_set_size(struct reading *rd, int h, int w, struct causes *cs)
 		    rd->anchor_top.row != rd->top.row) {
 			rd->anchor_block = rd->top.block;
 			rd->anchor_off = reading_pos_byte(rd, rd->top);
+			/* A blank row before a paragraph stays one. */
+			rd->anchor_gap = rd->top.row < page_block(&rd->page,
+			    rd->top.block)->gap ? (int) rd->top.row : -1;
 			rd->anchor_gen = rd->gen;
 			rd->anchored = true;
 		}
@@ -577,18 +596,13 @@ reading_set_size(struct reading *rd, int h, int w, struct causes *cs)
 		off = rd->anchor_off;
 		page_set_width(&rd->page, w);
 		rd->top = reading_pos_of_byte(rd, block, off);
+		if (rd->anchor_gap >= 0)
+			rd->top.row = (uint32_t) rd->anchor_gap;
 		rd->anchor_top = rd->top;
 	}
 	rd->width = w;
 	rd->sized = true;
 	reading_fill(rd, cs);
-	/* Taller than what is left below the top: the end, with no blank
-	 * rows under it. */
-	if (rd->has_page && (!rd->partial || rd->tail) &&
-	    (rd->top.block > 0 || rd->top.row > 0) &&
-	    reading_rows_from(rd, rd->top, (size_t) rd->height) <
-	    (size_t) rd->height)
-		reading_end(rd, cs);
 }
 
 /* Follows the library after it changed: the open article is found again

@@ -78,6 +78,7 @@ struct reading {
 	struct pos		 anchor_top;	/* top as the resize left it */
 	uint32_t		 anchor_block;
 	uint32_t		 anchor_off;
+	int			 anchor_gap;	/* blank row above it, or -1 */
 };
 
 /* What reading_follow_library() found. */
