@@ -850,6 +850,137 @@ test_copies(void)
 	fx_load(&c);
 }
 
+/* Loads the library a slice at a time, as the interface does, with the
+ * state following it; End, Home and scrolling between slices. Returns
+ * the number of slices. */
+static int
+load_slowly(struct state *st, struct loader *ld, const char *what)
+{
+	struct causes	cs;
+	char		msg[64];
+	uint64_t	id;
+	int		more = 1, slices = 0;
+
+	causes_init(&cs);
+	st->loading = true;
+	while (more) {
+		id = state_cursor_id(st);
+		more = loader_step(ld, &c, 0, &cs);
+		state_library_changed(st, id);
+		if (!more)
+			st->loading = false;
+		switch (slices++ % 4) {
+		case 0:
+			state_reader_end(st);
+			break;
+		case 1:
+			state_reader_home(st);
+			break;
+		case 2:
+			state_scroll(st, 30);
+			break;
+		}
+		snprintf(msg, sizeof msg, "%s: slice %d", what, slices);
+		if (slices < 5 || !more)
+			check(st, msg);
+		else {
+			state_prepare(st);
+			state_check(st);
+		}
+	}
+	causes_free(&cs);
+	return slices;
+}
+
+/* Files enough that loading takes several slices (and few, since
+ * making a file is slow on some file systems). */
+#define MANY 60
+
+/* The article open last changed on disk; the next run restores it
+ * while a large library loads with its header index, which still has
+ * the old version (End and Home used to read a dropped entry). */
+static void
+test_loading(void)
+{
+	struct state	 st;
+	struct loader	 ld;
+	struct causes	 cs;
+	char		*cache = xasprintf("%s-cache", fx_root), *s, name[32];
+	char		*paths[] = { fx_root };
+	int		 i, slices;
+
+	if (mkdir(cache, 0700) != 0 || setenv("XDG_CACHE_HOME", cache, 1) != 0)
+		exit(99);
+	fx_mkdir("many");
+	for (i = 0; i < MANY; i++) {
+		snprintf(name, sizeof name, "many/%04d.txt", i);
+		s = xasprintf("发布时间:2020-01-01 00:00 原文链接: 第%d篇\n\n"
+		    "正文。\n", i);
+		fx_put(name, s);
+		free(s);
+	}
+	causes_init(&cs);
+	corpus_free(&c);
+	corpus_init(&c);
+	loader_start(&ld, paths, 1, true);
+	loader_finish(&ld, &c, &cs);
+	loader_stop(&ld);
+	ok(c.n > MANY, "the library loaded with its index");
+	start(&st);
+	state_open(&st, fx_find(&c, LARGE), false);
+	ok(st.rd.open >= 0, "the large one open");
+	stop(&st);
+	corpus_free(&c);
+	s = fx_article("2024-06-01 09:00", LARGE, 800, 301, NULL);
+	fx_put("large.txt", s);
+	free(s);
+
+	corpus_init(&c);
+	loader_start(&ld, paths, 1, true);
+	while (c.n == 0 && loader_step(&ld, &c, 0, &cs) != 0)
+		;
+	start(&st);
+	ld.arrived = state_article_arrived;
+	ld.left = state_article_left;
+	ld.watcher = &st;
+	state_restore_last(&st);
+	slices = load_slowly(&st, &ld, "changed");
+	/* How many depends on the helper threads' speed. */
+	printf("# loaded in %d slices\n", slices);
+	ok(st.rd.open == fx_find(&c, LARGE) && st.rd.open >= 0, "the large "
+	    "one open, its new version");
+	state_reader_end(&st);
+	state_reader_home(&st);
+	check(&st, "End and Home after loading");
+	loader_stop(&ld);
+	stop(&st);
+	corpus_free(&c);
+
+	/* Removed: the next run cannot restore it. */
+	fx_remove("large.txt");
+	corpus_init(&c);
+	loader_start(&ld, paths, 1, true);
+	while (c.n == 0 && loader_step(&ld, &c, 0, &cs) != 0)
+		;
+	start(&st);
+	ld.arrived = state_article_arrived;
+	ld.left = state_article_left;
+	ld.watcher = &st;
+	state_restore_last(&st);
+	load_slowly(&st, &ld, "removed");
+	ok(fx_find(&c, LARGE) < 0 && st.rd.open < 0, "the large one gone");
+	loader_stop(&ld);
+	stop(&st);
+	corpus_free(&c);
+	causes_free(&cs);
+	fx_end();
+	s = xasprintf("rm -rf '%s'", cache);
+	if (system(s) != 0)
+		exit(99);
+	free(s);
+	free(cache);
+}
+
 int
 main(void)
 {
@@ -886,9 +1017,8 @@ main(void)
 	stop(&st);
 	test_random();
 	test_copies();
-	corpus_free(&c);
+	test_loading();
 	settings_free(&set);
-	fx_end();
 	rm = xasprintf("rm -rf '%s'", state_dir);
 	if (system(rm) != 0)
 		return 99;
