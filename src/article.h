@@ -35,13 +35,15 @@ struct span {
 };
 
 /* A body paragraph: its text, the columns of its first-line indent and
- * of its other lines' (a verse or list item that wraps), and whether it
- * follows the one before with no blank line (a verse, a list item). */
+ * of its other lines' (a verse or list item that wraps), whether it
+ * follows the one before with no blank line (a verse, a list item), and
+ * whether it is a line kept as written (a verse, best cut at a pause). */
 struct para {
 	struct span	text;
 	uint16_t	indent;
 	uint16_t	hang;
 	bool		tight;
+	bool		kept;		/* a line kept as written: a verse */
 };
 
 /* One entry of the 相关文章 list. */

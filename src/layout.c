@@ -12,6 +12,7 @@ struct scan {
 	const char	*brk;
 	const char	*gb;		/* where grapheme clusters start */
 	const uint16_t	*cw;		/* and how wide they are */
+	bool		 phrases;	/* break after ，、；： if one can */
 };
 
 /* Appends one line. */
@@ -182,6 +183,14 @@ split_cluster(const struct scan *sc, size_t start, size_t next, int avail)
 	return i;
 }
 
+/* Whether c ends a phrase, where a verse reads best cut. */
+static bool
+ends_phrase(uint32_t c)
+{
+	return c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0xFF1A ||
+	    c == ',' || c == ';' || c == ':';
+}
+
 /* Finds where the line that starts at start ends. Returns the position
  * of the next line; *end and *width describe the visible part, *seen how
  * far the text was looked at. */
@@ -190,6 +199,8 @@ fill_line(const struct scan *sc, size_t start, int avail, size_t *end,
     int *width, size_t *seen)
 {
 	size_t		i = start, next, brk_at = 0, brk_end = start;
+	size_t		ph_at = 0, ph_end = start;
+	int		ph_w = 0;
 	size_t		solid = start;
 	int		w = 0, w_solid = 0, brk_w = 0, cw;
 	unsigned	len;
@@ -208,6 +219,12 @@ fill_line(const struct scan *sc, size_t start, int avail, size_t *end,
 			brk_at = i;
 			brk_end = solid;
 			brk_w = w_solid;
+			if (sc->phrases && solid > start &&
+			    ends_phrase(char_before(sc, solid))) {
+				ph_at = i;
+				ph_end = solid;
+				ph_w = w_solid;
+			}
 		}
 		if (sc->s[i] == ' ' && next == i + 1) {
 			/* Spaces may hang past the edge; they are trimmed. */
@@ -217,6 +234,13 @@ fill_line(const struct scan *sc, size_t start, int avail, size_t *end,
 		}
 		if (w + cw > avail) {
 			*seen = next;
+			/* A verse is cut at its last pause that leaves
+			 * the line at least half full. */
+			if (ph_at > start && ph_w * 2 >= avail) {
+				*end = ph_end;
+				*width = ph_w;
+				return ph_at;
+			}
 			if (brk_at > start) {
 				*end = brk_end;
 				*width = brk_w;
@@ -325,7 +349,7 @@ wrap_lines(const struct scan *scp, size_t pos, size_t until, size_t safe,
 /* Measures n bytes of s into the scratch space and describes them. */
 static void
 scan_init(struct scan *sc, struct layout_scratch *scr, const char *s,
-    size_t n)
+    size_t n, bool phrases)
 {
 	scratch_reserve(scr, n);
 	text_line_breaks(s, n, scr->brk);
@@ -335,6 +359,7 @@ scan_init(struct scan *sc, struct layout_scratch *scr, const char *s,
 	sc->brk = scr->brk;
 	sc->gb = scr->gb;
 	sc->cw = scr->cw;
+	sc->phrases = phrases;
 }
 
 /* Wraps n bytes of clean text (no newlines) and appends the lines to out.
@@ -345,7 +370,7 @@ layout_wrap(struct layout_scratch *scr, const char *s, size_t n,
 {
 	struct scan	sc;
 
-	scan_init(&sc, scr, s, n);
+	scan_init(&sc, scr, s, n, false);
 	(void) wrap_lines(&sc, 0, n, n, wr, true, 0, out);
 }
 
@@ -355,11 +380,14 @@ layout_wrap(struct layout_scratch *scr, const char *s, size_t n,
  * is 0. Only the text around them is looked at: break opportunities and
  * clusters depend on a few characters either side (LAYOUT_CONTEXT bytes
  * before are kept; more after are taken when a line reaches near the
- * end of what was looked at). Returns where the next line starts (n at
- * the end of the paragraph). */
+ * end of what was looked at). With phrases, a line that must break does
+ * so after the last ，、；： in it if that leaves it at least half full,
+ * as verses read best. Returns where the next line starts (n at the end
+ * of the paragraph). */
 size_t
 layout_wrap_part(struct layout_scratch *scr, const char *s, size_t n,
-    size_t from, size_t until, const struct wrap *wr, struct lines *out)
+    size_t from, size_t until, const struct wrap *wr, bool phrases,
+    struct lines *out)
 {
 	struct scan	sc;
 	size_t		ws, we, look = 4096, mark = out->n, r;
@@ -371,7 +399,7 @@ layout_wrap_part(struct layout_scratch *scr, const char *s, size_t n,
 		we = until < n && n - until > look ? until + look : n;
 		while (we < n && ((unsigned char) s[we] & 0xC0) == 0x80)
 			we++;
-		scan_init(&sc, scr, s + ws, we - ws);
+		scan_init(&sc, scr, s + ws, we - ws, phrases);
 		r = wrap_lines(&sc, from - ws, until - ws, we == n ? we - ws :
 		    we - ws - LAYOUT_CONTEXT, wr, from == 0, ws, out);
 		if (r != SIZE_MAX)

@@ -1,10 +1,13 @@
 /* Wrapping a paragraph of clean text into display lines. No curses here.
  *
- * Break opportunities follow UAX #14 (which already keeps closing marks
- * such as ，。」 off the start of a line and opening marks such as （「 off
- * its end); widths come from text.c, so they agree with what ncursesw
- * draws. A token longer than the line is broken between grapheme clusters,
- * still avoiding those marks where it can. Work is linear in the length.
+ * Break opportunities follow UAX #14 as text.c tailors it (which keeps
+ * closing marks such as ，。」” off the start of a line and opening marks
+ * such as （「“ off its end); widths come from text.c, so they agree with
+ * what ncursesw draws. A word that fits on a line is never cut; a token
+ * longer than the line is cut after / . _ - ? & = where it can, else
+ * between grapheme clusters, and where the Chinese rules allow unless
+ * nothing on the line does. Work is linear in the length, and a part of
+ * a long paragraph can be wrapped as in the whole (layout_wrap_part).
  */
 #ifndef READER_LAYOUT_H
 #define READER_LAYOUT_H
@@ -52,7 +55,7 @@ struct layout_scratch {
 void	layout_wrap(struct layout_scratch *, const char *, size_t,
 	    const struct wrap *, struct lines *);
 size_t	layout_wrap_part(struct layout_scratch *, const char *, size_t,
-	    size_t, size_t, const struct wrap *, struct lines *);
+	    size_t, size_t, const struct wrap *, bool, struct lines *);
 void	layout_scratch_free(struct layout_scratch *);
 void	lines_free(struct lines *);
 void	lines_push(struct lines *, const struct line *);

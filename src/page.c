@@ -242,7 +242,7 @@ wrap_piece(struct page *p, size_t i, struct layout_scratch *sc)
 	w.first_indent = pa->indent;
 	w.indent = pa->hang;
 	next = layout_wrap_part(sc, p->doc.text + pa->text.off, pa->text.len,
-	    b->para_off + b->entry, b->para_off + b->len, &w, &l);
+	    b->para_off + b->entry, b->para_off + b->len, &w, pa->kept, &l);
 	for (k = 0; k < l.n; k++)
 		l.v[k].off -= b->para_off;
 	/* A line that spans a whole piece (of spaces) leaves the piece none
@@ -290,7 +290,11 @@ page_wrap_block(struct page *p, size_t i, struct layout_scratch *sc)
 	w.width = p->width;
 	w.first_indent = b->first_indent;
 	w.indent = b->indent;
-	layout_wrap(sc, b->s, b->len, &w, &l);
+	if (b->para >= 0 && p->doc.paras[b->para].kept)
+		(void) layout_wrap_part(sc, b->s, b->len, 0, b->len, &w, true,
+		    &l);
+	else
+		layout_wrap(sc, b->s, b->len, &w, &l);
 	b->lines = xreallocarray(l.v, l.n, sizeof *l.v);
 	b->nlines = (uint32_t) l.n;
 	b->laid = true;

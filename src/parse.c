@@ -395,6 +395,7 @@ start_para(struct compact *c, struct doc *d, size_t *cap, size_t i,
 		pa->hang = (uint16_t) (pa->indent +
 		    text_width(c->s + b, list_marker(c->s, b, t)));
 	pa->tight = tight;
+	pa->kept = k == BLOCK_LINES;
 }
 
 /* Collects the paragraphs between i and end. Lines between blank lines

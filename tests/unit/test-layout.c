@@ -177,6 +177,41 @@ test_narrow(void)
 	    "a no-break space joins, the space after it breaks");
 }
 
+/* A verse that does not fit is cut at its pause, when that leaves the
+ * line at least half full; prose is not. */
+static void
+test_verse(void)
+{
+	const char	*v = "落帆逗淮镇，停舫临孤驿。";
+	struct lines	 l = { NULL, 0, 0 };
+	struct wrap	 w = { 20, 2, 2 };
+	size_t		 next;
+	int		 maxw;
+	char		*got;
+
+	next = layout_wrap_part(&scratch, v, strlen(v), 0, strlen(v), &w,
+	    true, &l);
+	ok(l.n == 2 && l.v[0].len == strlen("落帆逗淮镇，") &&
+	    l.v[1].indent == 2 && next == strlen(v),
+	    "a verse is cut after its comma, and goes on under itself");
+	lines_free(&l);
+	w.width = 26;
+	(void) layout_wrap_part(&scratch, v, strlen(v), 0, strlen(v), &w,
+	    true, &l);
+	ok(l.n == 1, "  and not cut when it fits");
+	lines_free(&l);
+	w.width = 40;
+	(void) layout_wrap_part(&scratch, "一，二三四五六七八九十一二三四五六七八九十",
+	    strlen("一，二三四五六七八九十一二三四五六七八九十"), 0,
+	    strlen("一，二三四五六七八九十一二三四五六七八九十"), &w, true, &l);
+	ok(l.n == 2 && l.v[0].width == 38,
+	    "  nor where it would leave the line less than half full");
+	lines_free(&l);
+	got = wrap3(v, 20, 2, 2, &maxw);
+	is_str(got, "  落帆逗淮镇，停舫临|  孤驿。", "prose fills its lines");
+	free(got);
+}
+
 static void
 test_hard(void)
 {
@@ -222,6 +257,7 @@ main(void)
 	test_clusters();
 	test_indent();
 	test_narrow();
+	test_verse();
 	test_hard();
 	layout_scratch_free(&scratch);
 	return tap_done();
