@@ -73,6 +73,7 @@ struct fts {
 	_Atomic size_t	 total;
 	_Atomic bool	 stop;
 	_Atomic bool	 busy;
+	_Atomic bool	 damaged;	/* SQLite found it damaged in use */
 	struct causes	 tcs;		/* what the indexer had to say */
 };
 
@@ -293,6 +294,15 @@ remove_db(const char *file)
 	free(s);
 }
 
+/* Whether the last error on db says the file is damaged. */
+static bool
+damaged(sqlite3 *db)
+{
+	int	e = sqlite3_errcode(db) & 0xff;
+
+	return e == SQLITE_CORRUPT || e == SQLITE_NOTADB;
+}
+
 /* Opens a connection to file with the tokenizer and the settings every
  * connection needs. Returns NULL (and sets *err) on failure. */
 static sqlite3 *
@@ -399,6 +409,9 @@ fts_close(struct fts *f)
 	fts_index_stop(f, NULL);
 	free(f->rc.v);
 	sqlite3_close(f->db);
+	/* Found damaged in use: made again the next time. */
+	if (f->damaged)
+		remove_db(f->file);
 	causes_free(&f->tcs);
 	free(f->file);
 	free(f);
@@ -564,6 +577,57 @@ rows_slot(struct rows *rs, const char *path)
 	return &rs->v[i];
 }
 
+/* Whether every root of lib is a file (no directory): then its rows are
+ * those of its roots, found one by one. */
+static bool
+files_only(const struct fts_library *lib)
+{
+	size_t	i, n;
+
+	for (i = 0; i < lib->nroots; i++)
+		if ((n = strlen(lib->roots[i])) == 0 ||
+		    lib->roots[i][n - 1] == '/')
+			return false;
+	return true;
+}
+
+/* Reads the rows of the roots of lib (all files) one by one: for a file
+ * or two, reading every row of the index is not worth it. */
+static int
+rows_load_files(sqlite3 *db, const struct fts_library *lib,
+    struct rows *rs)
+{
+	sqlite3_stmt	*st;
+	struct row	*r;
+	size_t		 i;
+	int		 rc = SQLITE_DONE;
+
+	if (sqlite3_prepare_v2(db, "SELECT id, size, mtime FROM doc WHERE "
+	    "key = ?1 AND path = ?2", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	for (i = 0; i < lib->nroots; i++) {
+		r = rows_slot(rs, lib->roots[i]);
+		if (r->path != NULL)
+			continue;
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)
+		    hash_path(lib->roots[i]));
+		sqlite3_bind_text(st, 2, lib->roots[i], -1, SQLITE_STATIC);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			r->path = xstrdup(lib->roots[i]);
+			r->id = sqlite3_column_int64(st, 0);
+			r->size = sqlite3_column_int64(st, 1);
+			r->mtime = sqlite3_column_int64(st, 2);
+			rs->n++;
+			rc = SQLITE_DONE;
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			break;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Reads the rows of the index under the library's roots. */
 static int
 rows_load(sqlite3 *db, const struct fts_library *lib, struct rows *rs)
@@ -574,11 +638,13 @@ rows_load(sqlite3 *db, const struct fts_library *lib, struct rows *rs)
 	size_t		 want = 1024;
 	int		 rc;
 
-	while (want < 2 * (lib->n + 16))
+	while (want < 2 * (lib->n + lib->nroots + 16))
 		want *= 2;
 	memset(rs, 0, sizeof *rs);
 	rs->cap = want;
 	rs->v = xcalloc(rs->cap, sizeof *rs->v);
+	if (files_only(lib))
+		return rows_load_files(db, lib, rs);
 	if (sqlite3_prepare_v2(db, "SELECT id, path, size, mtime FROM doc",
 	    -1, &st, NULL) != SQLITE_OK)
 		return -1;
@@ -839,12 +905,13 @@ update_files(sqlite3 *db, const struct fts_library *lib,
 	size_t		  ntodo = 0, i, k, ngone = 0;
 	int64_t		  t0;
 	int		  rc = 0, again;
+	bool		  bad;
 
 	if (rows_load(db, lib, &rs) != 0) {
 		rows_free(&rs);
 		causes_add(cs, _("cannot read the search index: %s"),
 		    sqlite3_errmsg(db));
-		return -1;
+		return damaged(db) ? -2 : -1;
 	}
 	todo = xcalloc(lib->n + 1, sizeof *todo);
 	for (i = 0; i < lib->n; i++) {
@@ -921,18 +988,20 @@ update_files(sqlite3 *db, const struct fts_library *lib,
 rollback:
 	causes_add(cs, _("cannot update the search index: %s"),
 	    sqlite3_errmsg(db));
+	bad = damaged(db);
 	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	writer_free(&w);
 	rows_free(&rs);
 	free(todo);
-	return -1;
+	return bad ? -2 : -1;
 fail:
 	causes_add(cs, _("cannot update the search index: %s"),
 	    sqlite3_errmsg(db));
+	bad = damaged(db);
 	writer_free(&w);
 	rows_free(&rs);
 	free(todo);
-	return -1;
+	return bad ? -2 : -1;
 }
 
 /* Brings the index up to date with lib, in this thread. Returns -1 with
@@ -940,7 +1009,19 @@ fail:
 int
 fts_update(struct fts *f, const struct fts_library *lib, struct causes *cs)
 {
-	return update(f->db, lib, &f->done, &f->total, NULL, cs);
+	int	rc = update(f->db, lib, &f->done, &f->total, NULL, cs);
+
+	if (rc == -2)
+		f->damaged = true;
+	return rc < 0 ? -1 : 0;
+}
+
+/* Whether SQLite found the index damaged while it was in use: then
+ * fts_close() removes it, and it is made again when next opened. */
+bool
+fts_damaged(const struct fts *f)
+{
+	return f->damaged;
 }
 
 /* The indexer thread: an update on a connection of its own. */
@@ -955,8 +1036,9 @@ indexer(void *arg)
 	if (db == NULL)
 		causes_add(&f->tcs, _("cannot open the search index: %s"),
 		    sqlite3_errstr(err));
-	else
-		update(db, &f->lib, &f->done, &f->total, &f->stop, &f->tcs);
+	else if (update(db, &f->lib, &f->done, &f->total, &f->stop,
+	    &f->tcs) == -2)
+		f->damaged = true;
 	sqlite3_close(db);
 	f->busy = false;
 	return NULL;
@@ -1189,6 +1271,8 @@ fts_query(struct fts *f, const struct query *q, const struct fts_library *lib,
 fail:
 	causes_add(cs, _("cannot search the index: %s"),
 	    sqlite3_errmsg(f->db));
+	if (damaged(f->db))
+		f->damaged = true;
 	free(h);
 	*n = 0;
 	free(expr);
@@ -1299,11 +1383,12 @@ fts_find(const char *text, size_t len, const struct query *q, int flags,
 	struct span		*v = NULL;
 	size_t			 cap = 0, i, j, p, k, tl;
 	uint32_t		 end, c;
-	int			 tf = (flags & FTS_VARIANTS) ? FTSTOK_VARIANTS : 0;
+	int			 tf;
 	bool			 open;
 
 	*spans = NULL;
 	*n = 0;
+	tf = (flags & FTS_VARIANTS) ? FTSTOK_VARIANTS : 0;
 	memset(&ps, 0, sizeof ps);
 	ftstok_cut(text, len, tf, add_position, &ps);
 	for (i = 0; i < q->n; i++) {

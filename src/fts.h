@@ -13,7 +13,8 @@
  *   transaction, so no work is done twice);
  * - a file that is not an SQLite database, another program's database,
  *   an index of another format or other folding, or one whose metadata
- *   does not add up, is removed and made again, with a warning.
+ *   does not add up, is removed and made again, with a warning; so is
+ *   one that SQLite finds damaged while it is used (see fts_damaged()).
  * The table of terms has no copy of the text (the files have it), so
  * terms cannot be deleted from it: a changed or deleted file leaves its
  * old terms behind under a row number that no longer names a file, and
@@ -77,6 +78,7 @@ void		 fts_library_from_corpus(struct fts_library *,
 void		 fts_library_free(struct fts_library *);
 int		 fts_update(struct fts *, const struct fts_library *,
 		     struct causes *);
+bool		 fts_damaged(const struct fts *);
 void		 fts_index_start(struct fts *, struct fts_library *);
 bool		 fts_index_progress(struct fts *, size_t *, size_t *);
 void		 fts_index_stop(struct fts *, struct causes *);

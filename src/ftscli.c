@@ -23,6 +23,49 @@ is_read(void *arg, uint64_t id)
 	return m != NULL && m->read;
 }
 
+/* Opens the index, brings it up to date with lib and finds the matches
+ * of q; an index that SQLite finds damaged on the way is removed and made
+ * again once, with a warning. Returns the index (to fts_close()), or
+ * NULL with an error in cs. */
+static struct fts *
+find(const struct query *q, const struct fts_library *lib, int flags,
+    struct persist *p, struct fts_hit **h, size_t *n, struct causes *cs)
+{
+	struct causes	 mine;
+	struct fts	*f;
+	size_t		 i;
+	int		 tries, rc;
+
+	for (tries = 0; tries < 2; tries++) {
+		if ((f = fts_open(NULL, flags, cs)) == NULL)
+			return NULL;
+		causes_init(&mine);
+		rc = fts_update(f, lib, &mine);
+		if (rc == 0)
+			rc = fts_query(f, q, lib, p != NULL ? is_read : NULL,
+			    p, h, n, &mine);
+		if (rc != 0 && fts_damaged(f) && tries == 0) {
+			/* (Closing removes it.) */
+			fts_close(f);
+			causes_free(&mine);
+			causes_warn(cs, "%s", _("the search index is damaged: "
+			    "it is made again"));
+			continue;
+		}
+		for (i = 0; i < mine.n; i++)
+			if (mine.error[i])
+				causes_add(cs, "%s", mine.msg[i]);
+			else
+				causes_warn(cs, "%s", mine.msg[i]);
+		causes_free(&mine);
+		if (rc == 0)
+			return f;
+		fts_close(f);
+		return NULL;
+	}
+	return NULL;
+}
+
 /* Prints s with every control character, tab and line end as a space:
  * fields are separated by tabs and matches by lines. */
 static void
@@ -72,20 +115,13 @@ ftscli_run(FILE *out, const char *text, const struct corpus *c,
 		query_free(&q);
 		return FTSCLI_BAD;
 	}
-	if ((f = fts_open(NULL, flags, cs)) == NULL) {
-		query_free(&q);
-		return FTSCLI_NONE;
-	}
-	fts_library_from_corpus(&lib, c);
-	rc = fts_update(f, &lib, cs);
 	if (q.unread != 0 && (dir = persist_default_dir()) != NULL) {
 		marks = persist_open(&p, dir, cs) == 0;
 		free(dir);
 	}
-	if (rc == 0)
-		rc = fts_query(f, &q, &lib, marks ? is_read : NULL, &p, &h,
-		    &n, cs);
-	if (rc == 0) {
+	fts_library_from_corpus(&lib, c);
+	f = find(&q, &lib, flags, marks ? &p : NULL, &h, &n, cs);
+	if (f != NULL) {
 		for (i = 0; i < n; i++) {
 			if ((path = fts_hit_path(f, &h[i])) == NULL)
 				continue;

@@ -104,6 +104,12 @@ art new 2024-06-02 '新文章' '河马来了。'
 expect_eq "$(names '河马')" "new" "an added file is found"
 rm "$lib/exp.txt"
 expect_eq "$(names '实验')" "lab mix" "a removed file is not"
+expect_eq "$("$READER" --no-config --search 实验 "$lib/mix.txt" "$lib/lab.txt" |
+    cut -f3 | sed 's|.*/||' | tr '\n' ' ')" "lab.txt mix.txt " \
+    "files given by name are searched alone"
+printf '发布时间:2024-04-30 10:00 原文链接: 实验\n\n  实验。\n' > "$lib/mix.txt"
+expect_eq "$("$READER" --no-config --search 实验 "$lib/mix.txt" |
+    cut -f2 | tr '\n' ' ')" "实验 " "  and indexed again when changed"
 
 # Damaged, foreign or old: made again, with a message.
 want=$(s '实验')
@@ -132,6 +138,24 @@ db.execute("UPDATE meta SET value = \"x\" WHERE key = \"check\"")
 db.commit()' "$XDG_CACHE_HOME/reader/search.db"
 	expect_eq "$(s '实验')" "$want" "an index with damaged metadata is not used"
 	expect_match "$TEST_TMP/err" "made again" "  with a message"
+	# Pages of the table of words overwritten: SQLite finds it out
+	# only when a search reads them.
+	s '实验' > /dev/null
+	python3 -c 'import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+size = db.execute("PRAGMA page_size").fetchone()[0]
+pages = [r[0] for r in db.execute("SELECT rootpage FROM sqlite_master "
+    "WHERE name IN (\"text_data\", \"text_idx\")")]
+db.close()
+with open(sys.argv[1], "r+b") as f:
+    for p in pages:
+        f.seek((p - 1) * size)
+        f.write(b"\xa5" * size)' "$XDG_CACHE_HOME/reader/search.db"
+	expect_eq "$(s '实验')" "$want" \
+	    "an index found damaged in use is made again"
+	expect_match "$TEST_TMP/err" "^reader: the search index is damaged: it is made again$" \
+	    "  with a message"
+	expect_eq "$(s '实验' 2>&1)" "$want" "  and then used"
 else
 	skip "python3 is missing: damaged indexes not made"
 fi
