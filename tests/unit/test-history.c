@@ -142,6 +142,24 @@ test_limit(void)
 	history_free(&h);
 }
 
+/* The check is not blind. */
+static void
+test_check_catches(void)
+{
+	struct history	h;
+	struct hist	s = step(5), zero = step(0);
+
+	memset(&h, 0, sizeof h);
+	history_visit(&h, &zero);
+	ok(history_check(&h) != NULL, "caught: a step without an article");
+	h.back[0] = s;
+	ok(history_check(&h) == NULL, "  and whole again");
+	h.nfwd = HISTORY_MAX + 1;
+	ok(history_check(&h) != NULL, "caught: too long");
+	h.nfwd = 0;
+	history_free(&h);
+}
+
 int
 main(void)
 {
@@ -149,5 +167,6 @@ main(void)
 	test_empty();
 	test_walk();
 	test_limit();
+	test_check_catches();
 	return tap_done();
 }

@@ -283,6 +283,42 @@ test_library_change(struct corpus *c)
 	nav_free(&n);
 }
 
+/* The check is not blind: each invariant broken on purpose is caught. */
+static void
+test_check_catches(const struct corpus *c)
+{
+	struct nav	n;
+	uint32_t	view[2] = { 3, 2 };
+
+	nav_init(&n, c);
+	nav_set_height(&n, 5);
+	n.cursor = NART;
+	ok(nav_check(&n) != NULL, "caught: cursor past the list");
+	n.cursor = 0;
+	n.top = 1;
+	ok(nav_check(&n) != NULL, "caught: cursor above the screen");
+	n.top = NART - 2;
+	n.cursor = NART - 1;
+	ok(nav_check(&n) != NULL, "caught: scrolled past the end");
+	n.top = 0;
+	n.cursor = 0;
+	n.height = 0;
+	ok(nav_check(&n) != NULL, "caught: no rows");
+	n.height = 5;
+	n.filtered = true;
+	ok(nav_check(&n) != NULL, "caught: filtered without its text");
+	n.filter = (char *) "x";
+	n.view = view;
+	n.nview = 2;
+	ok(nav_check(&n) != NULL, "caught: rows out of order");
+	n.view = NULL;
+	n.filter = NULL;
+	n.filtered = false;
+	n.nview = 0;
+	ok(nav_check(&n) == NULL, "  and whole again");
+	nav_free(&n);
+}
+
 int
 main(void)
 {
@@ -299,6 +335,7 @@ main(void)
 	test_sizes(&c);
 	test_filter(&c);
 	test_library_change(&c);
+	test_check_catches(&c);
 	corpus_free(&c);
 	fx_end();
 	return tap_done();

@@ -269,6 +269,26 @@ test_bidi(void)
 	CHECK(&p, "  holds");
 }
 
+/* The check is not blind. */
+static void
+test_check_catches(void)
+{
+	struct prompt	p;
+
+	start(&p);
+	type(&p, "abc");
+	p.buf[3] = 'd';
+	ok(prompt_check(&p) != NULL, "caught: not terminated");
+	p.buf[3] = '\0';
+	p.buf[1] = (char) 0xff;
+	ok(prompt_check(&p) != NULL, "caught: not UTF-8");
+	p.buf[1] = 'b';
+	p.len = PROMPT_MAX;
+	ok(prompt_check(&p) != NULL, "caught: too long");
+	p.len = 3;
+	ok(prompt_check(&p) == NULL, "  and whole again");
+}
+
 int
 main(void)
 {
@@ -280,5 +300,6 @@ main(void)
 	test_full();
 	test_paste();
 	test_bidi();
+	test_check_catches();
 	return tap_done();
 }

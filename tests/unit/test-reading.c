@@ -612,6 +612,45 @@ test_follow(void)
 	causes_free(&cs);
 }
 
+/* The check is not blind. */
+static void
+test_check_catches(void)
+{
+	struct reading	rd;
+	struct causes	cs;
+
+	causes_init(&cs);
+	open_at(&rd, SMALL, 10, 60);
+	ok(reading_check(&rd) == NULL, "open: holds");
+	rd.open_id++;
+	ok(reading_check(&rd) != NULL, "caught: open article stale");
+	rd.open_id--;
+	rd.tail = true;
+	ok(reading_check(&rd) != NULL, "caught: tail without a part");
+	rd.tail = false;
+	rd.top.block = (uint32_t) rd.page.nb;
+	ok(reading_check(&rd) != NULL, "caught: top past the page");
+	rd.top.block = 0;
+	rd.top.row = 1000;
+	ok(reading_check(&rd) != NULL, "caught: top row past its block");
+	rd.top.row = 0;
+	rd.rel_sel = 5;
+	ok(reading_check(&rd) != NULL, "caught: selection past the items");
+	rd.rel_sel = -1;
+	rd.partial = true;
+	rd.missing = 0;
+	ok(reading_check(&rd) != NULL, "caught: a part of a missing item");
+	rd.partial = false;
+	rd.missing = -1;
+	ok(reading_check(&rd) == NULL, "  and whole again");
+	reading_free(&rd);
+	reading_init(&rd, &c, &set);
+	rd.rel_sel = 0;
+	ok(reading_check(&rd) != NULL, "caught: selection without a page");
+	reading_free(&rd);
+	causes_free(&cs);
+}
+
 int
 main(void)
 {
@@ -630,6 +669,7 @@ main(void)
 	test_related();
 	test_missing();
 	test_follow();
+	test_check_catches();
 	corpus_free(&c);
 	settings_free(&set);
 	fx_end();

@@ -315,6 +315,31 @@ test_partial(void)
 	causes_free(&cs);
 }
 
+/* The check is not blind. */
+static void
+test_check_catches(void)
+{
+	struct reading		rd;
+	struct search		s;
+	struct causes		cs;
+
+	memset(&s, 0, sizeof s);
+	causes_init(&cs);
+	open_at(&rd, "水果", 6, 40);
+	search_page(&s, &rd, "苹果", rd.top, 0, 1, &cs);
+	ok(search_check(&s, &rd) == NULL, "a match holds");
+	s.block = (uint32_t) rd.page.nb;
+	ok(search_check(&s, &rd) != NULL, "caught: match past the page");
+	s.block = (uint32_t) rd.page.body_first;
+	s.off = rd.page.b[s.block].len;
+	ok(search_check(&s, &rd) != NULL, "caught: match past its block");
+	s.gen = rd.gen + 1;
+	ok(search_check(&s, &rd) == NULL, "  not on this page: not checked");
+	reading_free(&rd);
+	search_free(&s);
+	causes_free(&cs);
+}
+
 int
 main(void)
 {
@@ -328,6 +353,7 @@ main(void)
 	test_forward_back();
 	test_split();
 	test_partial();
+	test_check_catches();
 	corpus_free(&c);
 	settings_free(&set);
 	fx_end();
