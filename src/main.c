@@ -21,6 +21,7 @@
 #include "keymap.h"
 #include "loader.h"
 #include "page.h"
+#include "parse.h"
 #include "persist.h"
 #include "replay.h"
 #include "settings.h"
@@ -194,33 +195,53 @@ parse_int(const char *s, int min, int max, int *out)
 	return 0;
 }
 
+/* The option that chose each mode, for messages. */
+static const char *const mode_option[] = {
+	[MODE_UI] = "", [MODE_DUMP] = "--dump", [MODE_LIST] = "--list",
+	[MODE_CHECK] = "--check-config", [MODE_DUMP_CONFIG] = "--dump-config",
+	[MODE_REPLAY] = "--keys", [MODE_SEARCH] = "--search"
+};
+
+/* Chooses mode m; a second, different mode is a mistake, as in GNU
+ * tools (the last one no longer wins silently). */
+static void
+set_mode(struct options *o, enum mode m)
+{
+	if (o->mode != MODE_UI && o->mode != m)
+		misuse(_("%s and %s cannot be used together"),
+		    mode_option[o->mode], mode_option[m]);
+	o->mode = m;
+}
+
 static void
 parse_args(int argc, char **argv, struct options *o)
 {
 	int	c;
 
 	memset(o, 0, sizeof *o);
+	/* getopt's own messages name the program as every other does. */
+	argv[0] = (char *) PACKAGE;
 	while ((c = getopt_long(argc, argv, "w:c:hV", long_options, NULL))
 	    != -1)
 		switch (c) {
 		case OPT_DUMP:
-			o->mode = MODE_DUMP;
+			set_mode(o, MODE_DUMP);
 			break;
 		case OPT_LIST:
-			o->mode = MODE_LIST;
+			set_mode(o, MODE_LIST);
 			break;
 		case OPT_SEARCH:
-			o->mode = MODE_SEARCH;
+			set_mode(o, MODE_SEARCH);
 			o->query = optarg;
 			break;
 		case OPT_CHECK_CONFIG:
-			o->mode = MODE_CHECK;
+			set_mode(o, MODE_CHECK);
 			break;
 		case OPT_DUMP_CONFIG:
-			o->mode = MODE_DUMP_CONFIG;
+			set_mode(o, MODE_DUMP_CONFIG);
 			break;
 		case OPT_KEYS:
-			o->mode = MODE_REPLAY;
+			set_mode(o, MODE_REPLAY);
 			o->keys = optarg;
 			break;
 		case OPT_SIZE:
@@ -270,6 +291,14 @@ parse_args(int argc, char **argv, struct options *o)
 	if (o->config != NULL && o->no_config)
 		misuse("%s", _("--config and --no-config cannot be used "
 		    "together"));
+	if (o->width > 0 && o->mode != MODE_DUMP && o->mode != MODE_LIST &&
+	    o->mode != MODE_SEARCH)
+		misuse("%s", _("--width works with --dump, --list and "
+		    "--search"));
+	if ((o->cols > 0 || o->replay != 0 || o->loading) &&
+	    o->mode != MODE_REPLAY)
+		misuse("%s", _("--size, --frames, --attrs, --check-state and "
+		    "--loading work with --keys"));
 	o->paths = argv + optind;
 	o->npaths = argc - optind;
 }
@@ -385,6 +414,55 @@ default_library(const struct settings *s, char ***paths, int *n)
 	*n = 1;
 }
 
+/* Reads an article from standard input (--dump -), as less reads a
+ * pipe. Returns -1 with a cause if it could not be read or is empty. */
+static int
+load_stdin(struct doc *d, struct causes *cs)
+{
+	char	*buf = NULL, *clean;
+	size_t	 n = 0, cap = 0, len;
+	ssize_t	 r;
+
+	memset(d, 0, sizeof *d);
+	for (;;) {
+		if (cap - n < 65536) {
+			cap = cap ? cap * 2 : 65536;
+			buf = xreallocarray(buf, cap, 1);
+		}
+		r = read(STDIN_FILENO, buf + n, cap - n);
+		if (r == 0)
+			break;
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			causes_add(cs, "%s: %s", _("standard input"),
+			    strerror(errno));
+			free(buf);
+			return -1;
+		}
+		n += (size_t) r;
+	}
+	if (n == 0) {
+		causes_add(cs, "%s: %s", _("standard input"), _("empty file"));
+		free(buf);
+		return -1;
+	}
+	clean = text_clean(buf, n, &len, NULL);
+	free(buf);
+	parse_doc(clean, len, d);
+	if (d->title.len == 0) {
+		const char	*t = _("standard input");
+		size_t		 tl = strlen(t);
+
+		d->text = xreallocarray(d->text, d->len + tl + 1, 1);
+		memcpy(d->text + d->len, t, tl + 1);
+		d->title.off = (uint32_t) d->len;
+		d->title.len = (uint32_t) tl;
+		d->len += tl;
+	}
+	return 0;
+}
+
 static int
 run_dump(const struct options *o, struct app *app, struct causes *cs)
 {
@@ -396,6 +474,16 @@ run_dump(const struct options *o, struct app *app, struct causes *cs)
 
 	if (o->npaths == 0)
 		misuse("%s", _("--dump needs an article file"));
+	if (strcmp(o->paths[0], "-") == 0) {
+		if (load_stdin(&d, cs) != 0)
+			return EXIT_TROUBLE;
+		corpus_init(&c);
+		/* The other PATHs are where related items are looked up. */
+		if (o->npaths > 1)
+			load_paths(&c, o->paths + 1, o->npaths - 1, &app->set,
+			    cs);
+		goto print;
+	}
 	if (stat(o->paths[0], &st) != 0)
 		st.st_mode = 0;
 	if (S_ISDIR(st.st_mode)) {
@@ -414,6 +502,7 @@ run_dump(const struct options *o, struct app *app, struct causes *cs)
 		return EXIT_TROUBLE;
 	corpus_init(&c);
 	load_paths(&c, o->paths, o->npaths, &app->set, cs);
+print:
 	corpus_resolve(&c, &d);
 	page_build(&p, &d, app->set.show_related);
 	page_set_width(&p, output_width(o));
