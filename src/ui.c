@@ -689,6 +689,15 @@ loop(struct ui *u)
 	int		re, w;
 
 	for (;;) {
+		/* C-c in the search prompt cancels it, as in less, mutt and
+		 * vim (the terminal turns it into SIGINT); elsewhere it
+		 * quits. */
+		if (caught_signal == SIGINT && u->st->prompt.active) {
+			caught_signal = 0;
+			input_key(u->st, 3);
+			redraw(u);
+			continue;
+		}
 		if (caught_signal != 0)
 			return;
 		if (stop_requested)
