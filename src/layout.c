@@ -143,17 +143,19 @@ cut_after(char c)
 }
 
 /* Where to cut a token wider than the line, when the cluster at i does
- * not fit: after the last of / . _ - ? & = that fits, else after the last
- * cluster that fits; either way where the Chinese rules allow (a mark
- * that may not begin a line pulls the character before it down), unless
- * nothing on the line allows it. Never inside a cluster. */
+ * not fit: after the last of / . _ - ? & = that fits (and is not alone on
+ * the line), else after the last cluster that fits; either way
+ * where the Chinese rules allow (a mark that may not begin a line pulls
+ * the character before it down), unless nothing on the line allows it.
+ * Never inside a cluster. */
 static size_t
 force_break(const struct scan *sc, size_t start, size_t i)
 {
 	size_t	k;
 
 	for (k = i; k > start; k = prev_cluster(sc, k, start))
-		if (cut_after(sc->s[k - 1]) && may_end(sc, start, k))
+		if (cut_after(sc->s[k - 1]) && may_end(sc, start, k) &&
+		    prev_cluster(sc, k, start) > start)
 			return k;
 	for (k = i; k > start; k = prev_cluster(sc, k, start))
 		if (may_end(sc, start, k))

@@ -1,6 +1,8 @@
 # Golden tests: --dump at widths 20, 40 and 80 of every sample and
-# fixture, compared with tests/dump/expected/NAME.dump. Related items
-# resolve against the file's own directory. UPDATE=1 rewrites the files.
+# fixture, compared with tests/dump/expected/NAME.dump; the fixtures of
+# line breaking and line structure also at widths 4 and 10, and with
+# ambiguous characters two columns wide. Related items resolve against
+# the file's own directory. UPDATE=1 rewrites the files.
 . "$srcdir/tests/dump/lib.sh"
 
 expected=$srcdir/tests/dump/expected
@@ -12,6 +14,21 @@ render() {
 		out=$(cd "$dir" && "$READER" --dump --width "$w" "$name" . \
 		    2>/dev/null; echo "status $?")
 		printf '=== width %s\n%s\n' "$w" "$out"
+	done
+	case $name in
+	narrow.txt|verse.txt|ambiguous.txt|invalid-utf8.txt) ;;
+	*) return ;;
+	esac
+	for w in 4 10; do
+		out=$(cd "$dir" && "$READER" --dump --width "$w" "$name" . \
+		    2>/dev/null; echo "status $?")
+		printf '=== width %s\n%s\n' "$w" "$out"
+	done
+	for w in 10 40; do
+		out=$(cd "$dir" && "$READER" --dump --width "$w" \
+		    --ambiguous-width=2 "$name" . 2>/dev/null; echo "status $?")
+		printf '=== width %s, ambiguous characters 2 columns\n%s\n' \
+		    "$w" "$out"
 	done
 }
 

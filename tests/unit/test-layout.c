@@ -167,6 +167,8 @@ test_narrow(void)
 	    "https://|example.com/s?|q=reader&lang=|zh",
 	    "a URL is cut after ? & =");
 	check("x abcdef", 6, "x|abcdef", "a word that fits is moved, not cut");
+	check("abcd_efgh", 4, "abcd|_efg|h",
+	    "a cut leaves no punctuation alone on a line");
 	check_indent("Hello world", 10, 8, 0, "        |Hello|world",
 	    "a first word that does not fit after a tab moves down");
 	check_indent("一二三四", 10, 8, 0, "        一|二三四",
