@@ -498,6 +498,8 @@ run_dump(const struct options *o, struct app *app, struct causes *cs)
 		free(shown);
 		return EXIT_TROUBLE;
 	}
+	if (app->set.ambiguous_width == 0)
+		text_set_ambiguous_width(ui_probe_ambiguous_width());
 	if (corpus_load_doc(o->paths[0], &d, cs) != 0)
 		return EXIT_TROUBLE;
 	corpus_init(&c);
@@ -628,6 +630,8 @@ run_ui(const struct options *o, struct app *app, struct causes *cs,
 	}
 	if (ui_check_terminal(cs) != 0)
 		return EXIT_TROUBLE;
+	if (app->set.ambiguous_width == 0)
+		text_set_ambiguous_width(ui_probe_ambiguous_width());
 	if (n == 0)
 		default_library(&app->set, &paths, &n);
 	corpus_init(&c);

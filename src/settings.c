@@ -58,10 +58,12 @@ const struct settings_option settings_options[] = {
 	  "true, false, or auto: shown, but for one article read on its own, "
 	  "where the last row is text and the title line shows the position, "
 	  "as in less.") },
-	{ "display", "ambiguous_width", SET_INT, AT(ambiguous_width), 0, "1",
-	  1, 2, NULL,
+	/* auto, 1, 2: the index is the width, 0 for auto. */
+	{ "display", "ambiguous_width", SET_CHOICE, AT(ambiguous_width), 0,
+	  "auto", 0, 0, "auto|1|2",
 	  N_("Columns taken by East Asian ambiguous characters such as “ ” "
-	  "and …: 1 or 2.") },
+	  "and …: 1, 2, or auto: as the terminal draws them, asked at "
+	  "start.") },
 	{ "display", "text_width", SET_INT, AT(text_width), 0, "0", 0, 1000,
 	  NULL,
 	  N_("Widest line of text in the reading pane, for a comfortable "

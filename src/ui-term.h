@@ -1,4 +1,5 @@
-/* Checking that the terminal can run the interface. */
+/* Checking that the terminal can run the interface, and asking it how
+ * wide it draws ambiguous characters (ui-probe.c). */
 #ifndef READER_UI_TERM_H
 #define READER_UI_TERM_H
 
@@ -6,5 +7,10 @@
 
 int	ui_check_terminal(struct causes *);
 int	ui_term_usable(const void *, struct causes *);
+
+int	ui_probe_ambiguous_width(void);
+size_t	ui_probe_kept(const char **);
+bool	ui_probe_late_reply(void);
+void	ui_probe_answered(void);
 
 #endif

@@ -312,14 +312,12 @@ paint(struct ui *u)
 	if (u->clear) {
 		clearok(curscr, TRUE);
 		u->clear = false;
-		/* Start from blanks: after a resize the window still holds
-		 * the old screen, and writing over half of an old wide
-		 * character makes curses blank its other half, a cell this
-		 * paint has already written. */
-		erase();
 	}
-	if (v->too_small)
-		erase();
+	/* Every frame starts from blanks (what goes out is still only what
+	 * changed): writing over half of an old wide character makes curses
+	 * blank its other half, which may be a cell this paint has already
+	 * written, after a resize or when a row's wide characters move. */
+	erase();
 	for (i = 0; i < VP_COUNT; i++) {
 		if (!v->p[i].shown)
 			continue;
@@ -479,6 +477,35 @@ pasted(struct ui *u, int r, wint_t c)
 	return c == ' ' ? KEYC_SPACE : (key_code) c;
 }
 
+/* After an Esc: drops the rest of a cursor position report, [ row ; col
+ * R, that the terminal sent too late for the width probe. Returns whether
+ * it did; anything else is kept for reading. */
+static bool
+drop_report(struct ui *u)
+{
+	wint_t	c;
+	int	r, n = 0;
+
+	if (!next_input(u, &r, &c))
+		return false;
+	if (r == KEY_CODE_YES || c != '[') {
+		push_input(u, r, c);
+		return false;
+	}
+	while (next_input(u, &r, &c) && r != KEY_CODE_YES &&
+	    ((c >= '0' && c <= '9') || c == ';'))
+		n++;
+	if (r == KEY_CODE_YES || c != 'R' || n == 0) {
+		/* Not a report after all: what was read is lost, as a
+		 * broken sequence would be. */
+		if (r != ERR)
+			push_input(u, r, c);
+		return true;
+	}
+	ui_probe_answered();
+	return true;
+}
+
 /* Reads one key without waiting; KEYC_NONE if there is none. An Esc
  * followed at once by another key is Alt with that key. */
 static key_code
@@ -510,6 +537,8 @@ read_key(struct ui *u)
 			continue;
 		break;
 	}
+	if (k == KEYC_ESC && ui_probe_late_reply() && drop_report(u))
+		return read_key(u);
 	if (k == KEYC_ESC && next_input(u, &r, &c)) {
 		next = translate(r, c);
 		if (next != KEYC_NONE && (next < KEYC_BASE ||
@@ -777,6 +806,17 @@ settle_state(struct ui *u)
 	}
 }
 
+/* Gives curses the keys typed while the terminal was probed. */
+static void
+push_kept(void)
+{
+	const char	*p;
+	size_t		 n = ui_probe_kept(&p);
+
+	while (n > 0)
+		ungetch((unsigned char) p[--n]);
+}
+
 /* Runs the interface until the user quits, a signal arrives or the
  * terminal goes away; saves the reading state in every case. Returns the
  * exit status, or -1 (with a cause in load) if the terminal will not do. */
@@ -820,6 +860,7 @@ ui_run(struct state *st, const struct theme *t, struct causes *load,
 	 * as taking it back then would reset the terminal's palette. */
 	endwin();
 	refresh();
+	push_kept();
 	define_key("\033[200~", KEY_PASTE_BEGIN);
 	define_key("\033[201~", KEY_PASTE_END);
 	send_raw(PASTE_ON);

@@ -1,0 +1,155 @@
+/* Asking the terminal how wide it draws East Asian ambiguous characters.
+ * Terminals disagree (xterm -cjk_width, PuTTY, GNOME Terminal and others
+ * have an option), and every cell after such a character depends on it.
+ * The probe prints one at the start of the cursor's row, asks for the
+ * cursor position (DSR 6), reads the report and erases the row: at most
+ * PROBE_MS, nothing left on screen, and keys typed meanwhile kept. A
+ * report that comes after the wait is dropped by the interface (see
+ * ui_probe_late_reply()). No curses here: it runs before curses starts. */
+#include "system.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ui-term.h"
+
+/* The longest the probe waits for the terminal's answer, in ms. */
+#define PROBE_MS	100
+/* How long a report may still come after that, in ms. */
+#define LATE_MS		5000
+
+/* U+2026 HORIZONTAL ELLIPSIS, ambiguous and in every truncated row. */
+#define PROBE_CHAR	"\342\200\246"
+
+static char		kept[64];	/* bytes typed during the probe */
+static size_t		nkept;
+static struct timespec	asked;		/* when an unanswered probe was sent */
+static bool		unanswered;
+
+static long
+ms_since(const struct timespec *t)
+{
+	struct timespec	now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - t->tv_sec) * 1000 +
+	    (now.tv_nsec - t->tv_nsec) / 1000000;
+}
+
+/* Finds a cursor position report, ESC [ row ; col R, in buf; stores the
+ * column, keeps the bytes around it and returns 1; 0 if there is none
+ * yet. */
+static int
+find_report(char *buf, size_t *n, int *col)
+{
+	size_t	i, j, k;
+	int	c;
+
+	for (i = 0; i + 1 < *n; i++) {
+		if (buf[i] != '\033' || buf[i + 1] != '[')
+			continue;
+		for (j = i + 2; j < *n && ((buf[j] >= '0' && buf[j] <= '9') ||
+		    buf[j] == ';'); j++)
+			continue;
+		if (j >= *n || buf[j] != 'R')
+			continue;
+		for (k = i + 2; k < j && buf[k] != ';'; k++)
+			continue;
+		if (k >= j)
+			continue;
+		for (c = 0, k++; k < j; k++)
+			c = c * 10 + (buf[k] - '0');
+		*col = c;
+		memmove(buf + i, buf + j + 1, *n - j - 1);
+		*n -= j + 1 - i;
+		return 1;
+	}
+	return 0;
+}
+
+/* Returns the width (1 or 2) the terminal on standard input and output
+ * gives ambiguous characters; 1 if it does not say within PROBE_MS. */
+int
+ui_probe_ambiguous_width(void)
+{
+	static const char	ask[] = "\r" PROBE_CHAR "\033[6n";
+	static const char	erase[] = "\r\033[2K";
+	struct termios		saved, raw;
+	struct pollfd		pfd = { STDIN_FILENO, POLLIN, 0 };
+	struct timespec		start;
+	char			buf[sizeof kept + 32];
+	size_t			n = 0;
+	ssize_t			r;
+	long			left;
+	int			col = 0, found = 0;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) ||
+	    tcgetattr(STDIN_FILENO, &saved) != 0)
+		return 1;
+	raw = saved;
+	raw.c_lflag &= ~(tcflag_t) (ICANON | ECHO);
+	raw.c_cc[VMIN] = 0;
+	raw.c_cc[VTIME] = 0;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0)
+		return 1;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	if (write(STDOUT_FILENO, ask, sizeof ask - 1) < 0)
+		goto out;
+	while (!found && (left = PROBE_MS - ms_since(&start)) > 0) {
+		if (poll(&pfd, 1, (int) left) <= 0)
+			continue;
+		r = read(STDIN_FILENO, buf + n, sizeof buf - n);
+		if (r <= 0) {
+			if (r < 0 && errno == EINTR)
+				continue;
+			break;
+		}
+		n += (size_t) r;
+		found = find_report(buf, &n, &col);
+		if (!found && n == sizeof buf) {
+			/* Not a report: keys, kept for the interface. */
+			n = 0;
+		}
+	}
+out:
+	if (write(STDOUT_FILENO, erase, sizeof erase - 1) < 0)
+		found = 0;
+	tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+	if (!found) {
+		asked = start;
+		unanswered = true;
+	}
+	nkept = n < sizeof kept ? n : sizeof kept;
+	memcpy(kept, buf, nkept);
+	/* The character went to column 1: the report says column 2 or 3. */
+	return found && col == 3 ? 2 : 1;
+}
+
+/* Hands over the bytes typed while the probe waited (they are keys);
+ * returns how many. */
+size_t
+ui_probe_kept(const char **p)
+{
+	*p = kept;
+	return nkept;
+}
+
+/* Whether a position report may still arrive from a probe the terminal
+ * did not answer in time (the interface then drops it). */
+bool
+ui_probe_late_reply(void)
+{
+	if (unanswered && ms_since(&asked) > LATE_MS)
+		unanswered = false;
+	return unanswered;
+}
+
+/* Notes that the late report has arrived. */
+void
+ui_probe_answered(void)
+{
+	unanswered = false;
+}
