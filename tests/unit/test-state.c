@@ -814,6 +814,86 @@ test_random(void)
 	stop(&st);
 }
 
+/* The first invariant broken, or NULL; state_check() aborts on its own
+ * (after which nothing else can be said). */
+static const char *
+broken(struct state *st)
+{
+	const char	*why = nav_check(&st->nav);
+
+	if (why == NULL)
+		why = reading_check(&st->rd);
+	if (why == NULL)
+		why = history_check(&st->hist);
+	if (why == NULL)
+		why = search_check(&st->search, &st->rd);
+	if (why == NULL)
+		why = prompt_check(&st->prompt);
+	state_prepare(st);
+	state_check(st);
+	return why;
+}
+
+/* Random keys, mouse events, resizes from 1x1 to 200x60, pauses and
+ * library changes through input.c, the screen built after each as the
+ * interface builds it. */
+static void
+test_random_keys(void)
+{
+	static const char *const names[] = { "j", "k", "Down", "PageDown",
+	    "Space", "PageUp", "b", "g", "G", "Home", "End", "Tab", "S-Tab",
+	    "Enter", "J", "K", "]", "[", "BSpace", "L", "/", "n", "N", "m",
+	    "z", "y", "?", "F1", "C-l", "Esc", "q", "C-c", "C-g", "C-u",
+	    "x", "a", "1", "Up", "Left", "F5", "M-x" };
+	static const char *const pastes[] = { "段", "第1段\n", "\x1b[2J", "",
+	    "不存在" };
+	static const enum input_button buttons[] = { INPUT_CLICK,
+	    INPUT_DOUBLE_CLICK, INPUT_WHEEL_UP, INPUT_WHEEL_DOWN };
+	struct state	 st;
+	struct vscreen	 v;
+	const char	*why = NULL, *pv;
+	int		 i, op, cols = 80, lines = 24, at = -1;
+
+	memset(&v, 0, sizeof v);
+	start(&st);
+	input_layout(&v, &st, cols, lines);
+	for (i = 0; i < 3000 && why == NULL; i++) {
+		op = (int) rnd(20);
+		if (op < 12)
+			input_key(&st, key_parse(names[rnd(ARRAY_SIZE(names))]));
+		else if (op < 13)
+			input_key(&st, 0x4E00 + rnd(0x100));
+		else if (op < 14) {
+			pv = pastes[rnd(ARRAY_SIZE(pastes))];
+			input_paste(&st, pv, strlen(pv));
+		} else if (op < 16) {
+			input_layout(&v, &st, cols, lines);
+			view_build(&v, &st, cols, lines);
+			input_mouse(&st, &v, (int) rnd((uint32_t) lines + 2) - 1,
+			    (int) rnd((uint32_t) cols + 2) - 1,
+			    buttons[rnd(ARRAY_SIZE(buttons))]);
+		} else if (op < 18) {
+			cols = 1 + (int) rnd(200);
+			lines = 1 + (int) rnd(60);
+		} else if (op < 19)
+			input_idle(&st);
+		else if (rnd(5) == 0)
+			change_library(&st);
+		if (st.clipboard != NULL)
+			x_free(st.clipboard);
+		input_layout(&v, &st, cols, lines);
+		view_build(&v, &st, cols, lines);
+		why = broken(&st);
+		if (why != NULL)
+			at = i;
+	}
+	ok(why == NULL, "3000 random events: every invariant holds");
+	if (why != NULL)
+		printf("#   step %d: %s\n", at, why);
+	view_free(&v);
+	stop(&st);
+}
+
 /* Two copies of one file are one article twice (one identity): read
  * marks go by identity, so opening one marks both read. */
 static void
@@ -1016,6 +1096,7 @@ main(void)
 	test_changes(&st);
 	stop(&st);
 	test_random();
+	test_random_keys();
 	test_copies();
 	test_loading();
 	settings_free(&set);
