@@ -1139,7 +1139,8 @@ match_ids(sqlite3 *db, const char *expr, int64_t **ids, size_t *n)
 		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_finalize(st);
-	qsort(*ids, *n, sizeof **ids, id_order);
+	if (*n > 1)
+		qsort(*ids, *n, sizeof **ids, id_order);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -1247,8 +1248,8 @@ fts_query(struct fts *f, const struct query *q, const struct fts_library *lib,
 		if (match_ids(f->db, expr, &ids, &nids) != 0)
 			goto fail;
 		for (i = 0; i < nids; i++)
-			if ((r = bsearch(&ids[i], f->rc.v, f->rc.n,
-			    sizeof *f->rc.v, row_order)) != NULL)
+			if (f->rc.n > 0 && (r = bsearch(&ids[i], f->rc.v,
+			    f->rc.n, sizeof *f->rc.v, row_order)) != NULL)
 				add_hit(&h, n, &cap, r, q, is_read, arg, tids,
 				    ntids);
 	} else {
@@ -1262,7 +1263,8 @@ fts_query(struct fts *f, const struct query *q, const struct fts_library *lib,
 				add_hit(&h, n, &cap, &f->rc.v[i], q, is_read,
 				    arg, NULL, 0);
 	}
-	qsort(h, *n, sizeof *h, hit_order);
+	if (*n > 1)
+		qsort(h, *n, sizeof *h, hit_order);
 	*hits = h;
 	free(expr);
 	free(ids);
@@ -1425,7 +1427,8 @@ fts_find(const char *text, size_t len, const struct query *q, int flags,
 		positions_free(&qs);
 	}
 	positions_free(&ps);
-	qsort(v, *n, sizeof *v, span_order);
+	if (*n > 1)
+		qsort(v, *n, sizeof *v, span_order);
 	/* Overlapping matches become one. */
 	for (i = 0, k = 0; i < *n; i++) {
 		if (k > 0 && v[i].off <= v[k - 1].off + v[k - 1].len) {
