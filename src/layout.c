@@ -193,6 +193,33 @@ ends_phrase(uint32_t c)
 	    c == ',' || c == ';' || c == ':';
 }
 
+/* A verse is cut at its last pause (a break after ，、；：) before the
+ * break opportunity at brk, if that leaves the line at least half full:
+ * returns where the next line starts, or 0; *end and *width describe
+ * the line. Looked for only when a verse must break. */
+static size_t
+at_pause(const struct scan *sc, size_t start, size_t brk, int avail,
+    size_t *end, int *width)
+{
+	size_t	k, e;
+	int	w;
+
+	for (k = brk; k > start; k = prev_cluster(sc, k, start)) {
+		if (!sc->brk[k])
+			continue;
+		for (e = k; e > start && sc->s[e - 1] == ' '; e--)
+			;
+		if (e == start || !ends_phrase(char_before(sc, e)))
+			continue;
+		if ((w = span_width(sc, start, e)) * 2 < avail)
+			return 0;
+		*end = e;
+		*width = w;
+		return k;
+	}
+	return 0;
+}
+
 /* Finds where the line that starts at start ends. Returns the position
  * of the next line; *end and *width describe the visible part, *seen how
  * far the text was looked at. */
@@ -200,9 +227,7 @@ static size_t
 fill_line(const struct scan *sc, size_t start, int avail, size_t *end,
     int *width, size_t *seen)
 {
-	size_t		i = start, next, brk_at = 0, brk_end = start;
-	size_t		ph_at = 0, ph_end = start;
-	int		ph_w = 0;
+	size_t		i = start, next, brk_at = 0, brk_end = start, k;
 	size_t		solid = start;
 	int		w = 0, w_solid = 0, brk_w = 0, cw;
 	unsigned	len;
@@ -221,12 +246,7 @@ fill_line(const struct scan *sc, size_t start, int avail, size_t *end,
 			brk_at = i;
 			brk_end = solid;
 			brk_w = w_solid;
-			if (sc->phrases && solid > start &&
-			    ends_phrase(char_before(sc, solid))) {
-				ph_at = i;
-				ph_end = solid;
-				ph_w = w_solid;
-			}
+
 		}
 		if (sc->s[i] == ' ' && next == i + 1) {
 			/* Spaces may hang past the edge; they are trimmed. */
@@ -236,13 +256,10 @@ fill_line(const struct scan *sc, size_t start, int avail, size_t *end,
 		}
 		if (w + cw > avail) {
 			*seen = next;
-			/* A verse is cut at its last pause that leaves
-			 * the line at least half full. */
-			if (ph_at > start && ph_w * 2 >= avail) {
-				*end = ph_end;
-				*width = ph_w;
-				return ph_at;
-			}
+			if (sc->phrases && brk_at > start &&
+			    (k = at_pause(sc, start, brk_at, avail, end,
+			    width)) > start)
+				return k;
 			if (brk_at > start) {
 				*end = brk_end;
 				*width = brk_w;

@@ -812,10 +812,12 @@ after_spaces(const char *s, size_t n, char *brk)
 				continue;
 			}
 		}
+		/* Other opening marks are of class OP, which UAX #14 keeps
+		 * off a line's end even before spaces (LB14). */
 		for (a = i - 1; a > 0 && s[a - 1] == ' '; a--)
 			;
-		if (a > 0 && (unsigned char) s[a - 1] >= 0x80 &&
-		    text_no_line_end(text_prev_char(s, a)))
+		if (a >= 3 && memcmp(s + a - 3, "\xE2\x80", 2) == 0 &&
+		    (s[a - 1] == '\x9C' || s[a - 1] == '\x98'))
 			brk[i] = 0;
 	}
 }
