@@ -1097,6 +1097,14 @@ main(void)
 	stop(&st);
 	test_random();
 	test_random_keys();
+	/* Again, with the other settings that change navigation. */
+	set.show_related = false;
+	set.text_width = 30;
+	set.mark_read_on_open = false;
+	set.restore_position = false;
+	test_random_keys();
+	settings_free(&set);
+	settings_defaults(&set);
 	test_copies();
 	test_loading();
 	settings_free(&set);
