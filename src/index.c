@@ -21,6 +21,9 @@
 #define ORDER_BYTES(n)	(((uint64_t) (n) + 1) / 2 * 8)
 #define ORDER_MARK	0x01020304u
 #define MAX_INDEX_BYTES	((off_t) 1 << 30)
+/* Pieces in which a written index is read back for its checksum: a
+ * multiple of 32, the checksum's step. */
+#define SEAL_CHUNK	(256 * 1024)
 /* A temporary index file untouched for this long was left by a program
  * that ended while writing it: one being written is younger. */
 #define STALE_TMP_SECS	(10 * 60)
@@ -67,51 +70,88 @@ struct index_header {
 
 #define INDEX_COMPLETE	1
 
-/* A checksum of n bytes: four lanes of eight bytes a step, each a
- * multiplication and a rotation, so that checking a 16 MB index costs
- * about a millisecond and a half. Every step of a lane is a bijection of
- * its state, so a change of one byte (a flipped bit in a cached title)
- * always changes the sum. */
-static uint64_t
-checksum(const char *p, size_t n)
+/* A checksum, made a piece at a time: four lanes of eight bytes a step,
+ * each a multiplication and a rotation, so that checking a 16 MB index
+ * costs about a millisecond and a half. Every step of a lane is a
+ * bijection of its state, so a change of one byte (a flipped bit in a
+ * cached title) always changes the sum. */
+struct sum {
+	uint64_t	h[4];
+	uint64_t	n;
+};
+
+#define SUM_MUL		0x9E3779B97F4A7C15ULL
+#define SUM_STEP(x, w)	((x) = ((x) ^ (w)) * SUM_MUL, \
+			    (x) = (x) << 31 | (x) >> 33)
+
+static void
+sum_init(struct sum *s)
 {
-	const uint64_t	 m = 0x9E3779B97F4A7C15ULL;
-	uint64_t	 a = 1, b = 2, c = 3, d = 4, w[4];
-	size_t		 i;
+	s->h[0] = 1;
+	s->h[1] = 2;
+	s->h[2] = 3;
+	s->h[3] = 4;
+	s->n = 0;
+}
+
+/* Adds the first n / 32 * 32 bytes of p; returns how many that is. */
+static size_t
+sum_blocks(struct sum *s, const char *p, size_t n)
+{
+	uint64_t	a = s->h[0], b = s->h[1], c = s->h[2], d = s->h[3], w[4];
+	size_t		i;
 
 	for (i = 0; i + 32 <= n; i += 32) {
 		memcpy(w, p + i, 32);
-		a = (a ^ w[0]) * m;
-		a = a << 31 | a >> 33;
-		b = (b ^ w[1]) * m;
-		b = b << 31 | b >> 33;
-		c = (c ^ w[2]) * m;
-		c = c << 31 | c >> 33;
-		d = (d ^ w[3]) * m;
-		d = d << 31 | d >> 33;
+		SUM_STEP(a, w[0]);
+		SUM_STEP(b, w[1]);
+		SUM_STEP(c, w[2]);
+		SUM_STEP(d, w[3]);
 	}
-	for (; i < n; i++) {
-		a = (a ^ (unsigned char) p[i]) * m;
-		a = a << 31 | a >> 33;
-	}
-	a ^= (b << 16 | b >> 48) ^ (c << 32 | c >> 32) ^ (d << 48 | d >> 16) ^
-	    (uint64_t) n;
-	a = (a ^ a >> 31) * m;
+	s->h[0] = a;
+	s->h[1] = b;
+	s->h[2] = c;
+	s->h[3] = d;
+	s->n += i;
+	return i;
+}
+
+/* Adds the last n bytes (fewer than 32) and returns the sum. */
+static uint64_t
+sum_end(struct sum *s, const char *p, size_t n)
+{
+	uint64_t	a = s->h[0];
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		SUM_STEP(a, (unsigned char) p[i]);
+	a ^= (s->h[1] << 16 | s->h[1] >> 48) ^ (s->h[2] << 32 |
+	    s->h[2] >> 32) ^ (s->h[3] << 48 | s->h[3] >> 16) ^ (s->n + n);
+	a = (a ^ a >> 31) * SUM_MUL;
 	return a ^ a >> 29;
 }
 
-/* The checksum of a whole index file of n bytes, its own field taken as
- * zero. */
+/* The sum of n bytes at p. */
 static uint64_t
-file_sum(const char *map, size_t n)
+checksum(const char *p, size_t n)
 {
-	struct index_header	h;
-	uint64_t		s;
+	struct sum	s;
+	size_t		done;
 
-	memcpy(&h, map, sizeof h);
+	sum_init(&s);
+	done = sum_blocks(&s, p, n);
+	return sum_end(&s, p + done, n - done);
+}
+
+/* The checksum of an index file: of its header with its own field taken
+ * as zero, and of body, the rest. */
+static uint64_t
+file_sum(const struct index_header *header, uint64_t body)
+{
+	struct index_header	h = *header;
+
 	h.sum = 0;
-	s = checksum((const char *) &h, sizeof h);
-	return s ^ checksum(map + sizeof h, n - sizeof h) * 3;
+	return checksum((const char *) &h, sizeof h) ^ body * 3;
 }
 
 static void
@@ -158,7 +198,8 @@ read_header(struct index *ix)
 		return false;
 	/* A damaged index is rebuilt, whatever the damage: a title it
 	 * would show wrongly run after run, too. */
-	if (h.sum != file_sum(ix->map, ix->maplen))
+	if (h.sum != file_sum(&h, checksum(ix->map + sizeof h,
+	    ix->maplen - sizeof h)))
 		return false;
 	left = ix->maplen - sizeof h;
 	if (h.n > left / sizeof *ix->e)
@@ -515,22 +556,39 @@ put_entries(FILE *f, const struct plan *p)
 	return 0;
 }
 
-/* Writes the checksum of the index file written to fd. */
+/* Writes the checksum of the index file written to fd, reading it back
+ * a piece at a time (a mapping of it would count as the program's
+ * memory, 16 MB for 100,000 articles). */
 static int
 seal(int fd)
 {
-	struct stat	 st;
-	uint64_t	 sum;
-	char		*map;
+	struct index_header	 h;
+	struct sum		 s;
+	char			*buf = xmalloc(SEAL_CHUNK);
+	off_t			 at = sizeof h;
+	ssize_t			 n;
+	size_t			 done = 0;
+	uint64_t		 sum;
 
-	if (fstat(fd, &st) != 0 || (size_t) st.st_size <
-	    sizeof (struct index_header))
+	sum_init(&s);
+	if (pread(fd, &h, sizeof h, 0) != (ssize_t) sizeof h) {
+		free(buf);
 		return -1;
-	map = mmap(NULL, (size_t) st.st_size, PROT_READ, MAP_SHARED, fd, 0);
-	if (map == MAP_FAILED)
+	}
+	while ((n = pread(fd, buf, SEAL_CHUNK, at)) > 0) {
+		done = sum_blocks(&s, buf, (size_t) n);
+		at += (off_t) done;
+		if (done < (size_t) n)
+			break;
+	}
+	if (n < 0) {
+		free(buf);
 		return -1;
-	sum = file_sum(map, (size_t) st.st_size);
-	munmap(map, (size_t) st.st_size);
+	}
+	/* The last piece: what sum_blocks() left of it. */
+	sum = file_sum(&h, sum_end(&s, buf + done, n > 0 ? (size_t) n - done :
+	    0));
+	free(buf);
 	if (pwrite(fd, &sum, sizeof sum, offsetof(struct index_header,
 	    sum)) != (ssize_t) sizeof sum)
 		return -1;
