@@ -156,8 +156,24 @@ static int
 do_help(struct state *st, int arg)
 {
 	(void) arg;
-	st->help = !st->help;
+	st->help = !st->help || st->help_kind != HELP_KEYS;
+	st->help_kind = HELP_KEYS;
 	st->help_top = 0;
+	return RE_ALL | RE_CLEAR;
+}
+
+static int
+do_messages(struct state *st, int arg)
+{
+	(void) arg;
+	if (st->help && st->help_kind == HELP_MESSAGES)
+		st->help = false;
+	else {
+		st->help = true;
+		st->help_kind = HELP_MESSAGES;
+		/* The newest at the bottom, in view. */
+		st->help_top = HELP_TOP_MAX;
+	}
 	return RE_ALL | RE_CLEAR;
 }
 
@@ -258,6 +274,8 @@ const struct action_desc action_table[ACT_COUNT] = {
 	    do_copy, 0 },
 	[ACT_HELP] = { "help", N_("Show or hide this help"), CTX_ANY,
 	    do_help, 0 },
+	[ACT_MESSAGES] = { "messages", N_("Show or hide the messages of this "
+	    "session"), CTX_ANY, do_messages, 0 },
 	[ACT_REDRAW] = { "redraw", N_("Redraw the screen"), CTX_ANY,
 	    do_redraw, 0 },
 	[ACT_CANCEL] = { "cancel", N_("Close help, clear the search, leave "

@@ -58,8 +58,9 @@ file_slurp(const char *path, size_t max, size_t *len,
 int
 file_mkdirs(const char *dir)
 {
-	char	*p = xstrdup(dir), *s;
-	int	 rc = 0;
+	struct stat	 st;
+	char		*p = xstrdup(dir), *s;
+	int		 rc = 0;
 
 	for (s = p + 1; *s != '\0'; s++) {
 		if (*s != '/')
@@ -71,6 +72,11 @@ file_mkdirs(const char *dir)
 	}
 	if (mkdir(p, 0700) != 0 && errno != EEXIST)
 		rc = -1;
+	else if (rc == 0 && (stat(p, &st) != 0 || !S_ISDIR(st.st_mode))) {
+		/* A file where the directory should be. */
+		errno = ENOTDIR;
+		rc = -1;
+	}
 	free(p);
 	return rc;
 }

@@ -1,15 +1,25 @@
 /* Keys, mouse events, sizes and loading turned into state changes. */
 #include "system.h"
 
+#include <string.h>
+
 #include "action.h"
 #include "input.h"
 #include "loader.h"
+#include "persist.h"
 
 /* Ends an event: the state is made ready to be shown and, in builds
  * with checks, its invariants are checked. */
 static int
 done(struct state *st, int re)
 {
+	if (st->persist->failed && !st->persist->told) {
+		/* Say once that reading state is not being kept. */
+		st->persist->told = true;
+		state_message(st, true, _("cannot save reading state: %s"),
+		    strerror(st->persist->err));
+		re |= RE_STATUS;
+	}
 	state_prepare(st);
 #ifdef READER_CHECKS
 	state_check(st);
@@ -103,15 +113,23 @@ input_layout(struct vscreen *v, struct state *st, int cols, int lines)
 	done(st, RE_NONE);
 }
 
-/* Says how many problems loading met, and the first. */
+/* Says what loading met: one problem itself, more as how many and the
+ * key that lists them all (each is kept for the messages screen). */
 void
 input_say_problems(struct state *st, const struct causes *cs)
 {
-	if (cs->n > 0)
+	size_t	i;
+
+	for (i = 0; i < cs->n; i++)
+		state_log(st, cs->msg[i]);
+	if (cs->n == 1)
+		state_message(st, cs->nerrors > 0, "%s", cs->msg[0]);
+	else if (cs->n > 1)
+		/* TRANSLATORS: %zu problems, %s the key that shows them. */
 		state_message(st, cs->nerrors > 0, ngettext(
-		    "%zu problem while loading; first: %s",
-		    "%zu problems while loading; first: %s", cs->n),
-		    cs->n, cs->msg[0]);
+		    "%zu problem while loading: press %s to read it",
+		    "%zu problems while loading: press %s to read them",
+		    cs->n), cs->n, state_key_hint(st, ACT_MESSAGES));
 }
 
 /* Loads a slice of us microseconds of the library (*ld is set to NULL

@@ -69,6 +69,7 @@ static const struct {
 	{ ACT_ZOOM,		"z" },
 	{ ACT_COPY,		"y" },
 	{ ACT_HELP,		"? F1" },
+	{ ACT_MESSAGES,		"M" },
 	{ ACT_REDRAW,		"C-l" },
 	{ ACT_CANCEL,		"Esc" },
 	{ ACT_QUIT,		"q" },

@@ -320,7 +320,8 @@ cannot_save(struct persist *p, const char *what, int err,
 	failed(p, err);
 	p->keep = p->journal_dead = true;
 	if (first && cs != NULL) {
-		causes_warn(cs, _("%s: %s; reading state will not be saved"),
+		/* The consequence first: a cut line still says it. */
+		causes_warn(cs, _("reading state will not be saved: %s: %s"),
 		    what, err != 0 ? strerror(err) : _("not a regular file"));
 		p->told = true;
 	}
@@ -842,7 +843,7 @@ snapshot_locked(struct persist *p, struct causes *cs)
 	free(tmp);
 	if (err != 0) {
 		if (!p->failed && cs != NULL) {
-			causes_warn(cs, _("%s: cannot save reading state: %s"),
+			causes_warn(cs, _("cannot save reading state: %s: %s"),
 			    p->dir, strerror(err));
 			p->told = true;
 		}

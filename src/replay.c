@@ -230,7 +230,7 @@ replay_run(struct replay *r, struct state *st, struct loader *ld,
     struct causes *cs, int cols, int lines, unsigned flags, FILE *out)
 {
 	struct vscreen	 v;
-	size_t		 i;
+	size_t		 i, had;
 	int		 re;
 
 	memset(&v, 0, sizeof v);
@@ -241,7 +241,12 @@ replay_run(struct replay *r, struct state *st, struct loader *ld,
 	if (ld == NULL)
 		input_say_problems(st, cs);
 	view_build(&v, st, cols, lines);
+	/* As the interface does once the first screen is out; what went
+	 * wrong counts among the problems of loading. */
+	had = cs->n;
 	persist_settle(st->persist, cs);
+	if (cs->n > had && ld == NULL)
+		input_say_problems(st, cs);
 	if (flags & REPLAY_FRAMES)
 		frame(out, &v, st, cols, lines, "start", flags);
 	for (i = 0; i < r->n; i++) {

@@ -32,12 +32,17 @@ state_init(struct state *st, struct corpus *c, struct persist *p,
 void
 state_free(struct state *st)
 {
+	size_t	i;
+
 	nav_free(&st->nav);
 	reading_free(&st->rd);
 	history_free(&st->hist);
 	search_free(&st->search);
 	free(st->msg);
 	free(st->clipboard);
+	for (i = 0; i < st->nlog; i++)
+		free(st->log[i]);
+	free(st->log);
 	memset(st, 0, sizeof *st);
 }
 
@@ -53,6 +58,29 @@ state_message(struct state *st, bool error, const char *fmt, ...)
 		st->msg = NULL;
 	va_end(ap);
 	st->msg_error = error;
+	if (st->msg != NULL)
+		state_log(st, st->msg);
+}
+
+/* Keeps a message for the messages screen (the status line shows only
+ * the last, and only until the next key). */
+void
+state_log(struct state *st, const char *text)
+{
+	char	*clean = text_clean_str(text);
+
+	if (st->nlog > 0 && strcmp(st->log[st->nlog - 1], clean) == 0) {
+		free(clean);
+		return;
+	}
+	if (st->nlog == STATE_LOG_MAX) {
+		free(st->log[0]);
+		memmove(st->log, st->log + 1, (st->nlog - 1) *
+		    sizeof *st->log);
+		st->nlog--;
+	}
+	st->log = xreallocarray(st->log, st->nlog + 1, sizeof *st->log);
+	st->log[st->nlog++] = clean;
 }
 
 /* Clears the status line message. */

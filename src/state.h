@@ -35,6 +35,12 @@
 
 enum pane { PANE_LIST, PANE_READER };
 
+/* What the full-screen text pane shows. */
+enum help_kind { HELP_KEYS, HELP_MESSAGES };
+
+/* Messages of a session kept for the messages screen, oldest dropped. */
+#define STATE_LOG_MAX 500
+
 /* The help screen's top row never goes past this, whatever keys come
  * before its text's rows are known. */
 #define HELP_TOP_MAX ((size_t) 1 << 30)
@@ -56,6 +62,7 @@ struct state {
 	bool			 zoom;
 	bool			 pager;		/* one article given: q just quits */
 	bool			 help;
+	enum help_kind		 help_kind;
 	size_t			 help_top;
 	int			 help_h;	/* rows of the help pane */
 	size_t			 help_rows;	/* rows the help text takes */
@@ -63,6 +70,8 @@ struct state {
 
 	char			*msg;
 	bool			 msg_error;
+	char			**log;		/* every message said, in order */
+	size_t			 nlog;
 	bool			 loading;	/* the library is still coming in */
 	char			*clipboard;	/* text for the terminal to copy */
 };
@@ -75,6 +84,7 @@ void	state_prepare(struct state *);
 void	state_message(struct state *, bool, const char *, ...)
 	    ATTR_PRINTF(3, 4);
 void	state_clear_message(struct state *);
+void	state_log(struct state *, const char *);
 const char *state_key_hint(const struct state *, enum action);
 bool	state_in_reader(const struct state *);
 

@@ -777,13 +777,6 @@ loop(struct ui *u)
 		    (k = read_key(u)) != KEYC_NONE);
 		if (re != RE_NONE)
 			persist_moved(u->st->persist);
-		if (u->st->persist->failed && !u->st->persist->told) {
-			/* Say once that reading state is not being kept. */
-			u->st->persist->told = true;
-			state_message(u->st, true, _("cannot save reading state: "
-			    "%s"), strerror(u->st->persist->err));
-			re |= RE_STATUS;
-		}
 		if (re & RE_CLEAR)
 			u->clear = true;
 		if (re != RE_NONE)

@@ -617,6 +617,36 @@ help_entry(struct vscreen *v, const struct state *st, enum action a,
 	lines_free(&l);
 }
 
+/* Wraps one message of the session to width, its lines after the
+ * first indented under it. */
+static void
+message_entry(struct vscreen *v, const char *msg, int width,
+    struct layout_scratch *sc, struct help_line **out, size_t *n,
+    size_t *cap)
+{
+	struct lines	 l = { NULL, 0, 0 };
+	struct wrap	 w;
+	char		*text = (char *) own(v, xasprintf("  %s", msg));
+	size_t		 k;
+
+	w.width = width;
+	w.first_indent = 0;
+	w.indent = width > 8 ? 4 : 0;
+	layout_wrap(sc, text, strlen(text), &w, &l);
+	for (k = 0; k < l.n; k++) {
+		if (*n == *cap) {
+			*cap = *cap ? *cap * 2 : 64;
+			*out = xreallocarray(*out, *cap, sizeof **out);
+		}
+		(*out)[*n].s = text + l.v[k].off;
+		(*out)[*n].len = l.v[k].len;
+		(*out)[*n].indent = l.v[k].indent;
+		(*out)[*n].elem = ELEM_HELP;
+		(*n)++;
+	}
+	lines_free(&l);
+}
+
 /* The help screen's lines at width: a title, then each action's keys
  * and description. Returns how many; the strings are v's. */
 static size_t
@@ -628,19 +658,34 @@ help_lines(struct vscreen *v, const struct state *st, int width,
 	size_t			 i, n = 1, cap = 1;
 	char			*title;
 
-	/* TRANSLATORS: program name, version, the key that closes the
-	   help screen, and two keys that scroll it. */
-	title = (char *) own(v, xasprintf(_(" %s %s keys (press %s to "
-	    "close; %s and %s scroll)"), PACKAGE, PACKAGE_VERSION,
-	    state_key_hint(st, ACT_QUIT), state_key_hint(st, ACT_DOWN),
-	    state_key_hint(st, ACT_PAGE_DOWN)));
+	if (st->help_kind == HELP_MESSAGES)
+		/* TRANSLATORS: the title of the messages screen; %s is the
+		   key that closes it. */
+		title = (char *) own(v, xasprintf(_(" Messages of this "
+		    "session (press %s to close)"),
+		    state_key_hint(st, ACT_QUIT)));
+	else
+		/* TRANSLATORS: program name, version, the key that closes
+		   the help screen, and two keys that scroll it. */
+		title = (char *) own(v, xasprintf(_(" %s %s keys (press %s "
+		    "to close; %s and %s scroll)"), PACKAGE, PACKAGE_VERSION,
+		    state_key_hint(st, ACT_QUIT), state_key_hint(st, ACT_DOWN),
+		    state_key_hint(st, ACT_PAGE_DOWN)));
 	hl[0].s = own(v, text_ellipsize(title, strlen(title), width, NULL));
 	hl[0].len = (uint32_t) strlen(hl[0].s);
 	hl[0].indent = 0;
 	hl[0].elem = ELEM_TITLE;
 	memset(&sc, 0, sizeof sc);
-	for (i = 1; i < ACT_COUNT; i++)
-		help_entry(v, st, (enum action) i, width, &sc, &hl, &n, &cap);
+	if (st->help_kind == HELP_MESSAGES) {
+		if (st->nlog == 0)
+			message_entry(v, _("(no messages)"), width, &sc, &hl, &n,
+			    &cap);
+		for (i = 0; i < st->nlog; i++)
+			message_entry(v, st->log[i], width, &sc, &hl, &n, &cap);
+	} else
+		for (i = 1; i < ACT_COUNT; i++)
+			help_entry(v, st, (enum action) i, width, &sc, &hl, &n,
+			    &cap);
 	layout_scratch_free(&sc);
 	*out = hl;
 	return n;

@@ -50,7 +50,7 @@ tm_exit_status > /dev/null
 
 # A state that cannot be written: a warning, and reading goes on.
 XDG_STATE_HOME=/dev/null/nowhere tm_start 80 24 XDG_STATE_HOME=/dev/null/nowhere -- "$SAMPLES"
-tm_wait 'nowhere/reader: Not a'
+tm_wait 'reading state will not be saved: /dev/null/nowhere/reader'
 step $? "an unwritable state directory gives a warning"
 tm_keys Enter
 tm_wait '^2024-05-06 20:15$'
@@ -167,7 +167,7 @@ if as=$(unprivileged); then
 	open_tmp
 	chmod 000 "$sdir/state"
 	TM_WRAP="$as" tm_start 250 24 -- "$SAMPLES"
-	tm_wait 'state: Permission denied; reading state will not be saved'
+	tm_wait 'reading state will not be saved: .*state: Permission denied'
 	step $? "an unreadable state is reported as unreadable"
 	tm_keys Enter J
 	tm_wait '2/7  5 unread'

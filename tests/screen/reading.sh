@@ -169,8 +169,9 @@ frame 6
 expect_no_screen 'PageDown, Space' "Space a page"
 frame 7
 expect_no_screen '^  j, Down' "the wheel scrolls it too"
+bottom_row2=$(row 2)
 frame 8
-expect_row 2 '^  PageDown, Space, C-f ' "  up and down"
+expect_eq "$(row 5)" "$bottom_row2" "  up and down (three rows)"
 # Without --frames too: keys read together scroll the help.
 screen 'wait g ? j j' "$SAMPLES" > /dev/null
 expect_row 2 '^  PageDown, Space, C-f ' "j scrolls the help in a burst of keys"
