@@ -838,7 +838,7 @@ broken(struct state *st)
  * library changes through input.c, the screen built after each as the
  * interface builds it. */
 static void
-test_random_keys(void)
+test_random_keys(int n)
 {
 	static const char *const names[] = { "j", "k", "Down", "PageDown",
 	    "Space", "PageUp", "b", "g", "G", "Home", "End", "Tab", "S-Tab",
@@ -857,7 +857,7 @@ test_random_keys(void)
 	memset(&v, 0, sizeof v);
 	start(&st);
 	input_layout(&v, &st, cols, lines);
-	for (i = 0; i < 3000 && why == NULL; i++) {
+	for (i = 0; i < n && why == NULL; i++) {
 		op = (int) rnd(20);
 		if (op < 12)
 			input_key(&st, key_parse(names[rnd(ARRAY_SIZE(names))]));
@@ -877,7 +877,7 @@ test_random_keys(void)
 			lines = 1 + (int) rnd(60);
 		} else if (op < 19)
 			input_idle(&st);
-		else if (rnd(5) == 0)
+		else if (rnd(16) == 0)
 			change_library(&st);
 		if (st.clipboard != NULL)
 			x_free(st.clipboard);
@@ -887,7 +887,7 @@ test_random_keys(void)
 		if (why != NULL)
 			at = i;
 	}
-	ok(why == NULL, "3000 random events: every invariant holds");
+	ok(why == NULL, "%d random events: every invariant holds", n);
 	if (why != NULL)
 		printf("#   step %d: %s\n", at, why);
 	view_free(&v);
@@ -1096,13 +1096,13 @@ main(void)
 	test_changes(&st);
 	stop(&st);
 	test_random();
-	test_random_keys();
+	test_random_keys(1500);
 	/* Again, with the other settings that change navigation. */
 	set.show_related = false;
 	set.text_width = 30;
 	set.mark_read_on_open = false;
 	set.restore_position = false;
-	test_random_keys();
+	test_random_keys(800);
 	settings_free(&set);
 	settings_defaults(&set);
 	test_copies();
