@@ -317,9 +317,11 @@ page_block_rows(struct page *p, size_t i)
 	return b->gap + b->nlines;
 }
 
-/* Returns the block holding byte off of body paragraph para. */
+/* Returns the block whose lines show byte off of body paragraph para:
+ * the piece of a long paragraph that holds it, or the one before when it
+ * lies in that one's last line (the pieces are wrapped to tell). */
 size_t
-page_find_para(const struct page *p, uint32_t para, uint32_t off)
+page_find_para(struct page *p, uint32_t para, uint32_t off)
 {
 	size_t			 lo = p->body_first, hi = p->body_end, mid;
 	const struct pblock	*b;
@@ -336,6 +338,9 @@ page_find_para(const struct page *p, uint32_t para, uint32_t off)
 		else
 			hi = mid;
 	}
+	b = page_block(p, lo);
+	if (b->para_off > 0 && off < b->para_off + b->lines[0].off)
+		lo--;
 	return lo;
 }
 

@@ -64,7 +64,7 @@ void		 page_wrap_block(struct page *, size_t,
 bool		 page_block_alone(const struct page *, size_t);
 size_t		 page_block_rows(struct page *, size_t);
 void		 page_format_date(int64_t, char *, size_t);
-size_t		 page_find_para(const struct page *, uint32_t, uint32_t);
+size_t		 page_find_para(struct page *, uint32_t, uint32_t);
 uint32_t	 page_line_at(struct page *, size_t, uint32_t);
 
 #endif

@@ -378,6 +378,7 @@ test_pieces(void)
 	char			*raw, *text, *got, *want, *pt;
 	size_t			 n, i, cut, glen, wlen, plen, k;
 	int			 bad = 0, badpre = 0, baddump = 0, amb;
+	int			 badfind = 0;
 	FILE			*f;
 
 	memset(&sc, 0, sizeof sc);
@@ -415,6 +416,22 @@ test_pieces(void)
 				    same_lines(&whole, &part, whole.n));
 			}
 			lines_free(&part);
+			/* Each piece's first byte is found on the line that
+			 * shows it, though that line began in the piece
+			 * before. */
+			for (k = pg.body_first + 1; k < pg.body_end; k++) {
+				uint32_t at = pg.b[k].para_off, fb, fl;
+				const struct line *fline;
+
+				fb = (uint32_t) page_find_para(&pg, 0, at);
+				fl = page_line_at(&pg, fb, at -
+				    pg.b[fb].para_off);
+				fline = &page_block(&pg, fb)->lines[fl];
+				if (pg.b[fb].para_off + fline->off > at ||
+				    pg.b[fb].para_off + fline->off +
+				    fline->len < at)
+					badfind++;
+			}
 			/* Two threads: --dump of the page. */
 			page_set_width(&pg, 0);
 			page_set_width(&pg, widths[i]);
@@ -457,6 +474,7 @@ test_pieces(void)
 	text_set_ambiguous_width(1);
 	is_int(bad, 0, "a long paragraph wraps the same whole and in pieces");
 	is_int(baddump, 0, "  and on two threads");
+	is_int(badfind, 0, "  and a byte is found on the line that shows it");
 	is_int(badpre, 0, "  and but for the lines that reach the end when "
 	    "only its start was read");
 	page_free(&pg);
