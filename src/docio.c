@@ -319,6 +319,20 @@ docio_read_part(int fd, const char *path, size_t max, size_t *len,
 	return clean;
 }
 
+/* Gives d, whose text has no title, the title t (clean UTF-8): a file's
+ * name, or what stands for a file without one. */
+void
+docio_give_title(struct doc *d, const char *t)
+{
+	size_t	tl = strlen(t);
+
+	d->text = xreallocarray(d->text, d->len + tl + 1, 1);
+	memcpy(d->text + d->len, t, tl + 1);
+	d->title.off = (uint32_t) d->len;
+	d->title.len = (uint32_t) tl;
+	d->len += tl;
+}
+
 /* Reads and parses the file at path; with max > 0 and a larger file, only
  * its start (about max bytes, whole paragraphs), so that a huge article
  * shows at once. *complete (if not NULL) says whether all was read.
@@ -347,13 +361,8 @@ docio_load_part(const char *path, struct doc *d, struct causes *cs,
 	parse_doc(clean, len, d);
 	if (d->title.len == 0) {
 		char *t = docio_title_from_name(path);
-		size_t tl = strlen(t);
 
-		d->text = xreallocarray(d->text, d->len + tl + 1, 1);
-		memcpy(d->text + d->len, t, tl + 1);
-		d->title.off = (uint32_t) d->len;
-		d->title.len = (uint32_t) tl;
-		d->len += tl;
+		docio_give_title(d, t);
 		free(t);
 	}
 	return 0;

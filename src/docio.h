@@ -43,6 +43,7 @@ int		 docio_open_file(const char *, struct stat *, struct causes *);
 ssize_t		 docio_read(int, char *, size_t);
 bool		 docio_looks_binary(const char *, size_t, bool);
 char		*docio_title_from_name(const char *);
+void		 docio_give_title(struct doc *, const char *);
 char		*docio_read_part(int, const char *, size_t, size_t *,
 		     struct causes *);
 int		 docio_load(const char *, struct doc *, struct causes *);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "corpus.h"
+#include "files.h"
 #include "loader.h"
 #include "parse.h"
 #include "tap.h"
@@ -15,42 +16,11 @@
 
 static char	root[] = "/tmp/reader-test-corpus-XXXXXX";
 
+/* Writes text to root/rel. */
 static void
-put(const char *rel, const char *content)
+put_str(const char *rel, const char *text)
 {
-	char	*p = xasprintf("%s/%s", root, rel);
-	FILE	*f = fopen(p, "w");
-
-	if (f == NULL) {
-		perror(p);
-		exit(99);
-	}
-	fputs(content, f);
-	fclose(f);
-	free(p);
-}
-
-static void
-sh(const char *cmd)
-{
-	char	*c = xasprintf("cd '%s' && %s", root, cmd);
-
-	if (system(c) != 0) {
-		fprintf(stderr, "failed: %s\n", c);
-		exit(99);
-	}
-	free(c);
-}
-
-static bool
-has_cause(const struct causes *cs, const char *part)
-{
-	size_t	i;
-
-	for (i = 0; i < cs->n; i++)
-		if (strstr(cs->msg[i], part) != NULL)
-			return true;
-	return false;
+	files_put(root, rel, text, strlen(text));
 }
 
 static void
@@ -60,18 +30,18 @@ make_tree(void)
 		perror("mkdtemp");
 		exit(99);
 	}
-	sh("mkdir -p a/b/c .hidden");
-	put("new.txt", "发布时间:2024-05-01 09:00 原文链接: 最新的文章\n\n正文。\n"
+	files_sh(root, "mkdir -p a/b/c .hidden");
+	put_str("new.txt", "发布时间:2024-05-01 09:00 原文链接: 最新的文章\n\n正文。\n"
 	    "\n相关文章\n\n较早的文章\n\n摘要......\n\n不存在的文章\n\n摘要\n");
-	put("a/old.txt", "发布时间:2023-01-01 09:00 原文链接: 较早的文章\n\n正文。\n");
-	put("a/b/c/undated-b.txt", "B标题\n\n正文\n");
-	put("a/b/undated-a.txt", "A标题\n\n正文\n");
-	put("a/empty.txt", "");
-	put(".hidden/secret.txt", "发布时间:2030-01-01 00:00 原文链接: 隐藏\n");
-	put("a/.dotfile.txt", "隐藏\n");
-	put("a/b/ fullwidth.txt", "发布时间:2022-02-02 02:02 原文链接: 全角，"
+	put_str("a/old.txt", "发布时间:2023-01-01 09:00 原文链接: 较早的文章\n\n正文。\n");
+	put_str("a/b/c/undated-b.txt", "B标题\n\n正文\n");
+	put_str("a/b/undated-a.txt", "A标题\n\n正文\n");
+	put_str("a/empty.txt", "");
+	put_str(".hidden/secret.txt", "发布时间:2030-01-01 00:00 原文链接: 隐藏\n");
+	put_str("a/.dotfile.txt", "隐藏\n");
+	put_str("a/b/ fullwidth.txt", "发布时间:2022-02-02 02:02 原文链接: 全角，"
 	    "标点\n\nx\n");
-	sh("ln -s .. a/b/c/loop && ln -s missing dangling.txt && "
+	files_sh(root, "ln -s .. a/b/c/loop && ln -s missing dangling.txt && "
 	    "ln -s self self && mkfifo a/fifo");
 }
 
@@ -87,11 +57,11 @@ test_walk(struct corpus *c, struct causes *cs)
 		ok(strstr(c->v[i].path, "hidden") == NULL &&
 		    strstr(c->v[i].path, "dotfile") == NULL,
 		    "  %s is not hidden", c->v[i].title);
-	ok(has_cause(cs, "empty file"), "empty file reported");
-	ok(has_cause(cs, "dangling.txt"), "dangling link reported");
-	ok(has_cause(cs, "self: Too many levels of symbolic links"),
+	ok(files_has_cause(cs, "empty file"), "empty file reported");
+	ok(files_has_cause(cs, "dangling.txt"), "dangling link reported");
+	ok(files_has_cause(cs, "self: Too many levels of symbolic links"),
 	    "self-referencing link reported");
-	ok(has_cause(cs, "loop: symbolic link to a directory already read"),
+	ok(files_has_cause(cs, "loop: symbolic link to a directory already read"),
 	    "directory loop reported, not followed");
 }
 
@@ -137,7 +107,7 @@ test_twice(void)
 	causes_clear(&cs);
 	is_int(corpus_add_path(&c, "/nonexistent/x", &cs), -1,
 	    "missing path fails");
-	ok(has_cause(&cs, "/nonexistent/x: No such file or directory"),
+	ok(files_has_cause(&cs, "/nonexistent/x: No such file or directory"),
 	    "with the reason");
 	causes_clear(&cs);
 	free(f);

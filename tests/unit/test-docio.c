@@ -10,6 +10,7 @@
 
 #include "corpus.h"
 #include "docio.h"
+#include "files.h"
 #include "tap.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -19,25 +20,8 @@ static char	dir[] = "/tmp/reader-test-docio-XXXXXX";
 static char *
 put(const char *name, const char *content, size_t n)
 {
-	char	*p = xasprintf("%s/%s", dir, name);
-	FILE	*f = fopen(p, "w");
-
-	if (f == NULL || fwrite(content, 1, n, f) != n || fclose(f) != 0) {
-		perror(p);
-		exit(99);
-	}
-	return p;
-}
-
-static bool
-has_cause(const struct causes *cs, const char *part)
-{
-	size_t	i;
-
-	for (i = 0; i < cs->n; i++)
-		if (strstr(cs->msg[i], part) != NULL)
-			return true;
-	return false;
+	files_put(dir, name, content, n);
+	return xasprintf("%s/%s", dir, name);
 }
 
 static char *
@@ -107,7 +91,7 @@ test_errors(void)
 	causes_init(&cs);
 	path = xasprintf("%s/missing.txt", dir);
 	is_int(docio_load(path, &d, &cs), -1, "a missing file fails");
-	ok(has_cause(&cs, "missing.txt: No such file or directory"),
+	ok(files_has_cause(&cs, "missing.txt: No such file or directory"),
 	    "  with the reason");
 	free(path);
 	causes_clear(&cs);
@@ -116,7 +100,7 @@ test_errors(void)
 	if (stat("/proc/self/mem", &st) == 0 && S_ISREG(st.st_mode)) {
 		is_int(corpus_load_doc_tail("/proc/self/mem", &d, &cs, 4096,
 		    &skipped), -1, "a tail whose read fails is an error");
-		ok(has_cause(&cs, "/proc/self/mem: "),
+		ok(files_has_cause(&cs, "/proc/self/mem: "),
 		    "  named, not an empty article");
 		causes_clear(&cs);
 		is_int(docio_load("/proc/self/mem", &d, &cs), -1,
@@ -131,13 +115,13 @@ test_errors(void)
 	fd = open(path, O_WRONLY | O_CLOEXEC);
 	text = docio_read_part(fd, path, 4096, &len, &cs);
 	ok(text == NULL, "a first part whose read fails is an error");
-	ok(has_cause(&cs, "part.txt: Bad file descriptor"), "  named");
+	ok(files_has_cause(&cs, "part.txt: Bad file descriptor"), "  named");
 	free(text);
 	close(fd);
 	causes_clear(&cs);
 
 	fd = docio_open_file(dir, &st, &cs);
-	ok(fd < 0 && has_cause(&cs, "not a regular file"),
+	ok(fd < 0 && files_has_cause(&cs, "not a regular file"),
 	    "a directory is not read as an article");
 	causes_clear(&cs);
 	free(path);

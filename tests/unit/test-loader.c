@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "corpus.h"
+#include "files.h"
 #include "loader.h"
 #include "tap.h"
 #include "text.h"
@@ -37,31 +38,16 @@ left(void *arg, const struct article *a)
 static void
 put_bytes(const char *rel, const char *content, size_t n)
 {
-	char	*p = xasprintf("%s/lib/%s", root, rel);
-	FILE	*f = fopen(p, "w");
+	char	*lib = xasprintf("%s/lib", root);
 
-	if (f == NULL || fwrite(content, 1, n, f) != n || fclose(f) != 0) {
-		perror(p);
-		exit(99);
-	}
-	free(p);
+	files_put(lib, rel, content, n);
+	free(lib);
 }
 
 static void
 put(const char *rel, const char *content)
 {
 	put_bytes(rel, content, strlen(content));
-}
-
-static bool
-has_cause(const struct causes *cs, const char *part)
-{
-	size_t	i;
-
-	for (i = 0; i < cs->n; i++)
-		if (strstr(cs->msg[i], part) != NULL)
-			return true;
-	return false;
 }
 
 static long
@@ -118,7 +104,7 @@ test_first_and_again(void)
 	load(&c, &cs, &t, &steps);
 	is_int(c.n, 300, "a first load finds every article");
 	is_int(t.arrived, 300, "  each told as it arrived");
-	ok(has_cause(&cs, "bin.dat: looks like a binary file, skipped"),
+	ok(files_has_cause(&cs, "bin.dat: looks like a binary file, skipped"),
 	    "  a binary file is skipped with a warning");
 	k = find(&c, "第七篇");
 	ok(k == 0, "  in list order (dated first)");

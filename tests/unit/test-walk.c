@@ -7,35 +7,13 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "files.h"
 #include "tap.h"
 #include "text.h"
 #include "walk.h"
 #include "xmalloc.h"
 
 static char	root[] = "/tmp/reader-test-walk-XXXXXX";
-
-static void
-sh(const char *cmd)
-{
-	char	*c = xasprintf("cd '%s' && %s", root, cmd);
-
-	if (system(c) != 0) {
-		fprintf(stderr, "failed: %s\n", c);
-		exit(99);
-	}
-	free(c);
-}
-
-static bool
-has_cause(const struct causes *cs, const char *part)
-{
-	size_t	i;
-
-	for (i = 0; i < cs->n; i++)
-		if (strstr(cs->msg[i], part) != NULL)
-			return true;
-	return false;
-}
 
 /* Walks path; returns the files found, relative to root, one a line,
  * sorted. Caller frees. */
@@ -86,12 +64,12 @@ test_tree(void)
 	is_str(got, "a.txt\nin/shown/h.txt\nsub/b.txt\nsub/deep/c.txt\n",
 	    "regular files, hidden names skipped, a link into the library "
 	    "followed");
-	ok(has_cause(&cs, "up: symbolic link to a directory outside the "
+	ok(files_has_cause(&cs, "up: symbolic link to a directory outside the "
 	    "library, skipped"), "a link to the directory above is not");
-	ok(has_cause(&cs, "same: symbolic link to a directory already read"),
+	ok(files_has_cause(&cs, "same: symbolic link to a directory already read"),
 	    "a link to a directory already read is named");
-	ok(!has_cause(&cs, "sub: "), "  not the directory itself");
-	ok(has_cause(&cs, "fifo") == false, "a FIFO is skipped silently");
+	ok(!files_has_cause(&cs, "sub: "), "  not the directory itself");
+	ok(files_has_cause(&cs, "fifo") == false, "a FIFO is skipped silently");
 	ok(ndirs == 5, "the directories entered are handed over (%zu)",
 	    ndirs);
 	for (i = 0; i < ndirs; i++)
@@ -118,7 +96,7 @@ test_single(void)
 	path = xasprintf("%s/missing", root);
 	got = walk_all(path, &cs, NULL, NULL, NULL);
 	is_str(got, "", "a missing path yields nothing");
-	ok(has_cause(&cs, "missing: No such file or directory"),
+	ok(files_has_cause(&cs, "missing: No such file or directory"),
 	    "  and says why");
 	free(got);
 	free(path);
@@ -134,7 +112,7 @@ test_linked_file(void)
 	bool		 own = true;
 	char		*path = xasprintf("%s/sub", root), *got;
 
-	sh("ln -s ../a.txt sub/linked.txt");
+	files_sh(root, "ln -s ../a.txt sub/linked.txt");
 	causes_init(&cs);
 	got = walk_all(path, &cs, &dirs, &ndirs, &own);
 	ok(strstr(got, "sub/linked.txt") != NULL, "a linked file is found");
@@ -158,12 +136,12 @@ test_depth(void)
 		free(cmd);
 		cmd = path;
 	}
-	sh(cmd);
+	files_sh(root, cmd);
 	free(cmd);
 	path = xasprintf("%s/deep", root);
 	causes_init(&cs);
 	got = walk_all(path, &cs, NULL, NULL, NULL);
-	ok(has_cause(&cs, "directories nested too deeply, skipped"),
+	ok(files_has_cause(&cs, "directories nested too deeply, skipped"),
 	    "directories nested too deeply are reported");
 	free(got);
 	free(path);
@@ -181,7 +159,7 @@ main(void)
 		perror("mkdtemp");
 		return 99;
 	}
-	sh("mkdir -p sub/deep in/.hid .hidden && echo a > a.txt && "
+	files_sh(root, "mkdir -p sub/deep in/.hid .hidden && echo a > a.txt && "
 	    "echo b > sub/b.txt && echo c > sub/deep/c.txt && "
 	    "echo h > in/.hid/h.txt && echo s > .hidden/s.txt && "
 	    "echo d > sub/.dot.txt && ln -s .. up && ln -s sub same && "
