@@ -1,6 +1,7 @@
 /* libFuzzer target: the line breaker alone, at random widths and
- * indents, both ambiguous widths. Checks every line's width and that the
- * lines, with white space removed, are the text with white space removed. */
+ * indents, both ambiguous widths. Checks every line's width, that the
+ * lines, with white space removed, are the text with white space removed,
+ * and that wrapping the text in parts gives the lines of the whole. */
 #include "system.h"
 
 #include <locale.h>
@@ -17,6 +18,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct layout_scratch	 sc;
 	static bool			 ready;
 	struct lines			 l = { NULL, 0, 0 };
+	struct lines			 parts = { NULL, 0, 0 };
 	struct wrap			 w;
 	char				*s, *a, *b;
 	size_t				 n, i, k, na = 0, nb = 0;
@@ -50,6 +52,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (na != nb || memcmp(a, b, na) != 0)
 		abort();
+	/* In three parts, each from where the one before left off. */
+	for (i = 1, k = 0; i <= 3 && (i == 1 || k < n); i++) {
+		size_t until = i == 3 ? n : n * i / 3;
+
+		while (until < n && ((unsigned char) s[until] & 0xC0) == 0x80)
+			until++;
+		if (until < k)
+			until = k;
+		k = layout_wrap_part(&sc, s, n, k, until, &w, false, &parts);
+	}
+	if (parts.n != l.n || (l.n > 0 && memcmp(parts.v, l.v,
+	    l.n * sizeof *l.v) != 0))
+		abort();
+	lines_free(&parts);
 	free(a);
 	free(b);
 	free(s);
