@@ -251,6 +251,70 @@ set_elem(struct ui *u, int e)
 	attr_set(u->attr[e], u->pair[e], NULL);
 }
 
+/* Whether c is an emoji, or part of one, that a ZWJ may follow. */
+static bool
+emoji_part(wchar_t c)
+{
+	return c >= 0x1F000 || (c >= 0x2100 && c <= 0x2BFF) || c == 0xA9 ||
+	    c == 0xAE || c == 0xFE0F || c == 0x20E3 ||
+	    (c >= 0xE0020 && c <= 0xE007F);
+}
+
+/* Takes apart the emoji sequences whose width terminals dispute, so that
+ * every terminal draws them as wide as reader counts them (the sum of
+ * their characters' widths): a ZWJ sequence becomes its emoji side by
+ * side, VS16 is left out (text presentation: a keycap is its digit and
+ * the enclosing mark), and a skin tone's two columns are left blank
+ * after its emoji (drawn, a terminal would join it to the emoji, and
+ * curses drops anything of no width put between). The rest of the row
+ * then goes where curses thinks it is, and no cell goes stale whatever
+ * the terminal would have made of the sequence. A flag (two regional
+ * indicators, one column each) is shown as its two letters, which
+ * terminals draw one column each whatever they make of flags. Returns
+ * the new length of w (which has room for n / 2 more). */
+static size_t
+split_emoji(wchar_t *w, size_t n)
+{
+	size_t	i, k = 0, extra = 0;
+	wchar_t	prev = 0;
+
+	for (i = 0; i < n; i++)
+		if (w[i] >= 0x1F3FB && w[i] <= 0x1F3FF)
+			extra++;
+	if (extra == 0) {
+		for (i = 0; i < n && w[i] != 0x200D && w[i] != 0xFE0F &&
+		    (w[i] < 0x1F1E6 || w[i] > 0x1F1FF); i++)
+			continue;
+		if (i == n)
+			return n;
+	}
+	/* From the end, so that nothing is overwritten before it is read. */
+	memmove(w + extra, w, n * sizeof *w);
+	for (i = extra; i < n + extra; i++) {
+		if (w[i] == 0xFE0F || (w[i] == 0x200D && emoji_part(prev))) {
+			prev = w[i];
+			continue;
+		}
+		if (w[i] >= 0x1F3FB && w[i] <= 0x1F3FF && emoji_part(prev)) {
+			/* Nothing of no width keeps it apart (curses drops
+			 * a zero width space), so its two columns stay
+			 * blank. */
+			prev = w[i];
+			w[k++] = ' ';
+			w[k++] = ' ';
+			continue;
+		}
+		prev = w[i];
+		/* A regional indicator is its letter: a flag is its
+		 * region's code, CN for China. */
+		if (w[i] >= 0x1F1E6 && w[i] <= 0x1F1FF)
+			w[k++] = L'A' + (w[i] - 0x1F1E6);
+		else
+			w[k++] = w[i];
+	}
+	return k;
+}
+
 static void
 put_text(struct ui *u, const char *s, size_t len)
 {
@@ -258,14 +322,15 @@ put_text(struct ui *u, const char *s, size_t len)
 	const char	*src = s;
 	size_t		 n;
 
-	if (len + 1 > u->wcap) {
-		u->wcap = len + 64;
+	if (len + len / 2 + 1 > u->wcap) {
+		u->wcap = len + len / 2 + 64;
 		u->wbuf = xreallocarray(u->wbuf, u->wcap, sizeof *u->wbuf);
 	}
 	memset(&ps, 0, sizeof ps);
-	n = mbsnrtowcs(u->wbuf, &src, len, u->wcap - 1, &ps);
+	n = mbsnrtowcs(u->wbuf, &src, len, len + 1, &ps);
 	if (n == (size_t) -1)
 		return;
+	n = split_emoji(u->wbuf, n);
 	addnwstr(u->wbuf, (int) n);
 }
 

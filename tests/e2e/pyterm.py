@@ -39,18 +39,115 @@ def make_width(ambiguous):
     return width
 
 
+def is_emoji(ch):
+    o = ord(ch)
+    return o >= 0x1F000 or 0x2600 <= o <= 0x27BF
+
+
+class Screen(pyte.Screen):
+    """pyte's screen, but a character of no width joins the cell before
+    it (pyte drops the rest of the text), and with joined=True emoji
+    sequences take one cell pair each, as terminals that follow Unicode's
+    emoji rules draw them: a ZWJ sequence, an emoji with its skin tone,
+    a regional indicator pair, and a character with VS16 are two columns
+    wide."""
+
+    joined = False
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.last = ""
+        self.last_cell = None
+
+    def attach(self, ch):
+        if self.last_cell is None:
+            return
+        y, x = self.last_cell
+        cell = self.buffer[y][x]
+        self.buffer[y][x] = cell._replace(data=cell.data + ch)
+
+    def draw(self, data):
+        data = data.translate(
+            self.g1_charset if self.charset else self.g0_charset)
+        for ch in data:
+            w = pyte.screens.wcwidth(ch)
+            prev = self.last
+            if self.joined and self.last_cell is not None:
+                o = ord(ch)
+                if prev == "\u200d" and w > 0:
+                    w = 0
+                elif 0x1F3FB <= o <= 0x1F3FF and is_emoji(prev):
+                    w = 0
+                elif ((0x1F1E6 <= o <= 0x1F1FF and self.ri_open) or
+                      ch == "\ufe0f") and self.last_width == 1:
+                    self.ri_open = False
+                    # A flag, or emoji presentation: the cell becomes wide.
+                    self.attach(ch)
+                    y, x = self.last_cell
+                    if x + 1 < self.columns:
+                        self.buffer[y][x + 1] = self.cursor.attrs._replace(
+                            data="")
+                        self.cursor.x = min(self.cursor.x + 1,
+                                            self.columns)
+                    self.last_width = 2
+                    self.last = ch
+                    continue
+                if 0x1F1E6 <= o <= 0x1F1FF and w > 0:
+                    self.ri_open = True
+                elif w > 0:
+                    self.ri_open = False
+            if w <= 0:
+                self.attach(ch)
+                self.last = ch
+                continue
+            if self.cursor.x + w > self.columns:
+                if pyte.modes.DECAWM in self.mode:
+                    self.carriage_return()
+                    self.linefeed()
+                else:
+                    self.cursor.x = self.columns - w
+            if pyte.modes.IRM in self.mode:
+                self.insert_characters(w)
+            line = self.buffer[self.cursor.y]
+            # As terminals do: overwriting half of a wide character
+            # blanks its other half.
+            x = self.cursor.x
+            blank = self.cursor.attrs._replace(data=" ")
+            if x > 0 and line[x].data == "":
+                line[x - 1] = blank
+            end = x + w
+            if end < self.columns and line[end].data == "":
+                line[end] = blank
+            line[self.cursor.x] = self.cursor.attrs._replace(data=ch)
+            if w == 2 and self.cursor.x + 1 < self.columns:
+                line[self.cursor.x + 1] = self.cursor.attrs._replace(data="")
+            self.last_cell = (self.cursor.y, self.cursor.x)
+            self.last_width = w
+            self.last = ch
+            self.cursor.x = min(self.cursor.x + w, self.columns)
+        self.dirty.add(self.cursor.y)
+
+    ri_open = False
+    last_width = 1
+
+    def cursor_position(self, *args, **kw):
+        self.last_cell = None
+        super().cursor_position(*args, **kw)
+
+
 class Term:
     """reader ARGS in a COLS x ROWS pty with a pyte screen."""
 
     def __init__(self, args, cols, rows, ambiguous=1, answer="now",
-                 delay=0.3):
+                 delay=0.3, joined=False):
         self.answer = answer
         self.delay = delay
         self.pending = []      # (time, bytes) of late answers
         self.raw = b""
         self.times = []        # (time, offset) of each read
         pyte.screens.wcwidth = make_width(ambiguous)
-        self.screen = pyte.Screen(cols, rows)
+        self.screen = Screen(cols, rows)
+        self.screen.joined = joined
         self.screen.write_process_input = self.reply
         self.stream = pyte.ByteStream(self.screen)
         self.start = time.monotonic()
@@ -116,7 +213,7 @@ class Term:
     def wait(self, text, limit=10):
         end = time.monotonic() + limit
         while time.monotonic() < end:
-            if any(text in line for line in self.screen.display):
+            if any(text in line for line in self.lines()):
                 self.settle()
                 return True
             self.pump(0.05)
@@ -142,7 +239,10 @@ class Term:
                 out.append("\0")
                 continue
             out.append(ch)
-            wide = pyte.screens.wcwidth(ch[0]) == 2
+            # (A cell this screen joined may have been made wide.)
+            wide = pyte.screens.wcwidth(ch[0]) == 2 or (
+                len(ch) > 1 and x + 1 < self.screen.columns and
+                line[x + 1].data == "")
         return out
 
     def lines(self):
