@@ -24,10 +24,22 @@ insert_char(struct prompt *p, uint32_t c)
 	char	buf[8];
 	size_t	n;
 
+	char	*clean;
+	size_t	 cn;
+	bool	 same;
+
 	if (c >= KEYC_BASE || c < ' ' || (c >= 0x7f && c < 0xa0) ||
 	    text_char_width(c) < 0)
 		return false;
 	n = text_encode_char(c, buf);
+	/* What the rest of the program would not show as it is (bidi
+	 * overrides and isolates, annotations) is not taken either: the
+	 * prompt is drawn, and quoted in messages. */
+	clean = text_clean_str_n(buf, n, &cn);
+	same = cn == n && memcmp(clean, buf, n) == 0;
+	free(clean);
+	if (!same)
+		return false;
 	if (p->len + n >= sizeof p->buf)
 		return false;
 	memcpy(p->buf + p->len, buf, n);

@@ -315,8 +315,10 @@ reading_complete(struct reading *rd, struct causes *cs)
 {
 	struct doc	d;
 	struct place	pl;
+	struct pos	top = rd->top;
 	int32_t		sel = rd->rel_sel;
 	uint32_t	npara_part = (uint32_t) rd->page.doc.npara;
+	size_t		nb = rd->page.nb;
 	bool		was_tail = rd->tail, at_end;
 
 	if (!rd->partial)
@@ -332,7 +334,13 @@ reading_complete(struct reading *rd, struct causes *cs)
 		pl.para += (uint32_t) rd->page.doc.npara - npara_part;
 	if (was_tail && at_end)
 		reading_end(rd, cs);
-	else
+	else if (!was_tail && top.block + 1 < nb && top.block < rd->page.nb &&
+	    top.row < reading_rows(rd, top.block)) {
+		/* As in grow(): the rows before the part's last block are the
+		 * same in the whole, a blank one too. */
+		rd->top = top;
+		reading_fill(rd, cs);
+	} else
 		reading_goto(rd, &pl, cs);
 	if (sel < (int32_t) rd->page.doc.nrel)
 		rd->rel_sel = sel;
@@ -620,14 +628,28 @@ reading_follow_library(struct reading *rd, struct causes *cs)
 
 	if (rd->open < 0)
 		return READING_SAME;
-	if ((rd->open = corpus_find_id(rd->corpus, rd->open_id)) >= 0)
-		return READING_SAME;
-	for (i = 0; i < rd->corpus->n; i++)
-		if (rd->corpus->v[i].root == rd->open_root &&
-		    strcmp(rd->corpus->v[i].path, rd->open_path) == 0) {
-			found = (long) i;
-			break;
+	/* The same file, unchanged (copies of a file share an identity, so
+	 * the path tells them apart); else the same file changed. */
+	for (i = 0; i < rd->corpus->n; i++) {
+		const struct article *a = &rd->corpus->v[i];
+
+		if (a->root != rd->open_root ||
+		    strcmp(a->path, rd->open_path) != 0)
+			continue;
+		if (a->id == rd->open_id) {
+			rd->open = (long) i;
+			return READING_SAME;
 		}
+		found = (long) i;
+	}
+	/* Not found by its file: a copy of it is as good. */
+	if (found < 0 && (rd->open = corpus_find_id(rd->corpus,
+	    rd->open_id)) >= 0) {
+		rd->open_root = rd->corpus->v[rd->open].root;
+		free(rd->open_path);
+		rd->open_path = xstrdup(rd->corpus->v[rd->open].path);
+		return READING_SAME;
+	}
 	if (found >= 0 && rd->missing >= 0) {
 		/* The page shows one of its related items: it stays. */
 		rd->open = found;

@@ -19,7 +19,7 @@
  * the machine's speed; "wait" loads the rest. */
 #define REPLAY_SLICE_US 0
 
-enum ev_kind { EV_KEY, EV_RESIZE, EV_MOUSE, EV_WAIT, EV_IDLE };
+enum ev_kind { EV_KEY, EV_RESIZE, EV_MOUSE, EV_WAIT, EV_IDLE, EV_PASTE };
 
 struct event {
 	enum ev_kind		 kind;
@@ -138,6 +138,12 @@ parse_word(struct replay *r, char *w, size_t len)
 		e->a = y;
 		e->b = x;
 		e->button = mouse_words[i].button;
+		return 0;
+	}
+	if (strncmp(w, "paste:", 6) == 0 && len > 6) {
+		if (!text_valid_utf8(w + 6, len - 6, NULL))
+			return -1;
+		add(r, EV_PASTE, w, len);
 		return 0;
 	}
 	if (strncmp(w, "text:", 5) == 0 && len > 5) {
@@ -275,6 +281,9 @@ replay_run(struct replay *r, struct state *st, struct loader *ld,
 			break;
 		case EV_IDLE:
 			re = input_idle(st);
+			break;
+		case EV_PASTE:
+			re = input_paste(st, e->word + 6, strlen(e->word) - 6);
 			break;
 		}
 		/* As the interface does after each key it paints. */

@@ -9,6 +9,7 @@
  *   click:ROW,COL  dclick:ROW,COL  wheelup:ROW,COL  wheeldown:ROW,COL
  *                              a mouse event at a cell (counted from 1)
  *   text:CHARS                 each character of CHARS typed in turn
+ *   paste:CHARS                CHARS pasted at once (bracketed paste)
  *   wait                       until the library is loaded
  *   idle                       a pause: the rest of a large article is read
  */

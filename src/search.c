@@ -131,6 +131,8 @@ search_again(struct search *s, struct reading *rd, int dir,
 {
 	struct pos	p;
 
+	if (s->needle == NULL)
+		return SEARCH_NOT_FOUND;
 	if (search_match(s, rd)) {
 		p.block = s->block;
 		p.row = 0;

@@ -230,16 +230,24 @@ state_recount_unread(struct state *st)
 			st->unread++;
 }
 
+/* Marks library article i read or not. The mark is kept by identity,
+ * which copies of one file share: each of them changes the count. */
 static void
 mark_read(struct state *st, size_t i, bool read)
 {
+	uint64_t	id = st->corpus->v[i].id;
+	size_t		k, same = 0;
+
 	if (state_is_read(st, i) == read)
 		return;
-	persist_set_read(st->persist, st->corpus->v[i].id, read);
+	persist_set_read(st->persist, id, read);
+	for (k = 0; k < st->corpus->n; k++)
+		if (st->corpus->v[k].id == id)
+			same++;
 	if (read)
-		st->unread--;
+		st->unread = st->unread > same ? st->unread - same : 0;
 	else
-		st->unread++;
+		st->unread += same;
 }
 
 /* Toggles the read mark of the focused article. */
