@@ -1,6 +1,7 @@
 /* The reading pane: the open article, read whole or in parts. */
 #include "system.h"
 
+#include "docio.h"
 #include "reading.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -211,21 +212,19 @@ read_tail(struct reading *rd, struct causes *cs)
 {
 	struct article	*a = &rd->corpus->v[rd->open];
 	struct doc	 d;
-	char		*path = corpus_path(rd->corpus, a);
+	char		*path = corpus_path(rd->corpus, a), *title;
 	int64_t		 skip;
-	size_t		 tl = strlen(a->title);
 	int		 rc;
 
-	rc = corpus_load_doc_tail(path, &d, cs, READING_QUICK_BYTES, &skip);
+	rc = docio_load_tail(path, &d, cs, READING_QUICK_BYTES, &skip);
 	free(path);
 	if (rc != 0)
 		return -1;
-	/* The title and URL are the article's, not the fragment's. */
-	d.text = xreallocarray(d.text, d.len + tl + 1, 1);
-	memcpy(d.text + d.len, a->title, tl + 1);
-	d.title.off = (uint32_t) d.len;
-	d.title.len = (uint32_t) tl;
-	d.len += tl;
+	/* The title is the article's, not the fragment's; cleaned, as it
+	 * may come from the header index. */
+	title = text_clean_str(a->title);
+	docio_give_title(&d, title);
+	free(title);
 	d.date = a->date;
 	corpus_resolve(rd->corpus, &d);
 	set_page(rd, &d);

@@ -224,6 +224,35 @@ test_grow(void)
 	causes_free(&cs);
 }
 
+/* The tail is titled with the article's title, which may come from the
+ * header index, a file whoever can write the cache wrote: it is shown
+ * cleaned. */
+static void
+test_tail_title(void)
+{
+	struct reading	 rd;
+	struct causes	 cs;
+	const char	*kept;
+	char		*title;
+	long		 k = fx_find(&c, LARGE);
+
+	causes_init(&cs);
+	open_at(&rd, LARGE, 10, 60);
+	kept = c.v[k].title;
+	c.v[k].title = "标题\033]0;pwned\007\033[2J";
+	reading_end(&rd, &cs);
+	ok(rd.tail, "End with a hostile title from the index: the tail");
+	title = xstrndup(rd.page.doc.text + rd.page.doc.title.off,
+	    rd.page.doc.title.len);
+	ok(strchr(title, '\033') == NULL && strchr(title, '\007') == NULL,
+	    "  titled without ESC or BEL");
+	ok(strstr(title, "pwned") != NULL, "  but with its text");
+	free(title);
+	c.v[k].title = kept;
+	reading_free(&rd);
+	causes_free(&cs);
+}
+
 /* End shows the tail alone; Home, a scroll up or completing leave it. */
 static void
 test_tail(void)
@@ -665,6 +694,7 @@ main(void)
 	test_first_part();
 	test_grow();
 	test_tail();
+	test_tail_title();
 	test_widths();
 	test_related();
 	test_missing();
