@@ -319,18 +319,37 @@ docio_read_part(int fd, const char *path, size_t max, size_t *len,
 	return clean;
 }
 
+/* Appends t to d's text; returns where it is. */
+static struct span
+give(struct doc *d, const char *t)
+{
+	struct span	sp;
+	size_t		tl = strlen(t);
+
+	d->text = xreallocarray(d->text, d->len + tl + 1, 1);
+	memcpy(d->text + d->len, t, tl + 1);
+	sp.off = (uint32_t) d->len;
+	sp.len = (uint32_t) tl;
+	d->len += tl;
+	return sp;
+}
+
 /* Gives d, whose text has no title, the title t (clean UTF-8): a file's
  * name, or what stands for a file without one. */
 void
 docio_give_title(struct doc *d, const char *t)
 {
-	size_t	tl = strlen(t);
+	d->title = give(d, t);
+}
 
-	d->text = xreallocarray(d->text, d->len + tl + 1, 1);
-	memcpy(d->text + d->len, t, tl + 1);
-	d->title.off = (uint32_t) d->len;
-	d->title.len = (uint32_t) tl;
-	d->len += tl;
+/* Gives d (a part of an article without its header) the article's date,
+ * and with date 0 the date as written (clean UTF-8, or NULL). */
+void
+docio_give_date(struct doc *d, int64_t date, const char *text)
+{
+	d->date = date;
+	if (date == 0 && text != NULL)
+		d->date_text = give(d, text);
 }
 
 /* Reads and parses the file at path; with max > 0 and a larger file, only

@@ -44,6 +44,7 @@ ssize_t		 docio_read(int, char *, size_t);
 bool		 docio_looks_binary(const char *, size_t, bool);
 char		*docio_title_from_name(const char *);
 void		 docio_give_title(struct doc *, const char *);
+void		 docio_give_date(struct doc *, int64_t, const char *);
 char		*docio_read_part(int, const char *, size_t, size_t *,
 		     struct causes *);
 int		 docio_load(const char *, struct doc *, struct causes *);

@@ -225,7 +225,7 @@ read_tail(struct reading *rd, struct causes *cs)
 	title = text_clean_str(a->title);
 	docio_give_title(&d, title);
 	free(title);
-	d.date = a->date;
+	docio_give_date(&d, a->date, a->date_text);
 	corpus_resolve(rd->corpus, &d);
 	set_page(rd, &d);
 	rd->partial = rd->tail = true;

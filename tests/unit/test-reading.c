@@ -235,6 +235,7 @@ test_tail_title(void)
 	const char	*kept;
 	char		*title;
 	long		 k = fx_find(&c, LARGE);
+	int64_t		 date;
 
 	causes_init(&cs);
 	open_at(&rd, LARGE, 10, 60);
@@ -249,6 +250,21 @@ test_tail_title(void)
 	ok(strstr(title, "pwned") != NULL, "  but with its text");
 	free(title);
 	c.v[k].title = kept;
+	reading_free(&rd);
+
+	/* A date that is not one, as written, on the tail too. */
+	open_at(&rd, LARGE, 10, 60);
+	date = c.v[k].date;
+	c.v[k].date = 0;
+	c.v[k].date_text = "2024-13-45 99:99";
+	reading_end(&rd, &cs);
+	title = xstrndup(rd.page.doc.text + rd.page.doc.date_text.off,
+	    rd.page.doc.date_text.len);
+	is_str(title, "2024-13-45 99:99", "the tail shows an invalid date as "
+	    "written");
+	free(title);
+	c.v[k].date = date;
+	c.v[k].date_text = NULL;
 	reading_free(&rd);
 	causes_free(&cs);
 }
