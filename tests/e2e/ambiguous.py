@@ -135,6 +135,36 @@ def session(amb, answer, want_width, steps=STEPS):
     term.close()
 
 
+def typed_early():
+    """Keys typed while the probe waits are not lost."""
+    os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(
+        dir=os.environ["XDG_STATE_HOME"])
+    term = pyterm.Term([SAMPLES], 60, 16, answer="slow")
+    os.write(term.fd, b"jj")
+    ok = term.wait("3/7 ")
+    check(ok, "keys typed while the probe waits are kept",
+          term.lines()[-1:])
+    term.keys("q")
+    term.close()
+
+
+def replacement():
+    """U+FFFD, which stands for bad bytes, is ambiguous too."""
+    os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(
+        dir=os.environ["XDG_STATE_HOME"])
+    path = os.path.join(os.environ["DATA"], "invalid-utf8.txt")
+    term = pyterm.Term([path], 30, 10, ambiguous=2, answer="now")
+    term.settle(0.3)
+    lines = term.lines()
+    fresh = tempfile.mkdtemp(dir=os.environ["XDG_STATE_HOME"])
+    os.environ["XDG_STATE_HOME"] = fresh
+    want = pyterm.replay([path], "", 30, 10, 2)
+    compare(lines, want, "U+FFFD at width 2: the screen is what reader "
+            "meant, nothing past the edge")
+    term.keys("q")
+    term.close()
+
+
 session(2, "now", 2)
 session(1, "now", 1, STEPS[:4])
 # A terminal that answers too late, or never: reader takes 1 (so the
@@ -142,5 +172,7 @@ session(1, "now", 1, STEPS[:4])
 session(1, "slow", 1, STEPS[:2])
 session(1, "never", 1, STEPS[:2])
 
+typed_early()
+replacement()
 print("1..%d" % count)
 sys.exit(1 if failures else 0)

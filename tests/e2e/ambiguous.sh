@@ -16,5 +16,5 @@ if [ -z "$PY" ]; then
 fi
 mkdir -p "$XDG_STATE_HOME"
 # xterm-color: no sequences pyte lacks (SU, SD, REP).
-TERM=xterm-color NCURSES_NO_UTF8_ACS=1 SAMPLES=$SAMPLES READER=$READER \
+TERM=xterm-color NCURSES_NO_UTF8_ACS=1 SAMPLES=$SAMPLES DATA=$DATA READER=$READER \
     "$PY" "$srcdir/tests/e2e/ambiguous.py"

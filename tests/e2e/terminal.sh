@@ -79,4 +79,36 @@ step $? "no colours set in reader.ini: no notice"
 tm_keys q
 tm_exit_status > /dev/null
 
+# ambiguous_width = auto (the default) asks the terminal, tmux here,
+# which draws … one column wide; the question leaves nothing on screen.
+# (A shell keeps the pane, and so its main screen, after reader ends.)
+tm kill-server
+rm -f "$TEST_TMP/exit"
+tm new-session -d -x 80 -y 24 "env -i PATH='$PATH' LC_ALL=C.UTF-8 \
+    TERM=tmux-256color HOME=$HOME XDG_STATE_HOME=$XDG_STATE_HOME \
+    XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_CACHE_HOME=$XDG_CACHE_HOME \
+    sh -c \"'$READER' '$SAMPLES'; echo \\\$? > '$TEST_TMP/exit'; \
+    exec cat\""
+tm_wait ' Articles: 7'
+tm_keys q
+expect_eq "$(tm_exit_status)" 0 "auto: the probe through tmux, then quit"
+tm_screen > "$TEST_TMP/after"
+if grep -q '…' "$TEST_TMP/after"; then
+	check 1 "  the probe left nothing on the screen"
+	sed 's/^/#   |/' "$TEST_TMP/after" | head -3
+else
+	check 0 "  the probe left nothing on the screen"
+fi
+# --dump to a pipe takes 1 for auto; 2 from reader.ini is kept.
+f=$(ls "$SAMPLES"/* | head -n 1)
+"$READER" --dump -w 30 "$f" > "$TEST_TMP/auto"
+"$READER" --ambiguous-width=1 --dump -w 30 "$f" > "$TEST_TMP/one"
+"$READER" --ambiguous-width=2 --dump -w 30 "$f" > "$TEST_TMP/two"
+printf '[display]\nambiguous_width = 2\n' > "$TEST_TMP/two.ini"
+"$READER" -c "$TEST_TMP/two.ini" --dump -w 30 "$f" > "$TEST_TMP/ini2"
+cmp -s "$TEST_TMP/auto" "$TEST_TMP/one"
+check $? "--dump to a pipe: auto is 1"
+cmp -s "$TEST_TMP/ini2" "$TEST_TMP/two" && ! cmp -s "$TEST_TMP/one" "$TEST_TMP/two"
+check $? "--dump: ambiguous_width = 2 in reader.ini is followed"
+
 finish
