@@ -166,7 +166,7 @@ def replacement():
 
 
 session(2, "now", 2)
-session(1, "now", 1, STEPS[:4])
+session(1, "now", 1, STEPS[:2])
 # A terminal that answers too late, or never: reader takes 1 (so the
 # terminal must draw them one wide), and the late answer is no keys.
 session(1, "slow", 1, STEPS[:2])
