@@ -67,16 +67,16 @@ do_focus(struct state *st, int arg)
 		state_message(st, false, _("only the reading pane is shown: "
 		    "press %s to show the list too"),
 		    state_key_hint(st, ACT_ZOOM));
-		return RE_STATUS;
+		return RE_DRAW;
 	}
 	if (st->focus == PANE_LIST && !st->rd.has_page) {
 		/* TRANSLATORS: %s is the name of a key, such as Enter. */
 		state_message(st, false, _("no article open: press %s to "
 		    "open one"), state_key_hint(st, ACT_OPEN));
-		return RE_STATUS;
+		return RE_DRAW;
 	}
 	st->focus = st->focus == PANE_LIST ? PANE_READER : PANE_LIST;
-	return RE_ALL;
+	return RE_DRAW;
 }
 
 static int
@@ -116,12 +116,12 @@ do_zoom(struct state *st, int arg)
 		/* TRANSLATORS: %s is the name of a key, such as Enter. */
 		state_message(st, false, _("no article open: press %s to "
 		    "open one"), state_key_hint(st, ACT_OPEN));
-		return RE_STATUS;
+		return RE_DRAW;
 	}
 	st->zoom = !st->zoom;
 	if (st->zoom)
 		st->focus = PANE_READER;
-	return RE_ALL | RE_CLEAR;
+	return RE_DRAW | RE_CLEAR;
 }
 
 static int
@@ -133,11 +133,11 @@ do_copy(struct state *st, int arg)
 	if (!st->set->osc52) {
 		state_message(st, true, "%s", _("copying is off: set osc52 = "
 		    "true in [general] of reader.ini"));
-		return RE_STATUS;
+		return RE_DRAW;
 	}
 	if (!st->rd.has_page || st->rd.open < 0) {
 		state_message(st, false, "%s", _("no article open"));
-		return RE_STATUS;
+		return RE_DRAW;
 	}
 	a = &st->corpus->v[st->rd.open];
 	free(st->clipboard);
@@ -149,7 +149,7 @@ do_copy(struct state *st, int arg)
 		state_message(st, false, "%s", _("copied the title (the "
 		    "article has no URL)"));
 	}
-	return RE_STATUS | RE_CLIPBOARD;
+	return RE_DRAW | RE_CLIPBOARD;
 }
 
 static int
@@ -159,7 +159,7 @@ do_help(struct state *st, int arg)
 	st->help = !st->help || st->help_kind != HELP_KEYS;
 	st->help_kind = HELP_KEYS;
 	st->help_top = 0;
-	return RE_ALL | RE_CLEAR;
+	return RE_DRAW | RE_CLEAR;
 }
 
 static int
@@ -174,7 +174,7 @@ do_messages(struct state *st, int arg)
 		/* The newest at the bottom, in view. */
 		st->help_top = HELP_TOP_MAX;
 	}
-	return RE_ALL | RE_CLEAR;
+	return RE_DRAW | RE_CLEAR;
 }
 
 static int
@@ -182,7 +182,7 @@ do_redraw(struct state *st, int arg)
 {
 	(void) st;
 	(void) arg;
-	return RE_ALL | RE_CLEAR;
+	return RE_DRAW | RE_CLEAR;
 }
 
 static int
@@ -191,17 +191,17 @@ do_cancel(struct state *st, int arg)
 	(void) arg;
 	if (st->help) {
 		st->help = false;
-		return RE_ALL | RE_CLEAR;
+		return RE_DRAW | RE_CLEAR;
 	}
 	if (st->nav.filtered || search_match(&st->search, &st->rd))
 		return state_clear_search(st);
 	if (st->zoom && !st->pager) {
 		st->zoom = false;
-		return RE_ALL | RE_CLEAR;
+		return RE_DRAW | RE_CLEAR;
 	}
 	if (st->rd.rel_sel >= 0) {
 		st->rd.rel_sel = -1;
-		return RE_READER;
+		return RE_DRAW;
 	}
 	return RE_NONE;
 }
@@ -215,13 +215,13 @@ do_quit(struct state *st, int arg)
 	 * closes alone: zoom stays as it was. */
 	if (st->help) {
 		st->help = false;
-		return RE_ALL | RE_CLEAR;
+		return RE_DRAW | RE_CLEAR;
 	}
 	if (st->zoom && !st->pager) {
 		st->zoom = false;
-		return RE_ALL | RE_CLEAR;
+		return RE_DRAW | RE_CLEAR;
 	}
-	return RE_QUIT | RE_SAVE;
+	return RE_QUIT;
 }
 
 const struct action_desc action_table[ACT_COUNT] = {
@@ -318,7 +318,7 @@ action_run(struct state *st, enum action a)
 			state_message(st, false, _("%s works in the reading "
 			    "pane: press %s to go there"), action_table[a].name,
 			    state_key_hint(st, ACT_FOCUS));
-		return RE_STATUS;
+		return RE_DRAW;
 	}
 	return action_table[a].fn(st, action_table[a].arg);
 }

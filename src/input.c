@@ -18,7 +18,7 @@ done(struct state *st, int re)
 		st->persist->told = true;
 		state_message(st, true, _("cannot save reading state: %s"),
 		    strerror(st->persist->err));
-		re |= RE_STATUS;
+		re |= RE_DRAW;
 	}
 	state_prepare(st);
 #ifdef READER_CHECKS
@@ -35,7 +35,7 @@ input_key(struct state *st, key_code k)
 		return done(st, state_prompt_key(st, k));
 	state_clear_message(st);
 	return done(st, action_run(st, keymap_lookup(st->keys, k)) |
-	    RE_STATUS);
+	    RE_DRAW);
 }
 
 /* Handles text pasted at once (bracketed paste): inserted into the
@@ -47,7 +47,7 @@ input_paste(struct state *st, const char *s, size_t n)
 		return done(st, state_prompt_paste(st, s, n));
 	state_message(st, false, "%s", _("pasted text is ignored outside "
 	    "the search prompt"));
-	return done(st, RE_STATUS);
+	return done(st, RE_DRAW);
 }
 
 /* Handles a mouse event at screen cell y, x of the screen v shows. */
@@ -79,7 +79,7 @@ input_mouse(struct state *st, const struct vscreen *v, int y, int x,
 		if (st->help)
 			return RE_NONE;
 		st->focus = PANE_LIST;
-		re = RE_ALL;
+		re = RE_DRAW;
 		if (vr->item >= 0)
 			re |= state_list_to(st, (size_t) vr->item);
 		if (vr->item >= 0 && b == INPUT_DOUBLE_CLICK)
@@ -88,7 +88,7 @@ input_mouse(struct state *st, const struct vscreen *v, int y, int x,
 		if (!st->rd.has_page)
 			return RE_NONE;
 		st->focus = PANE_READER;
-		re = RE_ALL;
+		re = RE_DRAW;
 		if (vr->block >= 0 &&
 		    st->rd.page.b[vr->block].related >= 0 &&
 		    st->rd.missing < 0) {
@@ -146,7 +146,7 @@ input_load(struct state *st, struct loader **ld, long us, struct causes *cs)
 		st->loading = false;
 		input_say_problems(st, cs);
 	}
-	return done(st, RE_ALL);
+	return done(st, RE_DRAW);
 }
 
 /* What the interface does when the user pauses: reads the rest of a
@@ -156,5 +156,5 @@ input_idle(struct state *st)
 {
 	if (!st->rd.partial)
 		return RE_NONE;
-	return done(st, state_complete(st) | RE_ALL);
+	return done(st, state_complete(st) | RE_DRAW);
 }

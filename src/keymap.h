@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "action.h"
+#include "actions.h"
 #include "system.h"
 
 typedef uint32_t key_code;

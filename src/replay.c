@@ -268,7 +268,7 @@ replay_run(struct replay *r, struct state *st, struct loader *ld,
 		case EV_RESIZE:
 			cols = e->a;
 			lines = e->b;
-			re = RE_ALL;
+			re = RE_DRAW;
 			break;
 		case EV_MOUSE:
 			input_layout(&v, st, cols, lines);

@@ -5,7 +5,6 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "action.h"
 #include "related.h"
 #include "state.h"
 #include "text.h"
@@ -114,7 +113,9 @@ state_key_hint(const struct state *st, enum action a)
 
 	if (keymap_keys_of(st->keys, a, &k, 1) == 0 ||
 	    key_to_name(k, name, sizeof names[0]) != 0)
-		snprintf(name, sizeof names[0], "%s", action_table[a].name);
+		/* TRANSLATORS: in hints such as "press %s to search" when
+		   the action has no key. */
+		snprintf(name, sizeof names[0], "%s", _("(no key)"));
 	return name;
 }
 
@@ -181,7 +182,7 @@ state_help_move(struct state *st, long rows)
 		st->help_top = d > HELP_TOP_MAX - st->help_top ? HELP_TOP_MAX :
 		    st->help_top + d;
 	clamp_help(st);
-	return RE_ALL;
+	return RE_DRAW;
 }
 
 /* ---- Read marks. ---- */
@@ -262,7 +263,7 @@ state_toggle_read(struct state *st)
 	mark_read(st, (size_t) i, !state_is_read(st, (size_t) i));
 	state_message(st, false, "%s", state_is_read(st, (size_t) i) ?
 	    _("marked read") : _("marked unread"));
-	return RE_LIST | RE_STATUS | RE_SAVE;
+	return RE_DRAW;
 }
 
 /* ---- The list. ---- */
@@ -273,7 +274,7 @@ state_list_to(struct state *st, size_t i)
 {
 	st->nav.moved = true;
 	nav_to(&st->nav, i);
-	return RE_LIST | RE_STATUS;
+	return RE_DRAW;
 }
 
 /* Moves the list cursor by delta rows, stopping at the ends. */
@@ -282,7 +283,7 @@ state_list_move(struct state *st, long delta)
 {
 	st->nav.moved = true;
 	nav_move(&st->nav, delta);
-	return RE_LIST | RE_STATUS;
+	return RE_DRAW;
 }
 
 /* Returns the identity of the article under the list cursor, or 0. */
@@ -345,7 +346,7 @@ state_scroll(struct state *st, long n)
 	causes_init(&cs);
 	reading_scroll(&st->rd, n, &cs);
 	say(st, &cs);
-	return RE_READER | RE_STATUS;
+	return RE_DRAW;
 }
 
 /* Goes to the start of the article. */
@@ -357,7 +358,7 @@ state_reader_home(struct state *st)
 	causes_init(&cs);
 	reading_home(&st->rd, &cs);
 	say(st, &cs);
-	return RE_READER | RE_STATUS;
+	return RE_DRAW;
 }
 
 /* Goes to the end of the article. */
@@ -369,7 +370,7 @@ state_reader_end(struct state *st)
 	causes_init(&cs);
 	reading_end(&st->rd, &cs);
 	say(st, &cs);
-	return RE_READER | RE_STATUS;
+	return RE_DRAW;
 }
 
 /* Reads the rest of a partly read article (when the user pauses). */
@@ -382,7 +383,7 @@ state_complete(struct state *st)
 	causes_init(&cs);
 	rc = reading_complete(&st->rd, &cs);
 	say(st, &cs);
-	return rc != 0 ? RE_READER | RE_STATUS : RE_NONE;
+	return rc != 0 ? RE_DRAW : RE_NONE;
 }
 
 /* Remembers where the open article is (for the next run). */
@@ -472,14 +473,14 @@ open_article(struct state *st, long i, bool push_history, bool mark)
 		/* It is open already: no second history step. */
 		list_follows(st);
 		st->focus = PANE_READER;
-		return RE_ALL;
+		return RE_DRAW;
 	}
 	if (had) {
 		h = current(st);
 		state_save_place(st);
 	}
 	if (load(st, i, mark) != 0)
-		return RE_STATUS;
+		return RE_DRAW;
 	if (had && push_history)
 		history_visit(&st->hist, &h);
 	causes_init(&cs);
@@ -491,7 +492,7 @@ open_article(struct state *st, long i, bool push_history, bool mark)
 	say(st, &cs);
 	list_follows(st);
 	st->focus = PANE_READER;
-	return RE_ALL | RE_SAVE;
+	return RE_DRAW;
 }
 
 /* Opens library article i, remembering the current one in the history
@@ -524,12 +525,12 @@ restore(struct state *st, const struct hist *h)
 	if (i < 0) {
 		state_message(st, true, "%s", _("that article is no longer in "
 		    "the library"));
-		return RE_STATUS;
+		return RE_DRAW;
 	}
 	state_save_place(st);
 	if (i != st->rd.open || st->rd.missing >= 0 || !st->rd.has_page)
 		if (load(st, i, true) != 0)
-			return RE_STATUS;
+			return RE_DRAW;
 	causes_init(&cs);
 	/* A related item lies past the first part of a large article. */
 	if (h->missing >= 0 || h->rel_sel >= 0)
@@ -543,7 +544,7 @@ restore(struct state *st, const struct hist *h)
 	say(st, &cs);
 	list_follows(st);
 	st->focus = PANE_READER;
-	return RE_ALL | RE_SAVE;
+	return RE_DRAW;
 }
 
 /* Moves one step along the history: back (dir -1) or forward (1). */
@@ -556,7 +557,7 @@ step_history(struct state *st, int dir)
 	if (!st->rd.has_page || !history_step(&st->hist, dir, &cur, &to)) {
 		state_message(st, false, "%s", dir < 0 ?
 		    _("nothing to go back to") : _("nothing to go forward to"));
-		return RE_STATUS;
+		return RE_DRAW;
 	}
 	return restore(st, &to);
 }
@@ -590,7 +591,7 @@ state_step_article(struct state *st, int dir)
 		state_message(st, false, "%s", dir > 0 ?
 		    _("this is the last article") :
 		    _("this is the first article"));
-		return RE_STATUS;
+		return RE_DRAW;
 	}
 	return state_open(st, nav_article(&st->nav, (size_t) row), true);
 }
@@ -612,7 +613,7 @@ state_next_unread(struct state *st)
 	}
 	state_message(st, false, "%s", _("the end of the article, and no "
 	    "other article is unread"));
-	return RE_STATUS;
+	return RE_DRAW;
 }
 
 /* ---- Related items. ---- */
@@ -641,7 +642,7 @@ state_related_step(struct state *st, int dir)
 		break;
 	}
 	say(st, &cs);
-	return RE_READER | RE_STATUS;
+	return RE_DRAW;
 }
 
 /* Selects related item r (a click). */
@@ -649,7 +650,7 @@ int
 state_select_related(struct state *st, int32_t r)
 {
 	related_select(&st->rd, r);
-	return RE_READER;
+	return RE_DRAW;
 }
 
 /* Follows the selected related item. */
@@ -663,7 +664,7 @@ state_follow(struct state *st)
 		/* TRANSLATORS: %s is the name of a key, such as ]. */
 		state_message(st, false, _("no related item selected: press "
 		    "%s to choose one"), state_key_hint(st, ACT_NEXT_RELATED));
-		return RE_STATUS;
+		return RE_DRAW;
 	}
 	target = related_target(&st->rd);
 	if (target >= 0)
@@ -672,7 +673,7 @@ state_follow(struct state *st)
 	state_save_place(st);
 	history_visit(&st->hist, &h);
 	reading_show_missing(&st->rd, st->rd.rel_sel);
-	return RE_ALL;
+	return RE_DRAW;
 }
 
 /* ---- Search. ---- */
@@ -698,7 +699,7 @@ state_prompt_start(struct state *st)
 	prompt_start(&st->prompt, state_in_reader(st) ? PANE_READER :
 	    PANE_LIST, nav_cursor_article(&st->nav), &at);
 	state_clear_message(st);
-	return RE_STATUS;
+	return RE_DRAW;
 }
 
 /* Shows what the prompt's text finds as it is typed: the list narrows,
@@ -712,7 +713,7 @@ prompt_update(struct state *st, bool final)
 
 	if (st->prompt.pane == PANE_LIST) {
 		nav_filter(&st->nav, st->prompt.buf, st->prompt.saved);
-		return RE_LIST | RE_STATUS;
+		return RE_DRAW;
 	}
 	causes_init(&cs);
 	reading_goto(&st->rd, &st->prompt.saved_at, &cs);
@@ -721,7 +722,7 @@ prompt_update(struct state *st, bool final)
 	if (final)
 		say_search(st, r, st->prompt.buf);
 	say(st, &cs);
-	return RE_READER | RE_STATUS;
+	return RE_DRAW;
 }
 
 static int
@@ -742,7 +743,7 @@ prompt_end(struct state *st, bool accept)
 			say(st, &cs);
 			search_forget_match(&st->search);
 		}
-		return RE_ALL;
+		return RE_DRAW;
 	}
 	search_set_needle(&st->search, st->prompt.buf);
 	if (st->prompt.pane == PANE_LIST)
@@ -750,7 +751,7 @@ prompt_end(struct state *st, bool accept)
 		    "%zu articles match", st->nav.nview), st->nav.nview);
 	else
 		prompt_update(st, true);
-	return RE_ALL;
+	return RE_DRAW;
 }
 
 static int
@@ -762,7 +763,7 @@ prompt_result(struct state *st, enum prompt_result r)
 	case PROMPT_CANCEL:
 		return prompt_end(st, false);
 	case PROMPT_EDITED:
-		return prompt_update(st, false) | RE_STATUS;
+		return prompt_update(st, false) | RE_DRAW;
 	case PROMPT_IGNORED:
 		break;
 	}
@@ -795,14 +796,14 @@ state_search_step(struct state *st, int dir)
 	if (needle == NULL) {
 		state_message(st, false, _("no search yet: press %s to "
 		    "search"), state_key_hint(st, ACT_SEARCH));
-		return RE_STATUS;
+		return RE_DRAW;
 	}
 	if (state_in_reader(st)) {
 		causes_init(&cs);
 		r = search_again(&st->search, &st->rd, dir, &cs);
 		say_search(st, r, needle);
 		say(st, &cs);
-		return RE_READER | RE_STATUS;
+		return RE_DRAW;
 	}
 	for (i = 1; i <= n; i++) {
 		row = ((long) st->nav.cursor + dir * i % n + n) % n;
@@ -815,7 +816,7 @@ state_search_step(struct state *st, int dir)
 		}
 	}
 	state_message(st, true, _("not found: %s"), needle);
-	return RE_STATUS;
+	return RE_DRAW;
 }
 
 /* Drops the list filter and the search highlight. */
@@ -828,7 +829,7 @@ state_clear_search(struct state *st)
 		nav_filter(&st->nav, "", nav_cursor_article(&st->nav));
 	search_forget_match(&st->search);
 	search_set_needle(&st->search, NULL);
-	return RE_ALL;
+	return RE_DRAW;
 }
 
 /* ---- Invariants. ---- */

@@ -35,6 +35,17 @@
 
 enum pane { PANE_LIST, PANE_READER };
 
+/* What an event asks of the main loop. The screen is built again from
+ * the state whenever RE_DRAW is set, and curses sends only the cells that
+ * changed: there is no use in naming the panes that did. */
+enum {
+	RE_NONE = 0,
+	RE_DRAW = 1,		/* something shown changed */
+	RE_CLEAR = 2,		/* repaint the whole terminal */
+	RE_QUIT = 4,
+	RE_CLIPBOARD = 8	/* state->clipboard holds text to send */
+};
+
 /* What the full-screen text pane shows. */
 enum help_kind { HELP_KEYS, HELP_MESSAGES };
 

@@ -657,7 +657,7 @@ on_key(struct ui *u, key_code k)
 	enum action	 a;
 
 	if (k == KEYC_RESIZE)
-		return RE_ALL | RE_CLEAR;
+		return RE_DRAW | RE_CLEAR;
 	if (COLS < VIEW_MIN_COLS || LINES < VIEW_MIN_LINES) {
 		/* Nothing is shown to act on: only quit and redraw work,
 		 * and a click lands nowhere. */

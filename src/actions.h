@@ -1,0 +1,38 @@
+/* The name space of actions: one id for everything a key can do. Only
+ * the ids, so that the key tables (keymap.c) need not know the actions'
+ * handlers (action.c), which know the state, which holds the key table.
+ * A new action is an id here plus its row in action.c's table. */
+#ifndef READER_ACTIONS_H
+#define READER_ACTIONS_H
+
+enum action {
+	ACT_NONE,
+	ACT_DOWN,
+	ACT_UP,
+	ACT_PAGE_DOWN,
+	ACT_PAGE_UP,
+	ACT_TOP,
+	ACT_BOTTOM,
+	ACT_FOCUS,
+	ACT_OPEN,
+	ACT_NEXT_ARTICLE,
+	ACT_PREV_ARTICLE,
+	ACT_NEXT_RELATED,
+	ACT_PREV_RELATED,
+	ACT_BACK,
+	ACT_FORWARD,
+	ACT_SEARCH,
+	ACT_SEARCH_NEXT,
+	ACT_SEARCH_PREV,
+	ACT_TOGGLE_READ,
+	ACT_ZOOM,
+	ACT_COPY,
+	ACT_HELP,
+	ACT_MESSAGES,
+	ACT_REDRAW,
+	ACT_CANCEL,
+	ACT_QUIT,
+	ACT_COUNT
+};
+
+#endif
