@@ -46,6 +46,9 @@ struct place {
 	uint32_t	para;
 	uint32_t	chr;
 };
+/* In a place's chr: the blank row (chr without it) before paragraph
+ * para. With para 0, chr names a block of the head (title, date, URL). */
+#define PLACE_GAP 0x80000000u
 
 struct mark {
 	uint64_t	id;		/* 0: empty slot */

@@ -15,6 +15,7 @@
 
 #include "keymap.h"
 #include "persist.h"
+#include "reading.h"
 
 #define PROMPT_MAX 256
 
@@ -32,6 +33,11 @@ struct prompt {
 	size_t		len;
 	long		saved;		/* article under the list cursor */
 	struct place	saved_at;	/* the reading pane's place */
+	/* And its very row, good while the page and its width are the
+	 * same (a place cannot name a blank row or a heading). */
+	struct pos	saved_top;
+	uint32_t	saved_gen;
+	int		saved_width;
 };
 
 void			prompt_start(struct prompt *, int, long,

@@ -193,7 +193,13 @@ read_part(struct reading *rd, long i, size_t bytes, struct causes *cs)
 int
 reading_open(struct reading *rd, long i, struct causes *cs)
 {
-	if (read_part(rd, i, first_bytes(rd), cs) != 0)
+	/* An article of the usual size is read whole at once: parts are
+	 * for the large ones, whose position can only be estimated until
+	 * they are complete. */
+	size_t	bytes = rd->corpus->v[i].size <= READING_FIRST_MAX ? 0 :
+		    first_bytes(rd);
+
+	if (read_part(rd, i, bytes, cs) != 0)
 		return -1;
 	rd->open = i;
 	rd->open_id = rd->corpus->v[i].id;
@@ -243,8 +249,20 @@ place_top(struct reading *rd, const struct place *pl)
 	size_t			 b;
 
 	rd->top.block = rd->top.row = 0;
-	if (pl->para == 0)
+	if (pl->para == 0) {
+		if (pl->chr < rd->page.body_first && pl->chr < rd->page.nb)
+			rd->top.block = pl->chr;
 		return;
+	}
+	if (pl->para <= d->npara && (pl->chr & PLACE_GAP)) {
+		b = page_find_para(&rd->page, pl->para - 1, 0);
+		rd->top.block = (uint32_t) b;
+		if ((pl->chr & ~PLACE_GAP) < page_block(&rd->page, b)->gap)
+			rd->top.row = pl->chr & ~PLACE_GAP;
+		else
+			rd->top = reading_pos_of_byte(rd, b, 0);
+		return;
+	}
 	if (pl->para <= d->npara) {
 		pa = &d->paras[pl->para - 1];
 		off = (uint32_t) text_char_offset(d->text + pa->text.off,
@@ -538,7 +556,14 @@ reading_place(struct reading *rd)
 	if (!rd->has_page)
 		return pl;
 	b = &rd->page.b[rd->top.block];
-	if (b->para >= 0) {
+	if (rd->top.block < rd->page.body_first) {
+		/* A row of the head (title, date, URL): its block. */
+		pl.chr = rd->top.block;
+	} else if (b->para >= 0 && b->para_off == 0 && rd->top.row < b->gap) {
+		/* A blank row before a paragraph. */
+		pl.para = (uint32_t) b->para + 1;
+		pl.chr = PLACE_GAP | rd->top.row;
+	} else if (b->para >= 0) {
 		const struct para *pa = &rd->page.doc.paras[b->para];
 
 		off = b->para_off + reading_pos_byte(rd, rd->top);

@@ -698,8 +698,27 @@ state_prompt_start(struct state *st)
 		return RE_NONE;
 	prompt_start(&st->prompt, state_in_reader(st) ? PANE_READER :
 	    PANE_LIST, nav_cursor_article(&st->nav), &at);
+	st->prompt.saved_top = st->rd.top;
+	st->prompt.saved_gen = st->rd.gen;
+	st->prompt.saved_width = st->rd.width;
 	state_clear_message(st);
 	return RE_DRAW;
+}
+
+/* Puts the reading pane back where the search started: at its very row
+ * while the page is the same and as wide, else at its place. */
+static void
+back_to_start(struct state *st, struct causes *cs)
+{
+	struct reading	*rd = &st->rd;
+	struct pos	 p = st->prompt.saved_top;
+
+	if (rd->has_page && rd->gen == st->prompt.saved_gen &&
+	    rd->width == st->prompt.saved_width && p.block < rd->page.nb &&
+	    p.row < reading_rows(rd, p.block))
+		rd->top = p;
+	else
+		reading_goto(rd, &st->prompt.saved_at, cs);
 }
 
 /* Shows what the prompt's text finds as it is typed: the list narrows,
@@ -716,7 +735,7 @@ prompt_update(struct state *st, bool final)
 		return RE_DRAW;
 	}
 	causes_init(&cs);
-	reading_goto(&st->rd, &st->prompt.saved_at, &cs);
+	back_to_start(st, &cs);
 	r = search_page(&st->search, &st->rd, st->prompt.buf, st->rd.top,
 	    (long) reading_pos_byte(&st->rd, st->rd.top), 1, &cs);
 	if (final)
@@ -739,7 +758,7 @@ prompt_end(struct state *st, bool accept)
 			    st->prompt.saved);
 		else {
 			causes_init(&cs);
-			reading_goto(&st->rd, &st->prompt.saved_at, &cs);
+			back_to_start(st, &cs);
 			say(st, &cs);
 			search_forget_match(&st->search);
 		}

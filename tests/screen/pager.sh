@@ -30,9 +30,9 @@ expect_row 24 '^/读者 ' "  it shows what is typed"
 frame 6
 expect_no_screen '^/' "Esc gives the row back to the text"
 expect_row 1 "^ $A  " "  the title line stays"
-# KNOWN: after G, a search prompt opened and closed again moves the text
-# up two lines (100% becomes 75%): it should come back to the end.
-#expect_row 24 '^    进行公示(见附件)' "  and the text as it was"
+# After G, a search prompt opened and closed again leaves the end as it
+# was.
+expect_row 24 '^    进行公示(见附件)' "  and the text as it was"
 frame -1
 expect_ok "q quits at once"
 

@@ -125,16 +125,16 @@ for cancel in Escape C-g C-c; do
 	expect_row 2 '^第1段。$' "  to the same place"
 	expect_no_screen '^/' "  the prompt is closed"
 done
-# KNOWN: cancelling a search started with the second line of the text on
-# top (the date) comes back with the first line on top: the place saved
-# counts paragraphs only (see resize.sh).
-#screen 'Enter j / text:第95 Escape' "$lib/long.txt" > /dev/null
-#expect_row 2 '^2024-06-01 09:00$' "cancel returns to the date line on top"
-# KNOWN: a search whose match is already on the screen changes the
-# position shown (3% to 4%) although the text does not move, and
-# cancelling leaves it changed.
-#screen "wait g j Enter j j j j j / text:京津 C-g" "$SAMPLES" > /dev/null
-#expect_row 24 '  3%$' "cancel keeps the position shown"
+# Cancelling a search started with the second line of the text on top
+# (the date) comes back to it.
+screen 'Enter j / text:第95 Escape' "$lib/long.txt" > /dev/null
+expect_row 2 '^2024-06-01 09:00$' "cancel returns to the date line on top"
+# A search whose match is already on the screen, cancelled, leaves the
+# position shown as it was.
+screen "wait g j Enter j j j j j" "$SAMPLES" > /dev/null
+before=$(row 24)
+screen "wait g j Enter j j j j j / text:京津 C-g" "$SAMPLES" > /dev/null
+expect_eq "$(row 24)" "$before" "cancel keeps the position shown"
 
 # The prompt's line editor.
 screen --frames 'Enter / text:第50 BSpace C-u text:第7 Enter' \
