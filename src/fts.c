@@ -55,6 +55,8 @@
 struct rowcache {
 	struct fts_hit	*v;		/* by row */
 	size_t		 n;
+	uint32_t	*order;		/* v's indices, newest first */
+	uint8_t		*mark;		/* for a query: MARK_... for each */
 	int64_t		 version;	/* PRAGMA data_version when read */
 	const struct fts_library *lib;
 	bool		 valid;
@@ -408,6 +410,8 @@ fts_close(struct fts *f)
 		return;
 	fts_index_stop(f, NULL);
 	free(f->rc.v);
+	free(f->rc.order);
+	free(f->rc.mark);
 	sqlite3_close(f->db);
 	/* Found damaged in use: made again the next time. */
 	if (f->damaged)
@@ -1097,19 +1101,6 @@ fts_index_stop(struct fts *f, struct causes *cs)
 	fts_library_free(&f->lib);
 }
 
-/* Orders matches: in the title first, then the newest, then by path. */
-static int
-hit_order(const void *a, const void *b)
-{
-	const struct fts_hit	*x = a, *y = b;
-
-	if (x->in_title != y->in_title)
-		return x->in_title ? -1 : 1;
-	if (x->date != y->date)
-		return x->date > y->date ? -1 : 1;
-	return x->row < y->row ? -1 : x->row > y->row;
-}
-
 static int
 id_order(const void *a, const void *b)
 {
@@ -1123,7 +1114,7 @@ static int
 match_ids(sqlite3 *db, const char *expr, int64_t **ids, size_t *n)
 {
 	sqlite3_stmt	*st;
-	size_t		 cap = 0;
+	size_t		 cap = 0, i;
 	int		 rc;
 
 	*ids = NULL;
@@ -1139,9 +1130,53 @@ match_ids(sqlite3 *db, const char *expr, int64_t **ids, size_t *n)
 		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_finalize(st);
-	if (*n > 1)
-		qsort(*ids, *n, sizeof **ids, id_order);
+	/* (FTS5 gives them in order; sorted only if it did not.) */
+	for (i = 1; i < *n; i++)
+		if ((*ids)[i - 1] > (*ids)[i]) {
+			qsort(*ids, *n, sizeof **ids, id_order);
+			break;
+		}
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The rows being ordered by newest_first() (qsort has no argument). */
+static const struct fts_hit *order_of;
+
+/* Orders rows (indices into order_of): the newest first, then the first
+ * indexed. */
+static int
+newest_first(const void *a, const void *b)
+{
+	const struct fts_hit	*x = &order_of[*(const uint32_t *) a];
+	const struct fts_hit	*y = &order_of[*(const uint32_t *) b];
+
+	if (x->date != y->date)
+		return x->date > y->date ? -1 : 1;
+	return x->row < y->row ? -1 : x->row > y->row;
+}
+
+/* Marks of rows for a query. */
+#define MARK_HIT	1
+#define MARK_TITLE	2
+
+/* Marks the rows of ids (ascending) with m; returns how many there were. */
+static size_t
+mark_rows(struct rowcache *rc, const int64_t *ids, size_t n, uint8_t m)
+{
+	size_t	i = 0, j = 0, k = 0;
+
+	while (i < n && j < rc->n) {
+		if (ids[i] < rc->v[j].row)
+			i++;
+		else if (ids[i] > rc->v[j].row)
+			j++;
+		else {
+			rc->mark[j++] |= m;
+			i++;
+			k++;
+		}
+	}
+	return k;
 }
 
 /* Reads the rows of the index into memory, unless they are there and
@@ -1154,11 +1189,15 @@ rows_refresh(struct fts *f, const struct fts_library *lib)
 	sqlite3_stmt	*st;
 	const char	*path;
 	int64_t		 v = get_int(f->db, "PRAGMA data_version");
-	size_t		 cap = rc->n;
+	size_t		 cap = rc->n, i;
 	int		 r;
 
 	if (rc->valid && v == rc->version && lib == rc->lib)
 		return 0;
+	free(rc->order);
+	free(rc->mark);
+	rc->order = NULL;
+	rc->mark = NULL;
 	rc->valid = false;
 	rc->n = 0;
 	if (sqlite3_prepare_v2(f->db, "SELECT id, date, aid, path FROM doc "
@@ -1179,46 +1218,38 @@ rows_refresh(struct fts *f, const struct fts_library *lib)
 	sqlite3_finalize(st);
 	if (r != SQLITE_DONE)
 		return -1;
+	/* The order of matches, made once: a query only picks from it. */
+	rc->order = xcalloc(rc->n + 1, sizeof *rc->order);
+	rc->mark = xcalloc(rc->n + 1, sizeof *rc->mark);
+	for (i = 0; i < rc->n; i++)
+		rc->order[i] = (uint32_t) i;
+	order_of = rc->v;
+	if (rc->n > 1)
+		qsort(rc->order, rc->n, sizeof *rc->order, newest_first);
 	rc->version = v;
 	rc->lib = lib;
 	rc->valid = true;
 	return 0;
 }
 
-static int
-row_order(const void *a, const void *b)
+/* Whether row r is to be shown for q: in the library, of its dates, and
+ * read or unread as it asks. */
+static bool
+keep_row(const struct fts_hit *r, const struct query *q, fts_read_fn is_read,
+    void *arg)
 {
-	const int64_t		*x = a;
-	const struct fts_hit	*y = b;
-
-	return *x < y->row ? -1 : *x > y->row;
-}
-
-/* Adds row r to the matches of q, if its date and read mark let it. */
-static void
-add_hit(struct fts_hit **h, size_t *n, size_t *cap, const struct fts_hit *r,
-    const struct query *q, fts_read_fn is_read, void *arg,
-    const int64_t *tids, size_t ntids)
-{
-	struct fts_hit	*x;
-	bool		 read;
+	bool	read;
 
 	if (!r->in_title)	/* (in the cache: whether in the library) */
-		return;
+		return false;
 	if (r->date < q->from || (q->until != 0 && r->date >= q->until))
-		return;
+		return false;
 	if (q->unread != 0) {
 		read = is_read != NULL && is_read(arg, r->id);
 		if (read != (q->unread < 0))
-			return;
+			return false;
 	}
-	if (*n == *cap)
-		*h = xreallocarray(*h, *cap = *cap ? 2 * *cap : 64,
-		    sizeof **h);
-	x = &(*h)[(*n)++];
-	*x = *r;
-	x->in_title = ntids > 0 && bsearch(&r->row, tids, ntids,
-	    sizeof *tids, id_order) != NULL;
+	return true;
 }
 
 /* Finds the articles of lib that match q, best first, into *hits (*n of
@@ -1230,45 +1261,62 @@ fts_query(struct fts *f, const struct query *q, const struct fts_library *lib,
     fts_read_fn is_read, void *arg, struct fts_hit **hits, size_t *n,
     struct causes *cs)
 {
+	struct rowcache	*rc = &f->rc;
 	struct fts_hit	*h = NULL, *r;
 	char		*expr = NULL;
-	int64_t		*ids = NULL, *tids = NULL;
-	size_t		 cap = 0, nids = 0, ntids = 0, i;
+	int64_t		*ids = NULL;
+	size_t		 nids = 0, i, k, found;
+	uint8_t		 want;
+	int		 pass;
 
 	*hits = NULL;
 	*n = 0;
 	if (rows_refresh(f, lib) != 0)
 		goto fail;
+	memset(rc->mark, 0, rc->n);
 	if (q->npositive > 0) {
-		expr = query_fts(q, QUERY_TITLE);
-		if (match_ids(f->db, expr, &tids, &ntids) != 0)
-			goto fail;
-		free(expr);
 		expr = query_fts(q, QUERY_ALL);
 		if (match_ids(f->db, expr, &ids, &nids) != 0)
 			goto fail;
-		for (i = 0; i < nids; i++)
-			if (f->rc.n > 0 && (r = bsearch(&ids[i], f->rc.v,
-			    f->rc.n, sizeof *f->rc.v, row_order)) != NULL)
-				add_hit(&h, n, &cap, r, q, is_read, arg, tids,
-				    ntids);
+		found = mark_rows(rc, ids, nids, MARK_HIT);
+		free(expr);
+		free(ids);
+		ids = NULL;
+		expr = query_fts(q, QUERY_TITLE);
+		if (found > 0 && (match_ids(f->db, expr, &ids, &nids) != 0))
+			goto fail;
+		if (found > 0)
+			mark_rows(rc, ids, nids, MARK_TITLE);
 	} else {
 		/* Dates, unread, words to leave out: every row is asked. */
+		memset(rc->mark, MARK_HIT, rc->n);
 		expr = query_fts(q, QUERY_EXCLUDED);
 		if (expr != NULL && match_ids(f->db, expr, &ids, &nids) != 0)
 			goto fail;
-		for (i = 0; i < f->rc.n; i++)
-			if (nids == 0 || bsearch(&f->rc.v[i].row, ids, nids,
-			    sizeof *ids, id_order) == NULL)
-				add_hit(&h, n, &cap, &f->rc.v[i], q, is_read,
-				    arg, NULL, 0);
+		mark_rows(rc, ids, nids, MARK_TITLE);
+		for (i = 0; i < rc->n; i++)
+			rc->mark[i] = rc->mark[i] == MARK_HIT ? MARK_HIT : 0;
+		found = rc->n;
 	}
-	if (*n > 1)
-		qsort(h, *n, sizeof *h, hit_order);
+	/* In the order made once: those with the words in the title, then
+	 * the rest. */
+	h = xcalloc(found + 1, sizeof *h);
+	for (pass = 0; pass < 2 && found > 0; pass++) {
+		want = pass == 0 ? MARK_HIT | MARK_TITLE : MARK_HIT;
+		for (k = 0; k < rc->n; k++) {
+			i = rc->order[k];
+			if (rc->mark[i] != want)
+				continue;
+			r = &rc->v[i];
+			if (!keep_row(r, q, is_read, arg) || *n >= found)
+				continue;
+			h[*n] = *r;
+			h[(*n)++].in_title = pass == 0;
+		}
+	}
 	*hits = h;
 	free(expr);
 	free(ids);
-	free(tids);
 	return 0;
 fail:
 	causes_add(cs, _("cannot search the index: %s"),
@@ -1279,7 +1327,6 @@ fail:
 	*n = 0;
 	free(expr);
 	free(ids);
-	free(tids);
 	return -1;
 }
 
