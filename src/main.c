@@ -15,6 +15,7 @@
 
 #include "conf.h"
 #include "corpus.h"
+#include "docio.h"
 #include "dump.h"
 #include "ftscli.h"
 #include "error.h"
@@ -450,16 +451,8 @@ load_stdin(struct doc *d, struct causes *cs)
 	clean = text_clean(buf, n, &len, NULL);
 	free(buf);
 	parse_doc(clean, len, d);
-	if (d->title.len == 0) {
-		const char	*t = _("standard input");
-		size_t		 tl = strlen(t);
-
-		d->text = xreallocarray(d->text, d->len + tl + 1, 1);
-		memcpy(d->text + d->len, t, tl + 1);
-		d->title.off = (uint32_t) d->len;
-		d->title.len = (uint32_t) tl;
-		d->len += tl;
-	}
+	if (d->title.len == 0)
+		docio_give_title(d, _("standard input"));
 	return 0;
 }
 

@@ -175,7 +175,7 @@ read_part(struct reading *rd, long i, size_t bytes, struct causes *cs)
 	bool		 whole = false;
 	int		 rc;
 
-	rc = corpus_load_doc_part(path, &d, cs, bytes, &whole);
+	rc = docio_load_part(path, &d, cs, bytes, &whole);
 	free(path);
 	if (rc != 0)
 		return -1;
