@@ -56,6 +56,28 @@ tm_keys q
 tm_wait '^\$ *$'
 step $? "quit returns to the prompt"
 
+# While reader is stopped the terminal does not mark pastes: a shell
+# that does not ask for it (dash) gets the text alone.
+tm kill-server
+tm new-session -d -x 80 -y 24 "env -i PATH='$PATH' LC_ALL=C.UTF-8 \
+    TERM=tmux-256color HOME=$HOME XDG_STATE_HOME=$XDG_STATE_HOME \
+    XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_CACHE_HOME=$XDG_CACHE_HOME \
+    PS1='$ ' dash -i"
+tm_wait '^\$ *$'
+tm_keys "'$READER' '$SAMPLES'" Enter
+tm_wait ' Articles: 7'
+tm_keys C-z
+tm_wait 'Stopped'
+tm set-buffer 'echo pas''ted'
+tm paste-buffer -p
+tm_keys Enter
+tm_wait '^pasted$'
+step $? "suspended, bracketed paste is off"
+tm_keys fg Enter
+tm_wait ' Articles: 7'
+tm_keys q
+tm_wait '^\$ *$'
+
 # restored_after ENV HOW STATUS WHAT: runs reader in a shell that notes
 # the terminal's modes before and after and then shows what is typed or
 # pasted (cat -v); HOW ends reader; checks the status and the terminal.
