@@ -211,6 +211,29 @@ one_line(struct vscreen *v, enum vpane_id id, const char *text,
 	add_span(v, own(v, cut), strlen(cut), elem);
 }
 
+/* How many rows text takes broken as wrapped_lines() breaks it. */
+static int
+wrapped_rows(const char *text, int w)
+{
+	size_t	len = strlen(text), n, k;
+	int	rows = 0;
+
+	while (len > 0 && (n = text_fit(text, len, w, NULL)) > 0) {
+		for (k = n; n < len && k > 0 && text[k - 1] != ' '; k--)
+			continue;
+		if (n < len && k > 0)
+			n = k;
+		text += n;
+		len -= n;
+		while (len > 0 && *text == ' ') {
+			text++;
+			len--;
+		}
+		rows++;
+	}
+	return rows;
+}
+
 /* Shows text over the pane's rows, broken after spaces where it can be,
  * so that a message on a tiny screen is read whole. */
 static void
@@ -755,6 +778,15 @@ view_build(struct vscreen *v, const struct state *st, int cols, int lines)
 		    VIEW_MIN_LINES);
 		set_rect(v, VP_STATUS, 0, 0, lines > 0 ? lines : 1,
 		    cols > 0 ? cols : 1);
+		/* Where even that does not fit, the size needed alone. */
+		if (wrapped_rows(msg, v->p[VP_STATUS].r.w) >
+		    v->p[VP_STATUS].r.h) {
+			free(msg);
+			/* TRANSLATORS: the shortest form of "terminal too
+			   small": the size needed. */
+			msg = xasprintf(_("need %dx%d"), VIEW_MIN_COLS,
+			    VIEW_MIN_LINES);
+		}
 		wrapped_lines(v, VP_STATUS, own(v, msg), ELEM_ERROR);
 		return;
 	}

@@ -100,6 +100,13 @@ expect_row 2 '(no matching' "an empty filter's note at 20 columns"
 "$READER" --list -w 12 "$SAMPLES" > "$TEST_TMP/list"
 expect_match "$TEST_TMP/list" '^市图书馆' "--list -w 12 shows titles"
 
+# Too small a terminal: the size needed stays readable, even at 10x4.
+for size in 15x5 10x4 8x2; do
+	fresh
+	screen --size=$size '' "$SAMPLES" > /dev/null
+	expect_screen '20x6' "at $size the size needed shows"
+done
+
 # While a large library loads, the cursor stays on the first row.
 lib=$TEST_TMP/lib
 mkdir -p "$lib"

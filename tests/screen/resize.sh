@@ -29,7 +29,7 @@ frame 14
 expect_row 1 '^Terminal too$' "a tiny screen shows a short message"
 expect_screen '^at least 20x6$' "  saying what is needed"
 frame 15
-expect_eq "$(sed '/^--$/,$d' "$TEST_TMP/screen")" T "at 1x1 what fits"
+expect_eq "$(sed '/^--$/,$d' "$TEST_TMP/screen")" n "at 1x1 what fits (of \"need 20x6\")"
 frame 16
 expect_row 1 '^ Articles: 7' "enlarged again, it draws the panes"
 expect_row 9 "^$P" "  with the same text on top"
