@@ -81,6 +81,8 @@ tm_wait '^\$ *$'
 # restored_after ENV HOW STATUS WHAT: runs reader in a shell that notes
 # the terminal's modes before and after and then shows what is typed or
 # pasted (cat -v); HOW ends reader; checks the status and the terminal.
+# (The status is put in place only after the modes are noted: the check
+# must not read them half written.)
 restored_after() {
 	tm kill-server
 	rm -f "$TEST_TMP/exit" "$TEST_TMP/oom"
@@ -88,8 +90,9 @@ restored_after() {
 	    TERM=tmux-256color HOME=$HOME XDG_STATE_HOME=$XDG_STATE_HOME \
 	    XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_CACHE_HOME=$XDG_CACHE_HOME \
 	    sh -c \"trap : QUIT INT; stty -g > '$TEST_TMP/before'; \
-	    $1 '$READER' '$SAMPLES'; echo \\\$? > '$TEST_TMP/exit'; \
-	    stty -g > '$TEST_TMP/after'; exec cat -v\""
+	    $1 '$READER' '$SAMPLES'; echo \\\$? > '$TEST_TMP/status'; \
+	    stty -g > '$TEST_TMP/after'; \
+	    mv '$TEST_TMP/status' '$TEST_TMP/exit'; exec cat -v\""
 	tm_wait ' Articles: 7'
 	$2
 	expect_eq "$(tm_exit_status)" "$3" "$4: exit $3"
