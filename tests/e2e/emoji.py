@@ -14,19 +14,8 @@ import pyterm  # noqa: E402
 
 FILE = os.path.join(os.environ["DATA"], "emoji.txt")
 STEPS = ["jj", " ", "k", (33, 10), (47, 14), " ", "g", (29, 9), "G", "k"]
-count = 0
-failures = 0
-
-
-def check(ok, what, detail=None):
-    global count, failures
-    count += 1
-    print("%s %d - %s" % ("ok" if ok else "not ok", count, what))
-    if not ok:
-        failures += 1
-        for line in detail or []:
-            print("#   " + line)
-    sys.stdout.flush()
+tap = pyterm.Tap()
+check = tap.check
 
 
 def session(joined):
@@ -65,5 +54,4 @@ def session(joined):
 
 session(False)
 session(True)
-print("1..%d" % count)
-sys.exit(1 if failures else 0)
+tap.finish()

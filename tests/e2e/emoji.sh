@@ -1,19 +1,5 @@
 # Emoji sequences of disputed width leave no stale cell, in a terminal
 # emulator (pyte) that draws them apart or joined (emoji.py, pyterm.py).
-. "$srcdir/tests/dump/lib.sh"
+. "$srcdir/tests/e2e/pyte.sh"
 
-PY=
-for p in ${PYTHON:-} python3 /usr/bin/python3; do
-	if "$p" -c 'import pyte' > /dev/null 2>&1; then
-		PY=$p
-		break
-	fi
-done
-if [ -z "$PY" ]; then
-	echo "1..0 # SKIP pyte (python3-pyte) is not installed"
-	exit 77
-fi
-mkdir -p "$XDG_STATE_HOME"
-# xterm-color: no sequences pyte lacks (SU, SD, REP).
-TERM=xterm-color NCURSES_NO_UTF8_ACS=1 DATA=$DATA READER=$READER \
-    "$PY" "$srcdir/tests/e2e/emoji.py"
+pyte_run emoji.py

@@ -266,3 +266,24 @@ def replay(args, keys, cols, rows, ambiguous):
     lines = out.decode().split("\n")[:rows]
     lines += [""] * (rows - len(lines))
     return [line.rstrip() for line in lines]
+
+
+class Tap:
+    """Numbered results, as the shell tests print them."""
+
+    def __init__(self):
+        self.count = 0
+        self.failures = 0
+
+    def check(self, ok, what, detail=None):
+        self.count += 1
+        print("%s %d - %s" % ("ok" if ok else "not ok", self.count, what))
+        if not ok:
+            self.failures += 1
+            for line in detail or []:
+                print("#   " + line)
+        sys.stdout.flush()
+
+    def finish(self):
+        print("1..%d" % self.count)
+        sys.exit(1 if self.failures else 0)
