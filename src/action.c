@@ -280,6 +280,20 @@ const struct action_desc action_table[ACT_COUNT] = {
 	    do_redraw, 0 },
 	[ACT_CANCEL] = { "cancel", N_("Close help, clear the search, leave "
 	    "zoom"), CTX_ANY, do_cancel, 0 },
+	/* The prompt's keys have no handler here: state_prompt_key() looks
+	 * them up in a layer of their own, so that Enter can open an article
+	 * and accept a search. */
+	/* TRANSLATORS: the search prompt's own keys, in the help screen. */
+	[ACT_PROMPT_ACCEPT] = { "prompt_accept", N_("In the search prompt: "
+	    "search for what was typed"), CTX_PROMPT, NULL, 0 },
+	[ACT_PROMPT_CANCEL] = { "prompt_cancel", N_("In the search prompt: "
+	    "cancel, back to where the search started"), CTX_PROMPT, NULL,
+	    0 },
+	[ACT_PROMPT_ERASE] = { "prompt_erase", N_("In the search prompt: "
+	    "delete the last character (on an empty line, cancel)"),
+	    CTX_PROMPT, NULL, 0 },
+	[ACT_PROMPT_CLEAR] = { "prompt_clear", N_("In the search prompt: "
+	    "delete the whole line"), CTX_PROMPT, NULL, 0 },
 	[ACT_QUIT] = { "quit", N_("Quit (from help or zoom: go back)"),
 	    CTX_ANY, do_quit, 0 },
 };

@@ -15,7 +15,8 @@ enum {
 	CTX_LIST = 1,
 	CTX_READER = 2,
 	CTX_HELP = 4,
-	CTX_ANY = CTX_LIST | CTX_READER | CTX_HELP
+	CTX_ANY = CTX_LIST | CTX_READER | CTX_HELP,
+	CTX_PROMPT = 8		/* the search prompt: its own keys */
 };
 
 struct state;

@@ -32,7 +32,17 @@ enum action {
 	ACT_REDRAW,
 	ACT_CANCEL,
 	ACT_QUIT,
+	/* The search prompt's own keys: a layer of their own, so that one
+	 * key can be Enter for open and Enter for accept. */
+	ACT_PROMPT_ACCEPT,
+	ACT_PROMPT_CANCEL,
+	ACT_PROMPT_ERASE,
+	ACT_PROMPT_CLEAR,
 	ACT_COUNT
 };
+
+/* Whether action a is one of the prompt's (bound in the prompt's layer). */
+#define ACTION_IN_PROMPT(a) \
+	((a) >= ACT_PROMPT_ACCEPT && (a) <= ACT_PROMPT_CLEAR)
 
 #endif

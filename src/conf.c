@@ -650,7 +650,9 @@ bind_one(struct scan *sc, const struct pending *p, const char *name,
 		return 0;
 	}
 	for (i = 0; i < bd->ndone; i++)
-		if (bd->done[i].key == key && bd->done[i].action != p->action) {
+		if (bd->done[i].key == key && bd->done[i].action != p->action &&
+		    ACTION_IN_PROMPT(bd->done[i].action) ==
+		    ACTION_IN_PROMPT(p->action)) {
 			shown = text_clean_str(name);
 			/* TRANSLATORS: a key of the keyboard, then two action
 			   names from [keys]. */
@@ -660,7 +662,8 @@ bind_one(struct scan *sc, const struct pending *p, const char *name,
 			free(shown);
 			return 0;
 		}
-	had = keymap_lookup(bd->km, key);
+	had = ACTION_IN_PROMPT(p->action) ? keymap_lookup_prompt(bd->km, key) :
+	    keymap_lookup(bd->km, key);
 	if (keymap_bind(bd->km, key, p->action) != 0) {
 		shown = text_clean_str(name);
 		/* TRANSLATORS: %d is a number of keys, %s a key's name. */

@@ -73,6 +73,10 @@ static const struct {
 	{ ACT_REDRAW,		"C-l" },
 	{ ACT_CANCEL,		"Esc" },
 	{ ACT_QUIT,		"q" },
+	{ ACT_PROMPT_ACCEPT,	"Enter" },
+	{ ACT_PROMPT_CANCEL,	"Esc C-c C-g" },
+	{ ACT_PROMPT_ERASE,	"Backspace" },
+	{ ACT_PROMPT_CLEAR,	"C-u" },
 };
 
 /* Parses a key name ("j", "C-n", "M-x", "PageDown", "F5", "中").
@@ -185,19 +189,33 @@ keymap_lookup(const struct keymap *km, key_code k)
 	size_t	i;
 
 	for (i = 0; i < km->n; i++)
-		if (km->b[i].key == k)
+		if (km->b[i].key == k && !ACTION_IN_PROMPT(km->b[i].action))
 			return km->b[i].action;
 	return ACT_NONE;
 }
 
-/* Binds k to a (replacing what k did). Returns -1 if the table is full. */
+/* Returns the prompt's action bound to k, or ACT_NONE. */
+enum action
+keymap_lookup_prompt(const struct keymap *km, key_code k)
+{
+	size_t	i;
+
+	for (i = 0; i < km->n; i++)
+		if (km->b[i].key == k && ACTION_IN_PROMPT(km->b[i].action))
+			return km->b[i].action;
+	return ACT_NONE;
+}
+
+/* Binds k to a (replacing what k did in a's layer: the prompt's keys
+ * and the others are apart). Returns -1 if the table is full. */
 int
 keymap_bind(struct keymap *km, key_code k, enum action a)
 {
 	size_t	i;
 
 	for (i = 0; i < km->n; i++)
-		if (km->b[i].key == k) {
+		if (km->b[i].key == k && ACTION_IN_PROMPT(km->b[i].action) ==
+		    ACTION_IN_PROMPT(a)) {
 			km->b[i].action = a;
 			return 0;
 		}

@@ -59,6 +59,7 @@ struct keymap {
 
 void		 keymap_defaults(struct keymap *);
 enum action	 keymap_lookup(const struct keymap *, key_code);
+enum action	 keymap_lookup_prompt(const struct keymap *, key_code);
 int		 keymap_bind(struct keymap *, key_code, enum action);
 void		 keymap_unbind_action(struct keymap *, enum action);
 size_t		 keymap_keys_of(const struct keymap *, enum action, key_code *,

@@ -48,12 +48,46 @@ insert_char(struct prompt *p, uint32_t c)
 	return true;
 }
 
-/* Feeds a key to the prompt. */
+/* Deletes the last character; on an empty line, cancels. */
 enum prompt_result
-prompt_key(struct prompt *p, key_code k)
+prompt_erase(struct prompt *p)
 {
 	uint32_t	c;
 
+	if (p->len == 0)
+		return PROMPT_CANCEL;
+	p->len = text_prev(p->buf, p->len, &c);
+	p->buf[p->len] = '\0';
+	return PROMPT_EDITED;
+}
+
+/* Deletes the whole line. */
+enum prompt_result
+prompt_clear(struct prompt *p)
+{
+	if (p->len == 0)
+		return PROMPT_IGNORED;
+	p->len = 0;
+	p->buf[0] = '\0';
+	return PROMPT_EDITED;
+}
+
+/* Types key k: a printable character is inserted, anything else is
+ * ignored. */
+enum prompt_result
+prompt_type(struct prompt *p, key_code k)
+{
+	if (k == KEYC_SPACE)
+		k = ' ';
+	return insert_char(p, k) ? PROMPT_EDITED : PROMPT_IGNORED;
+}
+
+/* Feeds a key to the prompt as the default keys have it (Enter accepts;
+ * Esc, C-c and C-g cancel; Backspace erases; C-u clears); the interface
+ * takes those from the key table (the prompt_ actions) instead. */
+enum prompt_result
+prompt_key(struct prompt *p, key_code k)
+{
 	switch (k) {
 	case KEYC_ENTER:
 		return PROMPT_ACCEPT;
@@ -62,22 +96,11 @@ prompt_key(struct prompt *p, key_code k)
 	case 7:		/* C-g */
 		return PROMPT_CANCEL;
 	case KEYC_BSPACE:
-		if (p->len == 0)
-			return PROMPT_CANCEL;
-		p->len = text_prev(p->buf, p->len, &c);
-		p->buf[p->len] = '\0';
-		return PROMPT_EDITED;
+		return prompt_erase(p);
 	case 21:	/* C-u */
-		if (p->len == 0)
-			return PROMPT_IGNORED;
-		p->len = 0;
-		p->buf[0] = '\0';
-		return PROMPT_EDITED;
-	case KEYC_SPACE:
-		k = ' ';
-		break;
+		return prompt_clear(p);
 	}
-	return insert_char(p, k) ? PROMPT_EDITED : PROMPT_IGNORED;
+	return prompt_type(p, k);
 }
 
 /* Inserts pasted text: its printable characters, as far as they fit (a

@@ -1,7 +1,7 @@
 /* The line editor of the search prompt: the text typed so far and what
  * to go back to when the search is cancelled. Its keys (Enter, Esc, C-c,
- * C-g, C-u, Backspace) are fixed; any other printable character is
- * inserted.
+ * C-g, C-u, Backspace by default) are the prompt_ actions of the key
+ * table; any other printable character is inserted.
  *
  * Invariants (prompt_check): len < PROMPT_MAX; buf[len] is NUL and
  * buf[0..len) is valid UTF-8 of printable characters. What it saved is a
@@ -43,6 +43,9 @@ struct prompt {
 void			prompt_start(struct prompt *, int, long,
 			    const struct place *);
 enum prompt_result	prompt_key(struct prompt *, key_code);
+enum prompt_result	prompt_type(struct prompt *, key_code);
+enum prompt_result	prompt_erase(struct prompt *);
+enum prompt_result	prompt_clear(struct prompt *);
 enum prompt_result	prompt_insert(struct prompt *, const char *, size_t);
 const char	       *prompt_check(const struct prompt *);
 

@@ -789,11 +789,24 @@ prompt_result(struct state *st, enum prompt_result r)
 	return RE_NONE;
 }
 
-/* Feeds a key to the search prompt. */
+/* Feeds a key to the search prompt: one of its actions (Enter, Esc ...
+ * as the key table binds them) or a character to insert. */
 int
 state_prompt_key(struct state *st, key_code k)
 {
-	return prompt_result(st, prompt_key(&st->prompt, k));
+	switch (keymap_lookup_prompt(st->keys, k)) {
+	case ACT_PROMPT_ACCEPT:
+		return prompt_result(st, PROMPT_ACCEPT);
+	case ACT_PROMPT_CANCEL:
+		return prompt_result(st, PROMPT_CANCEL);
+	case ACT_PROMPT_ERASE:
+		return prompt_result(st, prompt_erase(&st->prompt));
+	case ACT_PROMPT_CLEAR:
+		return prompt_result(st, prompt_clear(&st->prompt));
+	default:
+		break;
+	}
+	return prompt_result(st, prompt_type(&st->prompt, k));
 }
 
 /* Inserts pasted text into the search prompt. */
