@@ -86,11 +86,14 @@ unprivileged() {
 	if [ "$(id -u)" -ne 0 ]; then
 		return 0
 	fi
+	# (It must also be able to run reader: a build in a directory only
+	# root may enter cannot be tested that way.)
 	if command -v setpriv > /dev/null 2>&1 && setpriv --reuid=nobody \
-	    --regid=nogroup --clear-groups true 2> /dev/null; then
+	    --regid=nogroup --clear-groups "$READER" --version \
+	    > /dev/null 2>&1; then
 		echo "setpriv --reuid=nobody --regid=nogroup --clear-groups"
 	elif command -v runuser > /dev/null 2>&1 &&
-	    runuser -u nobody -- true 2> /dev/null; then
+	    runuser -u nobody -- "$READER" --version > /dev/null 2>&1; then
 		echo "runuser -u nobody --"
 	else
 		return 1
