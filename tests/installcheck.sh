@@ -2,7 +2,8 @@
 # installed program: it opens its installed sample library with no PATH,
 # finds the installed reader.ini example and man pages, and speaks
 # Chinese in a Chinese locale, on the command line and in the interface.
-# Arguments: the installed bindir, pkgdatadir, mandir.
+# Arguments: the installed bindir, pkgdatadir, mandir, and pkgdatadir as
+# configured (without DESTDIR: what the man page should say).
 bindir=$1
 pkgdatadir=$2
 mandir=$3
@@ -26,6 +27,12 @@ LC_ALL=C.UTF-8 "$reader" --check-config -c "$pkgdatadir/reader.ini" > /dev/null
 check $? "the installed reader.ini example checks clean"
 [ -f "$mandir/man1/reader.1" ] && [ -f "$mandir/man5/reader.ini.5" ]
 check $? "the man pages are installed"
+# (The fourth argument is pkgdatadir without DESTDIR: what the page says.)
+if [ "${4:-/usr/local/share/reader}" != /usr/local/share/reader ]; then
+	grep -q "${4}/samples" "$mandir/man1/reader.1" &&
+	    ! grep -q '/usr/local/share/reader' "$mandir/man1/reader.1"
+	check $? "the installed reader(1) names the samples where they are"
+fi
 
 if locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
 	LC_ALL=zh_CN.UTF-8 "$reader" --help > "$T/help" 2>&1

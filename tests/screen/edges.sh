@@ -92,6 +92,18 @@ fresh
 screen 'Tab ] click:3,5' "$SAMPLES" > /dev/null
 expect_no_screen 'works in the reading pane' "a click clears the message"
 
+# y says what it copied: the title alone when there is no URL.
+printf '[general]\nosc52 = true\n' > "$TEST_TMP/osc52.ini"
+fresh
+"$READER" -c "$TEST_TMP/osc52.ini" --keys 'j Enter y' "$SAMPLES" \
+    > "$TEST_TMP/screen" 2>&1
+expect_row 24 'copied the title (the article has no URL)' \
+    "y without a URL says so"
+fresh
+"$READER" -c "$TEST_TMP/osc52.ini" --keys 'y' "$DATA/url-header.txt" \
+    > "$TEST_TMP/screen" 2>&1
+expect_row 24 'copied the title and URL' "  and with one, both"
+
 # Narrow: the note of an empty filter is cut, not dropped.
 fresh
 screen --size=20x8 '/ text:qqq' "$SAMPLES" > /dev/null

@@ -1,0 +1,31 @@
+#!/bin/sh
+# The directories configure chose reach the program through src/paths.h,
+# which make writes from the Makefile and which main.c's dependencies
+# name: running configure again with another --prefix rebuilds the
+# program with the new directories (-D flags did not: make does not
+# track them, and the old paths stayed in the binary).
+. "$srcdir/tests/dump/lib.sh"
+
+build=$(dirname "$(dirname "$READER")")
+paths=$build/src/paths.h
+if [ -f "$paths" ]; then check 0 "src/paths.h is made"; else
+	check 1 "src/paths.h is made"; finish; fi
+samples=$(sed -n 's/^#define SAMPLESDIR "\(.*\)"$/\1/p' "$paths")
+locales=$(sed -n 's/^#define LOCALEDIR "\(.*\)"$/\1/p' "$paths")
+expect_eq "$(grep -c '^src/paths.h: Makefile' "$srcdir/Makefile.am")" 1 \
+    "  from the Makefile, which configure writes"
+deps=$(ls "$build"/src/.deps/*main.Po 2>/dev/null | head -n 1)
+if [ -n "$deps" ] && grep -q 'paths\.h' "$deps"; then
+	check 0 "  and main.c's dependencies name it"
+else
+	check 1 "  and main.c's dependencies name it"
+fi
+if command -v strings > /dev/null 2>&1; then
+	strings "$READER" > "$TEST_TMP/strings"
+	expect_match "$TEST_TMP/strings" "^$samples\$" \
+	    "the program looks for its samples where configure said"
+	expect_match "$TEST_TMP/strings" "^$locales\$" \
+	    "  and for its translations"
+fi
+
+finish
