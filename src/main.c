@@ -23,7 +23,7 @@
 #include "loader.h"
 #include "page.h"
 #include "parse.h"
-#include "paths.h"
+#include "installdirs.h"
 #include "persist.h"
 #include "replay.h"
 #include "settings.h"

@@ -1,21 +1,22 @@
 #!/bin/sh
-# The directories configure chose reach the program through src/paths.h,
-# which make writes from the Makefile and which main.c's dependencies
-# name: running configure again with another --prefix rebuilds the
+# The directories configure chose reach the program through
+# src/installdirs.h, which make writes from the Makefile and which
+# main.c's dependencies name: running configure again with another --prefix rebuilds the
 # program with the new directories (-D flags did not: make does not
 # track them, and the old paths stayed in the binary).
 . "$srcdir/tests/dump/lib.sh"
 
 build=$(dirname "$(dirname "$READER")")
-paths=$build/src/paths.h
-if [ -f "$paths" ]; then check 0 "src/paths.h is made"; else
-	check 1 "src/paths.h is made"; finish; fi
+paths=$build/src/installdirs.h
+if [ -f "$paths" ]; then check 0 "src/installdirs.h is made"; else
+	check 1 "src/installdirs.h is made"; finish; fi
 samples=$(sed -n 's/^#define SAMPLESDIR "\(.*\)"$/\1/p' "$paths")
 locales=$(sed -n 's/^#define LOCALEDIR "\(.*\)"$/\1/p' "$paths")
-expect_eq "$(grep -c '^src/paths.h: Makefile' "$srcdir/Makefile.am")" 1 \
+expect_eq "$(grep -c '^src/installdirs.h: Makefile' \
+    "$srcdir/Makefile.am")" 1 \
     "  from the Makefile, which configure writes"
 deps=$(ls "$build"/src/.deps/*main.Po 2>/dev/null | head -n 1)
-if [ -n "$deps" ] && grep -q 'paths\.h' "$deps"; then
+if [ -n "$deps" ] && grep -q 'installdirs\.h' "$deps"; then
 	check 0 "  and main.c's dependencies name it"
 else
 	check 1 "  and main.c's dependencies name it"
