@@ -524,65 +524,105 @@ run_list(const struct options *o, struct app *app, struct causes *cs)
 	return 0;
 }
 
+/* What an interactive run (the interface, or its replay) works on. */
+struct session {
+	struct corpus	c;
+	struct persist	p;
+	struct state	st;
+	struct loader	ld;
+	int		more;		/* the library is still loading */
+};
+
+/* Starts a run on the library: loads a first part of it (a slice of us
+ * microseconds; with 0, batch by batch until something is in; with -1,
+ * all of it), opens the reading state and makes the navigation state.
+ * One article given by name opens at once, as in a pager, in a pane of
+ * rows x cols (0: not known). Returns -1 if the library has nothing,
+ * which the causes say. */
+static int
+session_start(struct session *s, const struct options *o, struct app *app,
+    long us, int rows, int cols, struct causes *cs)
+{
+	char	**paths = o->paths, *dir;
+	int	  n = o->npaths;
+
+	if (n == 0)
+		default_library(&app->set, &paths, &n);
+	corpus_init(&s->c);
+	s->c.sort_key = (int) app->set.sort;
+	s->c.sort_asc = app->set.sort_ascending;
+	loader_start(&s->ld, paths, n, true);
+	do
+		s->more = loader_step(&s->ld, &s->c, us, cs);
+	while (s->more && (us < 0 || (us == 0 && s->c.n == 0)));
+	/* A library of nothing is an error, not an empty window. */
+	if (s->c.n == 0 && s->more) {
+		loader_finish(&s->ld, &s->c, cs);
+		s->more = 0;
+	}
+	if (s->c.n == 0) {
+		loader_stop(&s->ld);
+		corpus_free(&s->c);
+		return -1;
+	}
+	dir = persist_default_dir();
+	persist_open(&s->p, dir, cs);
+	free(dir);
+	state_init(&s->st, &s->c, &s->p, &app->set, &app->keys);
+	s->ld.arrived = state_article_arrived;
+	s->ld.left = state_article_left;
+	s->ld.watcher = &s->st;
+	if (o->npaths == 1 && !s->c.roots[0].dir && s->c.n == 1) {
+		/* The pane's size first, so that only what fills it is read
+		 * of a large article. */
+		if (rows > 1 && cols > 0)
+			state_set_geometry(&s->st, rows - 1, rows - 1, cols,
+			    rows - 1, 0);
+		state_open(&s->st, 0, false);
+		s->st.zoom = s->st.pager = true;
+	}
+	return 0;
+}
+
+/* Ends a run: what is still loading is left, and all is freed. */
+static void
+session_end(struct session *s)
+{
+	loader_stop(&s->ld);
+	state_free(&s->st);
+	persist_close(&s->p);
+	corpus_free(&s->c);
+}
+
 /* The interface without a terminal: the keys of --keys go through the
  * same state and view, and the screen is printed. */
 static int
 run_replay(const struct options *o, struct app *app, struct causes *cs)
 {
-	struct corpus	  c;
-	struct persist	  p;
-	struct state	  st;
-	struct loader	  ld;
-	struct replay	 *r;
-	char		**paths = o->paths, *dir;
-	int		  n = o->npaths, rc, more;
-	int		  cols = o->cols > 0 ? o->cols : 80;
-	int		  lines = o->lines > 0 ? o->lines : 24;
+	struct session	 s;
+	struct replay	*r;
+	int		 rc;
+	int		 cols = o->cols > 0 ? o->cols : 80;
+	int		 lines = o->lines > 0 ? o->lines : 24;
 
 	if ((r = replay_parse(o->keys, cs)) == NULL) {
 		causes_print(cs, stderr);
 		causes_clear(cs);
 		misuse("%s", _("see KEYS in reader(1)"));
 	}
-	if (n == 0)
-		default_library(&app->set, &paths, &n);
-	corpus_init(&c);
-	c.sort_key = (int) app->set.sort;
-	c.sort_asc = app->set.sort_ascending;
 	/* The whole library before the first screen, as a fast disk gives
 	 * it; with --loading, the smallest slices of it, so that a replay
 	 * sees it still loading whatever the machine's speed ("wait"
 	 * finishes it). */
-	loader_start(&ld, paths, n, true);
-	while ((more = loader_step(&ld, &c, o->loading ? 0 : -1, cs)) != 0 &&
-	    (c.n == 0 || !o->loading))
-		;
-	if (c.n == 0) {
-		corpus_free(&c);
+	if (session_start(&s, o, app, o->loading ? 0 : -1, lines, cols,
+	    cs) != 0) {
 		replay_free(r);
 		return EXIT_TROUBLE;
 	}
-	dir = persist_default_dir();
-	persist_open(&p, dir, cs);
-	free(dir);
-	state_init(&st, &c, &p, &app->set, &app->keys);
-	ld.arrived = state_article_arrived;
-	ld.left = state_article_left;
-	ld.watcher = &st;
-	if (o->npaths == 1 && !c.roots[0].dir && c.n == 1) {
-		/* As the interface does: the pane's size first. */
-		state_set_geometry(&st, lines - 1, lines - 1, cols, lines - 1,
-		    0);
-		state_open(&st, 0, false);
-		st.zoom = st.pager = true;
-	}
-	rc = replay_run(r, &st, more ? &ld : NULL, cs, cols, lines,
+	rc = replay_run(r, &s.st, s.more ? &s.ld : NULL, cs, cols, lines,
 	    o->replay, stdout);
-	loader_stop(&ld);
-	state_free(&st);
-	persist_close(&p);
-	corpus_free(&c);
 	replay_free(r);
+	session_end(&s);
 	/* What the status line said is on the screen printed. */
 	causes_clear(cs);
 	return rc;
@@ -608,13 +648,9 @@ static int
 run_ui(const struct options *o, struct app *app, struct causes *cs,
     bool utf8)
 {
-	struct corpus	  c;
-	struct persist	  p;
-	struct state	  st;
-	struct loader	  ld;
-	struct winsize	  ws;
-	char		**paths = o->paths, *dir;
-	int		  n = o->npaths, rc, more;
+	struct session	s;
+	struct winsize	ws;
+	int		rc;
 
 	if (!utf8) {
 		causes_add(cs, "%s", _("the locale's character set is not "
@@ -626,45 +662,15 @@ run_ui(const struct options *o, struct app *app, struct causes *cs,
 		return EXIT_TROUBLE;
 	if (app->set.ambiguous_width == 0)
 		text_set_ambiguous_width(ui_probe_ambiguous_width());
-	if (n == 0)
-		default_library(&app->set, &paths, &n);
-	corpus_init(&c);
-	c.sort_key = (int) app->set.sort;
-	c.sort_asc = app->set.sort_ascending;
-	/* The first slice comes before the screen: a library of nothing
-	 * is an error, not an empty window. */
-	loader_start(&ld, paths, n, true);
-	more = loader_step(&ld, &c, FIRST_SLICE_US, cs);
-	if (c.n == 0 && more) {
-		loader_finish(&ld, &c, cs);
-		more = 0;
-	}
-	if (c.n == 0) {
-		corpus_free(&c);
+	/* The first slice comes before the screen, whose size curses will
+	 * find the same as the terminal says now. */
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0)
+		ws.ws_row = ws.ws_col = 0;
+	if (session_start(&s, o, app, FIRST_SLICE_US, ws.ws_row, ws.ws_col,
+	    cs) != 0)
 		return EXIT_TROUBLE;
-	}
-	dir = persist_default_dir();
-	persist_open(&p, dir, cs);
-	free(dir);
-	state_init(&st, &c, &p, &app->set, &app->keys);
-	ld.arrived = state_article_arrived;
-	ld.left = state_article_left;
-	ld.watcher = &st;
-	/* One article given by name: read it at once, like a pager, as much
-	 * as fills the screen (whose size curses will find the same). */
-	if (o->npaths == 1 && !c.roots[0].dir && c.n == 1) {
-		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
-		    ws.ws_row > 1 && ws.ws_col > 0)
-			state_set_geometry(&st, ws.ws_row - 1, ws.ws_row - 1,
-			    ws.ws_col, ws.ws_row - 1, 0);
-		state_open(&st, 0, false);
-		st.zoom = st.pager = true;
-	}
-	rc = ui_run(&st, &app->theme, cs, more ? &ld : NULL);
-	loader_stop(&ld);
-	state_free(&st);
-	persist_close(&p);
-	corpus_free(&c);
+	rc = ui_run(&s.st, &app->theme, cs, s.more ? &s.ld : NULL);
+	session_end(&s);
 	if (rc < 0)
 		/* The terminal would not do: said on exit. */
 		return EXIT_TROUBLE;

@@ -597,34 +597,20 @@ struct help_line {
 	uint8_t		 elem;
 };
 
-/* Wraps one action's keys and description to width: the description
- * continues under itself, so narrow terminals lose nothing. */
+/* Wraps text (which the screen model owns) to width, its lines after
+ * the first indented by indent, and adds them to the help lines. */
 static void
-help_entry(struct vscreen *v, const struct state *st, enum action a,
-    int width, struct layout_scratch *sc, struct help_line **out, size_t *n,
+add_wrapped(const char *text, int width, int indent,
+    struct layout_scratch *sc, struct help_line **out, size_t *n,
     size_t *cap)
 {
-	struct lines			 l = { NULL, 0, 0 };
-	struct wrap			 w;
-	char				*keys, *line, *text;
-	size_t				 k;
-	int				 col = width >= 40 ? 24 : 4;
+	struct lines	l = { NULL, 0, 0 };
+	struct wrap	w;
+	size_t		k;
 
-	keys = keymap_describe(st->keys, a, 4);
-	if (keys[0] == '\0') {
-		free(keys);
-		keys = xstrdup(_("(unbound)"));
-	}
-	line = xasprintf("  %s", keys);
-	free(keys);
-	keys = pad_to(line, col);
-	free(line);
-	text = (char *) own(v, xasprintf("%s %s", keys,
-	    _(action_table[a].help)));
-	free(keys);
 	w.width = width;
 	w.first_indent = 0;
-	w.indent = col + 1;
+	w.indent = indent;
 	layout_wrap(sc, text, strlen(text), &w, &l);
 	for (k = 0; k < l.n; k++) {
 		if (*n == *cap) {
@@ -640,6 +626,31 @@ help_entry(struct vscreen *v, const struct state *st, enum action a,
 	lines_free(&l);
 }
 
+/* Wraps one action's keys and description to width: the description
+ * continues under itself, so narrow terminals lose nothing. */
+static void
+help_entry(struct vscreen *v, const struct state *st, enum action a,
+    int width, struct layout_scratch *sc, struct help_line **out, size_t *n,
+    size_t *cap)
+{
+	char	*keys, *line, *text;
+	int	 col = width >= 40 ? 24 : 4;
+
+	keys = keymap_describe(st->keys, a, 4);
+	if (keys[0] == '\0') {
+		free(keys);
+		keys = xstrdup(_("(unbound)"));
+	}
+	line = xasprintf("  %s", keys);
+	free(keys);
+	keys = pad_to(line, col);
+	free(line);
+	text = (char *) own(v, xasprintf("%s %s", keys,
+	    _(action_table[a].help)));
+	free(keys);
+	add_wrapped(text, width, col + 1, sc, out, n, cap);
+}
+
 /* Wraps one message of the session to width, its lines after the
  * first indented under it. */
 static void
@@ -647,27 +658,9 @@ message_entry(struct vscreen *v, const char *msg, int width,
     struct layout_scratch *sc, struct help_line **out, size_t *n,
     size_t *cap)
 {
-	struct lines	 l = { NULL, 0, 0 };
-	struct wrap	 w;
-	char		*text = (char *) own(v, xasprintf("  %s", msg));
-	size_t		 k;
+	char	*text = (char *) own(v, xasprintf("  %s", msg));
 
-	w.width = width;
-	w.first_indent = 0;
-	w.indent = width > 8 ? 4 : 0;
-	layout_wrap(sc, text, strlen(text), &w, &l);
-	for (k = 0; k < l.n; k++) {
-		if (*n == *cap) {
-			*cap = *cap ? *cap * 2 : 64;
-			*out = xreallocarray(*out, *cap, sizeof **out);
-		}
-		(*out)[*n].s = text + l.v[k].off;
-		(*out)[*n].len = l.v[k].len;
-		(*out)[*n].indent = l.v[k].indent;
-		(*out)[*n].elem = ELEM_HELP;
-		(*n)++;
-	}
-	lines_free(&l);
+	add_wrapped(text, width, width > 8 ? 4 : 0, sc, out, n, cap);
 }
 
 /* The help screen's lines at width: a title, then each action's keys
