@@ -4,9 +4,11 @@
 # main.c's dependencies name: running configure again with another --prefix rebuilds the
 # program with the new directories (-D flags did not: make does not
 # track them, and the old paths stayed in the binary).
+# (The program itself, before lib.sh may put a wrapper in its place.)
+program=$READER
 . "$srcdir/tests/dump/lib.sh"
 
-build=$(dirname "$(dirname "$READER")")
+build=$(dirname "$(dirname "$program")")
 paths=$build/src/installdirs.h
 if [ -f "$paths" ]; then check 0 "src/installdirs.h is made"; else
 	check 1 "src/installdirs.h is made"; finish; fi
@@ -22,7 +24,7 @@ else
 	check 1 "  and main.c's dependencies name it"
 fi
 if command -v strings > /dev/null 2>&1; then
-	strings "$READER" > "$TEST_TMP/strings"
+	strings "$program" > "$TEST_TMP/strings"
 	expect_match "$TEST_TMP/strings" "^$samples\$" \
 	    "the program looks for its samples where configure said"
 	expect_match "$TEST_TMP/strings" "^$locales\$" \
