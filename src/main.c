@@ -129,7 +129,8 @@ usage(void)
 	    "                             else 80)\n"
 	    "      --ambiguous-width=N  East Asian ambiguous characters take "
 	    "N (1 or 2)\n"
-	    "                             columns (default 1)\n"), stdout);
+	    "                             columns (default: as the terminal "
+	    "says)\n"), stdout);
 	fputs(_("      --keys=KEYS          replay KEYS (names as in reader.ini, "
 	    "and events\n"
 	    "                             such as resize:40x12) without a "
