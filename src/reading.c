@@ -647,11 +647,19 @@ reading_follow_library(struct reading *rd, struct causes *cs)
 {
 	struct place	pl;
 	size_t		i;
-	long		found = -1;
+	long		found = -1, k;
 	int		rc;
 
 	if (rd->open < 0)
 		return READING_SAME;
+	/* Most often the article is found by its identity, and is itself
+	 * (not a copy): no path need be compared for every article. */
+	if ((k = corpus_find_id(rd->corpus, rd->open_id)) >= 0 &&
+	    rd->corpus->v[k].root == rd->open_root &&
+	    strcmp(rd->corpus->v[k].path, rd->open_path) == 0) {
+		rd->open = k;
+		return READING_SAME;
+	}
 	/* The same file, unchanged (copies of a file share an identity, so
 	 * the path tells them apart); else the same file changed. */
 	for (i = 0; i < rd->corpus->n; i++) {

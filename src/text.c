@@ -1057,26 +1057,6 @@ caseless(const char *s, size_t n)
 	return true;
 }
 
-/* Matches needle at hay[i], ignoring case; returns the length matched
- * in hay, or 0. */
-static size_t
-match_at(const char *hay, size_t hn, size_t i, const char *needle,
-    size_t nn)
-{
-	size_t		j = 0, start = i;
-	uint32_t	a, b;
-
-	while (j < nn) {
-		if (i >= hn)
-			return 0;
-		i += text_next_char(hay + i, hn - i, &a);
-		j += text_next_char(needle + j, nn - j, &b);
-		if (a != b && uc_tolower(a) != uc_tolower(b))
-			return 0;
-	}
-	return i - start;
-}
-
 /* Whether c has a full-width or half-width twin that
  * fold_width_variant() maps to it. */
 static bool
@@ -1086,12 +1066,12 @@ has_width_twin(uint32_t c)
 	    c == 0x300C || c == 0x300D;
 }
 
-/* Matches needle (already folded) at hay[i], folding hay's full-width and
- * half-width forms and ignoring case; returns the length matched in hay,
- * or 0. */
+/* Matches needle at hay[i], ignoring case, and with fold (needle then
+ * already folded) hay's full-width and half-width forms too; returns the
+ * length matched in hay, or 0. */
 static size_t
-match_folded(const char *hay, size_t hn, size_t i, const char *needle,
-    size_t nn)
+match_at(const char *hay, size_t hn, size_t i, const char *needle,
+    size_t nn, bool fold)
 {
 	size_t		j = 0, start = i;
 	uint32_t	a, b;
@@ -1101,7 +1081,8 @@ match_folded(const char *hay, size_t hn, size_t i, const char *needle,
 			return 0;
 		i += text_next_char(hay + i, hn - i, &a);
 		j += text_next_char(needle + j, nn - j, &b);
-		a = fold_width_variant(a);
+		if (fold)
+			a = fold_width_variant(a);
 		if (a != b && uc_tolower(a) != uc_tolower(b))
 			return 0;
 	}
@@ -1131,7 +1112,7 @@ find_folded(const char *hay, size_t hn, size_t from, const char *needle,
 			i++;
 			continue;
 		}
-		if ((m = match_folded(hay, hn, i, needle, nn)) > 0) {
+		if ((m = match_at(hay, hn, i, needle, nn, true)) > 0) {
 			*mlen = m;
 			return (long) i;
 		}
@@ -1185,7 +1166,7 @@ text_find(const char *hay, size_t hn, size_t from, const char *needle,
 	} else
 		for (i = from; i < hn; i += text_next_char(hay + i, hn - i,
 		    &c))
-			if ((m = match_at(hay, hn, i, needle, nn)) > 0) {
+			if ((m = match_at(hay, hn, i, needle, nn, false)) > 0) {
 				*mlen = m;
 				at = (long) i;
 				break;
