@@ -102,6 +102,13 @@ do_search(struct state *st, int arg)
 }
 
 static int
+do_library_search(struct state *st, int arg)
+{
+	(void) arg;
+	return state_library_search_start(st);
+}
+
+static int
 do_toggle_read(struct state *st, int arg)
 {
 	(void) arg;
@@ -264,6 +271,9 @@ const struct action_desc action_table[ACT_COUNT] = {
 	    CTX_LIST | CTX_READER, state_search_step, 1 },
 	[ACT_SEARCH_PREV] = { "search_prev", N_("Go to the previous match"),
 	    CTX_LIST | CTX_READER, state_search_step, -1 },
+	[ACT_LIBRARY_SEARCH] = { "library_search", N_("Search the text of "
+	    "every article; the list shows what matches, best first"),
+	    CTX_LIST | CTX_READER, do_library_search, 0 },
 	[ACT_TOGGLE_READ] = { "toggle_read", N_("Mark the article read or "
 	    "unread"), CTX_LIST | CTX_READER, do_toggle_read,
 	    0 },
@@ -278,8 +288,9 @@ const struct action_desc action_table[ACT_COUNT] = {
 	    "session"), CTX_ANY, do_messages, 0 },
 	[ACT_REDRAW] = { "redraw", N_("Redraw the screen"), CTX_ANY,
 	    do_redraw, 0 },
-	[ACT_CANCEL] = { "cancel", N_("Close help, clear the search, leave "
-	    "zoom"), CTX_ANY, do_cancel, 0 },
+	[ACT_CANCEL] = { "cancel", N_("Close help, clear the search (the "
+	    "whole list again after a library search), leave zoom"), CTX_ANY,
+	    do_cancel, 0 },
 	/* The prompt's keys have no handler here: state_prompt_key() looks
 	 * them up in a layer of their own, so that Enter can open an article
 	 * and accept a search. */

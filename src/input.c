@@ -107,8 +107,9 @@ void
 input_layout(struct vscreen *v, struct state *st, int cols, int lines)
 {
 	view_geometry(v, st, cols, lines);
-	state_set_geometry(st, v->p[VP_LIST].r.h, v->p[VP_READER].r.h,
-	    v->p[VP_READER].r.w, v->p[VP_HELP].r.h, st->help &&
+	state_set_geometry(st, v->p[VP_LIST].r.h, v->p[VP_LIST].r.w,
+	    v->p[VP_READER].r.h, v->p[VP_READER].r.w, v->p[VP_HELP].r.h,
+	    st->help &&
 	    v->p[VP_HELP].shown ? view_help_rows(st, v->p[VP_HELP].r.w) : 0);
 	done(st, RE_NONE);
 }
@@ -147,6 +148,23 @@ input_load(struct state *st, struct loader **ld, long us, struct causes *cs)
 		input_say_problems(st, cs);
 	}
 	return done(st, RE_DRAW);
+}
+
+/* Starts keeping the search index up to date, once the library is in. */
+int
+input_index_start(struct state *st)
+{
+	return done(st, state_index_start(st));
+}
+
+/* Looks at the indexer's progress: RE_DRAW when the status line is to
+ * say more. */
+int
+input_index_poll(struct state *st)
+{
+	int	re = state_index_poll(st);
+
+	return re != RE_NONE ? done(st, re) : RE_NONE;
 }
 
 /* What the interface does when the user pauses: reads the rest of a

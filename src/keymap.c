@@ -65,6 +65,7 @@ static const struct {
 	{ ACT_SEARCH,		"/" },
 	{ ACT_SEARCH_NEXT,	"n" },
 	{ ACT_SEARCH_PREV,	"N" },
+	{ ACT_LIBRARY_SEARCH,	"S" },
 	{ ACT_TOGGLE_READ,	"m" },
 	{ ACT_ZOOM,		"z" },
 	{ ACT_COPY,		"y" },

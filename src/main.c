@@ -577,7 +577,7 @@ session_start(struct session *s, const struct options *o, struct app *app,
 		/* The pane's size first, so that only what fills it is read
 		 * of a large article. */
 		if (rows > 1 && cols > 0)
-			state_set_geometry(&s->st, rows - 1, rows - 1, cols,
+			state_set_geometry(&s->st, rows - 1, cols, rows - 1, cols,
 			    rows - 1, 0);
 		state_open(&s->st, 0, false);
 		s->st.zoom = s->st.pager = true;

@@ -56,6 +56,12 @@ nav_row_of(const struct nav *n, long a)
 		return -1;
 	if (!n->filtered)
 		return (size_t) a < n->corpus->n ? a : -1;
+	if (n->ranked) {
+		for (lo = 0; lo < n->nview; lo++)
+			if ((long) n->view[lo] == a)
+				return (long) lo;
+		return -1;
+	}
 	/* view[] is in library order. */
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
@@ -135,6 +141,7 @@ nav_filter(struct nav *n, const char *needle, long keep)
 
 	x_free(n->filter);
 	n->nview = 0;
+	n->ranked = false;
 	n->filtered = needle[0] != '\0';
 	if (n->filtered) {
 		n->filter = xstrdup(needle);
@@ -151,6 +158,47 @@ nav_filter(struct nav *n, const char *needle, long keep)
 	nav_to(n, row >= 0 ? (size_t) row : 0);
 }
 
+/* Returns room for as many rows as the library has, for
+ * nav_show_ranked(). */
+uint32_t *
+nav_rows(struct nav *n)
+{
+	if (n->vcap < n->corpus->n + 1) {
+		n->vcap = n->corpus->n + 1;
+		n->view = xreallocarray(n->view, n->vcap, sizeof *n->view);
+	}
+	return n->view;
+}
+
+/* Shows the first count rows of nav_rows() in their order, as what label
+ * found, the cursor on library article keep if it is shown, else on the
+ * first row. */
+void
+nav_show_ranked(struct nav *n, size_t count, const char *label, long keep)
+{
+	long	row;
+
+	x_free(n->filter);
+	n->filter = xstrdup(label);
+	n->filtered = n->ranked = true;
+	n->nview = count;
+	row = nav_row_of(n, keep);
+	n->top = 0;
+	nav_to(n, row >= 0 ? (size_t) row : 0);
+}
+
+/* Back to the whole library, the cursor where it is. */
+void
+nav_unrank(struct nav *n)
+{
+	long	a = nav_cursor_article(n);
+
+	x_free(n->filter);
+	n->filtered = n->ranked = false;
+	n->nview = 0;
+	nav_to(n, a >= 0 ? (size_t) a : 0);
+}
+
 /* Applies the filter again after the library changed, the cursor on
  * library article keep (or where it was). */
 void
@@ -158,7 +206,9 @@ nav_refilter(struct nav *n, long keep)
 {
 	char	*f;
 
-	if (n->filtered) {
+	if (n->ranked)
+		keep_visible(n);
+	else if (n->filtered) {
 		f = n->filter;
 		n->filter = NULL;
 		nav_filter(n, f, keep);
@@ -189,8 +239,10 @@ nav_check(const struct nav *n)
 		return "filter and its text disagree";
 	if (n->filtered && n->nview > n->corpus->n)
 		return "filter longer than the library";
+	if (n->ranked && !n->filtered)
+		return "ranked but not filtered";
 	for (i = 0; n->filtered && i < n->nview; i++)
-		if (n->view[i] >= n->corpus->n || (i > 0 &&
+		if (n->view[i] >= n->corpus->n || (!n->ranked && i > 0 &&
 		    n->view[i] <= n->view[i - 1]))
 			return "filtered rows out of order";
 	return NULL;

@@ -7,8 +7,11 @@
  * - cursor < count, or cursor = 0 when the list is empty;
  * - top <= cursor < top + height when the list is not empty, and the
  *   last screenful is full when the list is long enough;
- * - view[] holds ascending library indices below the library's size;
- * - filter is NULL exactly when not filtered.
+ * - view[] holds library indices below the library's size, ascending
+ *   (in the library's order) unless ranked, and each at most once;
+ * - filter is NULL exactly when not filtered;
+ * - ranked only when filtered (by a library search: its rows come in
+ *   the order the search gave, and take rows_per_item screen rows).
  */
 #ifndef READER_NAV_H
 #define READER_NAV_H
@@ -24,6 +27,7 @@ struct nav {
 	uint32_t		*view;		/* library indices, filtered */
 	size_t			 nview, vcap;
 	bool			 filtered;
+	bool			 ranked;	/* view[] in a search's order */
 	char			*filter;	/* what it is filtered by */
 	size_t			 cursor;
 	size_t			 top;
@@ -42,6 +46,9 @@ void		 nav_move(struct nav *, long);
 void		 nav_set_height(struct nav *, int);
 void		 nav_filter(struct nav *, const char *, long);
 void		 nav_refilter(struct nav *, long);
+uint32_t	*nav_rows(struct nav *);
+void		 nav_show_ranked(struct nav *, size_t, const char *, long);
+void		 nav_unrank(struct nav *);
 bool		 nav_title_matches(const struct nav *, long, const char *);
 const char	*nav_check(const struct nav *);
 

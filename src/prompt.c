@@ -10,6 +10,7 @@ void
 prompt_start(struct prompt *p, int pane, long saved, const struct place *at)
 {
 	p->active = true;
+	p->library = false;
 	p->pane = pane;
 	p->len = 0;
 	p->buf[0] = '\0';

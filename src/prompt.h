@@ -28,6 +28,7 @@ enum prompt_result {
 
 struct prompt {
 	bool		active;
+	bool		library;	/* a library search, not a find */
 	int		pane;		/* enum pane where it was started */
 	char		buf[PROMPT_MAX];
 	size_t		len;

@@ -241,6 +241,9 @@ replay_run(struct replay *r, struct state *st, struct loader *ld,
 
 	memset(&v, 0, sizeof v);
 	st->loading = ld != NULL;
+	/* A library search sees the whole index, whatever the machine's
+	 * speed. */
+	st->sync_index = true;
 	input_layout(&v, st, cols, lines);
 	if (!st->rd.has_page)
 		state_restore_last(st);

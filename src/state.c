@@ -22,6 +22,7 @@ state_init(struct state *st, struct corpus *c, struct persist *p,
 	st->keys = keys;
 	nav_init(&st->nav, c);
 	reading_init(&st->rd, c, set);
+	lsearch_init(&st->ls, set->search_variants ? FTS_VARIANTS : 0);
 	st->help_h = 1;
 	st->percent = 100;
 	state_recount_unread(st);
@@ -37,6 +38,7 @@ state_free(struct state *st)
 	reading_free(&st->rd);
 	history_free(&st->hist);
 	search_free(&st->search);
+	lsearch_free(&st->ls);
 	free(st->msg);
 	free(st->clipboard);
 	for (i = 0; i < st->nlog; i++)
@@ -140,15 +142,26 @@ clamp_help(struct state *st)
 		st->help_top = max;
 }
 
+/* Tells the list how many of its rows fit: a library search's results
+ * take two screen rows each, the second for the matched text. */
+static void
+list_height(struct state *st)
+{
+	nav_set_height(&st->nav, st->nav.ranked ? st->list_h / 2 :
+	    st->list_h);
+}
+
 /* Sets the sizes of the panes (and the rows the help text takes at its
  * width); re-wraps the open article around its top row. */
 void
-state_set_geometry(struct state *st, int list_h, int reader_h, int reader_w,
-    int help_h, size_t help_rows)
+state_set_geometry(struct state *st, int list_h, int list_w, int reader_h,
+    int reader_w, int help_h, size_t help_rows)
 {
 	struct causes	cs;
 
-	nav_set_height(&st->nav, list_h);
+	st->list_h = list_h;
+	st->list_w = list_w;
+	list_height(st);
 	causes_init(&cs);
 	reading_set_size(&st->rd, reader_h, reader_w, &cs);
 	say(st, &cs);
@@ -162,10 +175,32 @@ state_set_geometry(struct state *st, int list_h, int reader_h, int reader_w,
 void
 state_prepare(struct state *st)
 {
+	const struct pblock	*b;
+	struct pos		 p;
+	long			 rows;
+
 	if (st->rd.has_page)
 		reading_rows_from(&st->rd, st->rd.top,
 		    (size_t) st->rd.height + 1);
 	st->percent = reading_percent(&st->rd);
+	if (st->nav.ranked)
+		lsearch_prepare(&st->ls, st->corpus, st->nav.view,
+		    st->nav.top, st->nav.height, st->list_w - 2);
+	if (st->search.query != NULL && st->rd.has_page) {
+		/* The blocks on screen, for the view to mark the words in. */
+		p = st->rd.top;
+		rows = st->rd.height;
+		while (p.block + 1 < st->rd.page.nb) {
+			b = &st->rd.page.b[p.block];
+			if (!b->laid || (rows -= (long) (b->gap + b->nlines -
+			    p.row)) <= 0)
+				break;
+			p.block++;
+			p.row = 0;
+		}
+		search_prepare(&st->search, &st->rd, st->rd.top.block,
+		    p.block);
+	}
 }
 
 /* Scrolls the help screen by rows (LONG_MIN and LONG_MAX: to its ends),
@@ -295,6 +330,17 @@ state_cursor_id(const struct state *st)
 	return a >= 0 ? st->corpus->v[a].id : 0;
 }
 
+/* Shows the results of the library search in the list, the cursor on
+ * library article keep (or on the first). */
+static void
+show_results(struct state *st, long keep)
+{
+	size_t	n = lsearch_rows(&st->ls, st->corpus, nav_rows(&st->nav));
+
+	nav_show_ranked(&st->nav, n, st->ls.text, keep);
+	list_height(st);
+}
+
 /* Follows the library after articles were added, moved or removed while
  * loading: the cursor stays on the article it was on (cursor_id) once
  * the user has put it somewhere, else on the first row; the open article
@@ -330,7 +376,12 @@ state_library_changed(struct state *st, uint64_t cursor_id)
 	say(st, &cs);
 	if (!st->rd.has_page)
 		st->search.has_match = false;
-	nav_refilter(&st->nav, keep);
+	lsearch_library_changed(&st->ls);
+	if (st->nav.ranked)
+		show_results(st, cursor_id != 0 ?
+		    corpus_find_id(st->corpus, cursor_id) : -1);
+	else
+		nav_refilter(&st->nav, keep);
 }
 
 /* ---- The reading pane. ---- */
@@ -500,7 +551,19 @@ open_article(struct state *st, long i, bool push_history, bool mark)
 int
 state_open(struct state *st, long i, bool push_history)
 {
-	return open_article(st, i, push_history, true);
+	struct causes	cs;
+	struct pos	start = { 0, 0 };
+	int		re = open_article(st, i, push_history, true);
+
+	/* From a library search's results: at the first of its words, all
+	 * of them marked. */
+	if (st->nav.ranked && st->rd.open == i && st->rd.has_page &&
+	    search_set_query(&st->search, st->ls.text, st->ls.flags) == 0) {
+		causes_init(&cs);
+		search_page(&st->search, &st->rd, NULL, start, 0, 1, &cs);
+		say(st, &cs);
+	}
+	return re;
 }
 
 /* Opens the article that was open when the last run ended, as it was:
@@ -688,6 +751,140 @@ say_search(struct state *st, enum search_result r, const char *needle)
 		state_message(st, true, _("not found: %s"), needle);
 }
 
+/* Whether article id is read, for a query's unread. */
+static bool
+id_read(void *arg, uint64_t id)
+{
+	const struct mark	*m = persist_get(arg, id);
+
+	return m != NULL && m->read;
+}
+
+/* Gives back the whole list, where it was before the library search. */
+static void
+drop_results(struct state *st)
+{
+	long	a = st->list_saved_id != 0 ?
+		    corpus_find_id(st->corpus, st->list_saved_id) : -1;
+
+	nav_unrank(&st->nav);
+	list_height(st);
+	lsearch_drop(&st->ls);
+	if (a >= 0) {
+		/* The cursor on its row of the screen, as it was. */
+		st->nav.top = (size_t) a > st->list_saved_row ?
+		    (size_t) a - st->list_saved_row : 0;
+		nav_to(&st->nav, (size_t) a);
+	}
+}
+
+/* Says how far the index is, after a query made while it is built. */
+static void
+say_partial(struct state *st, const char *first)
+{
+	/* TRANSLATORS: after "N articles match" or "nothing matches":
+	   files indexed so far, of how many. */
+	state_message(st, false, _("%s (the index is being built: %zu of "
+	    "%zu files so far)"), first, st->ls.done, st->ls.total);
+}
+
+/* Runs the library search text and shows what it finds in the list; a
+ * query that is not one keeps the prompt open, the reason under it. */
+static int
+library_search(struct state *st, const char *text)
+{
+	struct causes		 cs;
+	enum lsearch_result	 r;
+	char			*said;
+	int			 re = RE_DRAW;
+
+	causes_init(&cs);
+	if (!st->ls.indexing && !st->ls.complete)
+		lsearch_start(&st->ls, st->corpus, &cs);
+	if (st->sync_index)
+		lsearch_finish(&st->ls, st->corpus, &cs);
+	r = lsearch_run(&st->ls, text, st->corpus, id_read, st->persist, &cs);
+	if (r == LSEARCH_BAD_QUERY) {
+		st->prompt.active = true;
+		state_message(st, true, "%s", cs.n > 0 ? cs.msg[0] :
+		    _("not a search"));
+		causes_free(&cs);
+		return RE_DRAW;
+	}
+	say(st, &cs);
+	if (r != LSEARCH_OK)
+		return RE_DRAW;
+	if (st->ls.n == 0) {
+		said = xasprintf(_("nothing matches: %s"), text);
+		lsearch_drop(&st->ls);
+	} else {
+		if (!st->nav.ranked) {
+			st->list_saved_id = state_cursor_id(st);
+			st->list_saved_row = st->nav.cursor - st->nav.top;
+			if (st->nav.filtered)
+				nav_filter(&st->nav, "", -1);
+		}
+		if (st->zoom) {
+			st->zoom = false;
+			re |= RE_CLEAR;
+		}
+		st->focus = PANE_LIST;
+		show_results(st, -1);
+		said = xasprintf(ngettext("%zu article matches",
+		    "%zu articles match", st->nav.nview), st->nav.nview);
+	}
+	if (st->ls.partial)
+		say_partial(st, said);
+	else
+		state_message(st, st->ls.n == 0, "%s", said);
+	free(said);
+	return re;
+}
+
+/* Starts typing a library search, whose results take the list's place. */
+int
+state_library_search_start(struct state *st)
+{
+	struct place	at = reading_place(&st->rd);
+
+	prompt_start(&st->prompt, PANE_LIST, nav_cursor_article(&st->nav),
+	    &at);
+	st->prompt.library = true;
+	st->focus = PANE_LIST;
+	state_clear_message(st);
+	if (st->zoom) {
+		st->zoom = false;
+		return RE_DRAW | RE_CLEAR;
+	}
+	return RE_DRAW;
+}
+
+/* Starts bringing the search index up to date in the background. */
+int
+state_index_start(struct state *st)
+{
+	struct causes	cs;
+
+	causes_init(&cs);
+	lsearch_start(&st->ls, st->corpus, &cs);
+	say(st, &cs);
+	return RE_DRAW;
+}
+
+/* Looks at how the indexer is doing; RE_DRAW when what the status line
+ * says of it changed. */
+int
+state_index_poll(struct state *st)
+{
+	struct causes	cs;
+	bool		changed;
+
+	causes_init(&cs);
+	changed = lsearch_poll(&st->ls, st->corpus, &cs);
+	say(st, &cs);
+	return changed ? RE_DRAW : RE_NONE;
+}
+
 /* Starts typing a search in the focused pane. */
 int
 state_prompt_start(struct state *st)
@@ -730,7 +927,13 @@ prompt_update(struct state *st, bool final)
 	struct causes		cs;
 	enum search_result	r;
 
+	/* A library search runs when it is entered: a query of the whole
+	 * library per key typed would make typing wait. */
+	if (st->prompt.library)
+		return RE_DRAW;
 	if (st->prompt.pane == PANE_LIST) {
+		if (st->nav.ranked)
+			drop_results(st);
 		nav_filter(&st->nav, st->prompt.buf, st->prompt.saved);
 		return RE_DRAW;
 	}
@@ -752,6 +955,9 @@ prompt_end(struct state *st, bool accept)
 
 	st->prompt.active = false;
 	state_clear_message(st);
+	if (st->prompt.library)
+		return accept && st->prompt.len > 0 ?
+		    library_search(st, st->prompt.buf) : RE_DRAW;
 	if (!accept || st->prompt.len == 0) {
 		if (st->prompt.pane == PANE_LIST)
 			nav_filter(&st->nav, "", accept && a >= 0 ? a :
@@ -782,6 +988,8 @@ prompt_result(struct state *st, enum prompt_result r)
 	case PROMPT_CANCEL:
 		return prompt_end(st, false);
 	case PROMPT_EDITED:
+		/* What was wrong with the query typed is gone with it. */
+		state_clear_message(st);
 		return prompt_update(st, false) | RE_DRAW;
 	case PROMPT_IGNORED:
 		break;
@@ -822,19 +1030,27 @@ state_search_step(struct state *st, int dir)
 {
 	struct causes		 cs;
 	enum search_result	 r;
-	const char		*needle = st->search.needle;
+	const char		*needle = search_text(&st->search);
 	long			 n = (long) nav_count(&st->nav), i, row;
 
-	if (needle == NULL) {
-		state_message(st, false, _("no search yet: press %s to "
-		    "search"), state_key_hint(st, ACT_SEARCH));
-		return RE_DRAW;
-	}
-	if (state_in_reader(st)) {
+	if (state_in_reader(st) && needle != NULL) {
 		causes_init(&cs);
 		r = search_again(&st->search, &st->rd, dir, &cs);
 		say_search(st, r, needle);
 		say(st, &cs);
+		return RE_DRAW;
+	}
+	if (!state_in_reader(st) && st->nav.ranked && n > 0) {
+		/* Every row is a match: the next one. */
+		row = ((long) st->nav.cursor + dir + n) % n;
+		if ((dir > 0) != (row > (long) st->nav.cursor))
+			state_message(st, false, "%s",
+			    _("search wrapped around"));
+		return state_list_to(st, (size_t) row);
+	}
+	if (needle == NULL || st->search.needle == NULL) {
+		state_message(st, false, _("no search yet: press %s to "
+		    "search"), state_key_hint(st, ACT_SEARCH));
 		return RE_DRAW;
 	}
 	for (i = 1; i <= n; i++) {
@@ -851,13 +1067,24 @@ state_search_step(struct state *st, int dir)
 	return RE_DRAW;
 }
 
-/* Drops the list filter and the search highlight. */
+/* Esc after a search: the marks go, and the title filter; a library
+ * search's results go from the list (the whole library comes back,
+ * where it was), but not from the reading pane, so that the next result
+ * is a Tab away. */
 int
 state_clear_search(struct state *st)
 {
-	if (!st->nav.filtered && !search_match(&st->search, &st->rd))
-		return RE_NONE;
-	if (st->nav.filtered)
+	bool	match = search_match(&st->search, &st->rd);
+
+	if (st->nav.ranked && !state_in_reader(st)) {
+		drop_results(st);
+		search_forget_match(&st->search);
+		return RE_DRAW;
+	}
+	if (st->nav.ranked || !st->nav.filtered) {
+		if (!match)
+			return RE_NONE;
+	} else
 		nav_filter(&st->nav, "", nav_cursor_article(&st->nav));
 	search_forget_match(&st->search);
 	search_set_needle(&st->search, NULL);
@@ -887,6 +1114,14 @@ state_check(struct state *st)
 	broken(history_check(&st->hist));
 	broken(search_check(&st->search, &st->rd));
 	broken(prompt_check(&st->prompt));
+	broken(lsearch_check(&st->ls));
+	if (st->nav.ranked != st->ls.active)
+		broken("list ranked without results, or results not shown");
+	if (st->nav.ranked && st->nav.nview != st->ls.n)
+		broken("results and their rows disagree");
+	if (st->prompt.library && st->prompt.active &&
+	    st->prompt.pane != PANE_LIST)
+		broken("library search outside the list");
 	if (!st->loading) {
 		for (i = 0; i < st->corpus->n; i++)
 			if (!state_is_read(st, i))

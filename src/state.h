@@ -15,7 +15,9 @@
  *   matched; a page that is not a missing item's has its article open
  *   or had it (open = -1 only after its file went);
  * - help_top <= help_rows - help_h (or 0), once help_rows is known;
- * - the prompt is active only in the pane it was started in.
+ * - the prompt is active only in the pane it was started in;
+ * - the list is ranked exactly when it shows a library search's results
+ *   (ls.active), one row of the list for each.
  */
 #ifndef READER_STATE_H
 #define READER_STATE_H
@@ -26,6 +28,7 @@
 #include "corpus.h"
 #include "history.h"
 #include "keymap.h"
+#include "lsearch.h"
 #include "nav.h"
 #include "persist.h"
 #include "prompt.h"
@@ -67,6 +70,7 @@ struct state {
 	struct history		 hist;
 	struct search		 search;
 	struct prompt		 prompt;
+	struct lsearch		 ls;
 
 	size_t			 unread;
 	enum pane		 focus;
@@ -78,6 +82,12 @@ struct state {
 	int			 help_h;	/* rows of the help pane */
 	size_t			 help_rows;	/* rows the help text takes */
 	int			 percent;	/* of the open article, prepared */
+	int			 list_h;	/* rows of the list pane */
+	int			 list_w;
+	/* Where the whole list was when a library search replaced it. */
+	uint64_t		 list_saved_id;
+	size_t			 list_saved_row;	/* the cursor's, on screen */
+	bool			 sync_index;	/* queries wait for the index */
 
 	char			*msg;
 	bool			 msg_error;
@@ -90,7 +100,8 @@ struct state {
 void	state_init(struct state *, struct corpus *, struct persist *,
 	    const struct settings *, const struct keymap *);
 void	state_free(struct state *);
-void	state_set_geometry(struct state *, int, int, int, int, size_t);
+void	state_set_geometry(struct state *, int, int, int, int, int,
+	    size_t);
 void	state_prepare(struct state *);
 void	state_message(struct state *, bool, const char *, ...)
 	    ATTR_PRINTF(3, 4);
@@ -129,6 +140,9 @@ int	state_prompt_start(struct state *);
 int	state_prompt_key(struct state *, key_code);
 int	state_prompt_paste(struct state *, const char *, size_t);
 int	state_search_step(struct state *, int);
+int	state_library_search_start(struct state *);
+int	state_index_start(struct state *);
+int	state_index_poll(struct state *);
 int	state_clear_search(struct state *);
 
 void	state_check(struct state *);

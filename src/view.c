@@ -157,6 +157,32 @@ add_marked(struct vscreen *v, const char *s, size_t len, uint8_t elem,
 	add_span(v, s + at, len - at, elem);
 }
 
+/* Adds a line of a block (l), marking the spans of a library search's
+ * words (mk) that touch it, the current match (cur) apart. */
+static void
+mark_spans(struct vscreen *v, const struct pblock *b, const struct line *l,
+    uint8_t elem, const struct search_marks *mk, const struct search *cur)
+{
+	size_t	at = l->off, end = l->off + l->len, i, s, e;
+
+	for (i = 0; i < mk->n && at < end; i++) {
+		s = mk->sp[i].off;
+		e = s + mk->sp[i].len;
+		if (e <= at || s >= end)
+			continue;
+		if (s < at)
+			s = at;
+		if (e > end)
+			e = end;
+		add_span(v, b->s + at, s - at, elem);
+		add_span(v, b->s + s, e - s, cur != NULL &&
+		    cur->off == mk->sp[i].off ? ELEM_SEARCH_CURRENT :
+		    ELEM_SEARCH_MATCH);
+		at = e;
+	}
+	add_span(v, b->s + at, end - at, elem);
+}
+
 /* Adds a line of a block (l), marking every occurrence of needle that
  * touches it — also one that starts on the line before or ends on the
  * next, as Chinese text, without spaces, often breaks a word — and the
@@ -234,18 +260,16 @@ wrapped_rows(const char *text, int w)
 	return rows;
 }
 
-/* Shows text over the pane's rows, broken after spaces where it can be,
- * so that a message on a tiny screen is read whole. */
+/* Adds rows of text, w columns wide, at most h of them, broken after
+ * spaces where it can be, so that a message is read whole. */
 static void
-wrapped_lines(struct vscreen *v, enum vpane_id id, const char *text,
-    uint8_t elem)
+wrap_rows(struct vscreen *v, const char *text, int w, int h, uint8_t elem)
 {
 	size_t	len = strlen(text), n, k;
 	int	y;
 
-	begin_pane(v, id);
-	for (y = 0; y < v->p[id].r.h && len > 0; y++) {
-		n = text_fit(text, len, v->p[id].r.w, NULL);
+	for (y = 0; y < h && len > 0; y++) {
+		n = text_fit(text, len, w, NULL);
 		if (n == 0)
 			break;
 		for (k = n; n < len && k > 0 && text[k - 1] != ' '; k--)
@@ -261,6 +285,15 @@ wrapped_lines(struct vscreen *v, enum vpane_id id, const char *text,
 			len--;
 		}
 	}
+}
+
+/* Shows text over the pane's rows, as wrap_rows() breaks it. */
+static void
+wrapped_lines(struct vscreen *v, enum vpane_id id, const char *text,
+    uint8_t elem)
+{
+	begin_pane(v, id);
+	wrap_rows(v, text, v->p[id].r.w, v->p[id].r.h, elem);
 }
 
 /* ---- Geometry. ---- */
@@ -306,7 +339,7 @@ view_geometry(struct vscreen *v, const struct state *st, int cols,
     int lines)
 {
 	const struct settings	*set = st->set;
-	int			 body, lw, lh;
+	int			 body, lw, lh, srows;
 	bool			 side;
 
 	memset(v->p, 0, sizeof v->p);
@@ -317,10 +350,17 @@ view_geometry(struct vscreen *v, const struct state *st, int cols,
 	if (v->too_small)
 		return;
 	/* Without a status line, a prompt or message still shows, over the
-	 * last row. */
-	body = status_shown(st) ? lines - 1 : lines;
+	 * last row. What is wrong with a query shows under its prompt. */
+	srows = 1;
+	if (st->prompt.active && st->msg != NULL) {
+		char *m = xasprintf(" %s", st->msg);
+
+		srows = 1 + clamp(wrapped_rows(m, cols), 1, 3);
+		free(m);
+	}
+	body = status_shown(st) ? lines - srows : lines - srows + 1;
 	if (status_shown(st) || st->prompt.active || st->msg != NULL)
-		set_rect(v, VP_STATUS, lines - 1, 0, 1, cols);
+		set_rect(v, VP_STATUS, lines - srows, 0, srows, cols);
 	if (st->help) {
 		set_rect(v, VP_HELP, 0, 0, body, cols);
 		return;
@@ -354,6 +394,42 @@ view_geometry(struct vscreen *v, const struct state *st, int cols,
 
 /* ---- The panes. ---- */
 
+/* Adds a result's line of matched text, under its row: indented, cut to
+ * width, its words marked. */
+static void
+snippet_row(struct vscreen *v, const struct lsnippet *sn, int width,
+    uint8_t elem, int64_t item)
+{
+	char	*cut;
+	size_t	 keep, len, i, at = 0, s, e;
+	int	 ind = width > 8 ? 2 : 0;
+
+	add_row(v, elem)->item = item;
+	v->rows[v->nrows - 1].indent = (uint16_t) ind;
+	if (sn == NULL)
+		return;
+	len = strlen(sn->text);
+	cut = (char *) own(v, text_ellipsize(sn->text, len, width - ind,
+	    NULL));
+	/* The part of the text kept before the cut's "…". */
+	for (keep = 0; keep < len && cut[keep] == sn->text[keep]; keep++)
+		continue;
+	for (i = 0; i < sn->nsp && at < keep; i++) {
+		s = sn->sp[i].off;
+		e = s + sn->sp[i].len;
+		if (s < at)
+			continue;
+		if (e > keep)
+			e = keep;
+		if (s >= e)
+			break;
+		add_span(v, cut + at, s - at, elem);
+		add_span(v, cut + s, e - s, ELEM_SEARCH_MATCH);
+		at = e;
+	}
+	add_span(v, cut + at, strlen(cut) - at, elem);
+}
+
 static void
 build_list(struct vscreen *v, const struct state *st)
 {
@@ -361,22 +437,27 @@ build_list(struct vscreen *v, const struct state *st)
 	const struct nav	*nav = &st->nav;
 	const char		*mark = st->set->unread_mark;
 	const char		*needle = st->prompt.active &&
-				    st->prompt.pane == PANE_LIST ?
-				    st->prompt.buf : nav->filter;
+				    st->prompt.pane == PANE_LIST &&
+				    !st->prompt.library ? st->prompt.buf :
+				    nav->ranked ? NULL : nav->filter;
 	char			*blank, *row;
-	size_t			 i, n = nav_count(nav), mw;
+	size_t			 i, n = nav_count(nav), mw, shown;
 	long			 a;
 	uint8_t			 elem;
 	int			 cols = view_date_cols(st->set->date_format);
+	int			 per = nav->ranked ? 2 : 1;
 
 	mw = (size_t) text_width(mark, strlen(mark));
 	blank = (char *) own(v, xmalloc(mw + 1));
 	memset(blank, ' ', mw);
 	blank[mw] = '\0';
 	begin_pane(v, VP_LIST);
-	for (i = nav->top; i < nav->top + (size_t) r->h; i++) {
+	shown = (size_t) (r->h / per);
+	for (i = nav->top; i < nav->top + shown; i++) {
 		if (i >= n) {
 			add_row(v, ELEM_LIST);
+			if (per == 2)
+				add_row(v, ELEM_LIST);
 			continue;
 		}
 		a = nav_article(nav, i);
@@ -388,7 +469,13 @@ build_list(struct vscreen *v, const struct state *st)
 		    st->set->date_format, cols);
 		add_row(v, elem)->item = (int64_t) i;
 		add_marked(v, own(v, row), strlen(row), elem, needle);
+		if (per == 2)
+			snippet_row(v, lsearch_snippet(&st->ls, i), r->w,
+			    i == nav->cursor ? ELEM_LIST_SELECTED : ELEM_META,
+			    (int64_t) i);
 	}
+	while (v->nrows - v->p[VP_LIST].first < (size_t) r->h)
+		add_row(v, ELEM_LIST);
 	if (n == 0) {
 		v->rows[v->p[VP_LIST].first].nspans = 0;
 		v->nspans = v->rows[v->p[VP_LIST].first].first;
@@ -428,6 +515,8 @@ build_reader(struct vscreen *v, const struct state *st)
 	struct pos		 p = rd->top;
 	const struct pblock	*b;
 	const struct line	*l;
+	const struct search_marks *mk;
+	const struct search	*cur;
 	struct vrow		*row;
 	int			 k;
 
@@ -444,9 +533,15 @@ build_reader(struct vscreen *v, const struct state *st)
 		if (p.row >= b->gap) {
 			l = &b->lines[p.row - b->gap];
 			row->indent = l->indent;
-			mark_line(v, b, l, line_elem(st, b), needle,
-			    search_match(&st->search, rd) &&
-			    st->search.block == p.block ? &st->search : NULL);
+			mk = needle == NULL && search_match(&st->search, rd) ?
+			    search_marks_of(&st->search, rd, p.block) : NULL;
+			cur = search_match(&st->search, rd) &&
+			    st->search.block == p.block ? &st->search : NULL;
+			if (mk != NULL)
+				mark_spans(v, b, l, line_elem(st, b), mk, cur);
+			else
+				mark_line(v, b, l, line_elem(st, b), needle,
+				    cur);
 		}
 		if (++p.row >= b->gap + b->nlines) {
 			p.block++;
@@ -488,7 +583,13 @@ build_heads(struct vscreen *v, const struct state *st)
 	bool		 lf = st->focus == PANE_LIST && !st->zoom;
 
 	if (v->p[VP_LIST_HEAD].shown) {
-		if (st->nav.filtered)
+		if (st->nav.ranked)
+			/* TRANSLATORS: the list's heading after a library
+			   search: the query and how many articles match. */
+			text = xasprintf(ngettext(" Library search \"%s\": "
+			    "%zu article", " Library search \"%s\": %zu "
+			    "articles", n), st->nav.filter, n);
+		else if (st->nav.filtered)
 			text = xasprintf(_(" Articles matching \"%s\": %zu of "
 			    "%zu"), st->nav.filter, n, total);
 		else
@@ -511,6 +612,23 @@ build_heads(struct vscreen *v, const struct state *st)
 		    st->rd.has_page && !status_shown(st) ? own(v, xasprintf(
 		    "  %d%% ", st->percent)) : "", e);
 	}
+}
+
+/* Writes n with its thousands grouped ("41,200") into buf. */
+static const char *
+grouped(size_t n, char *buf, size_t size)
+{
+	char	digits[24];
+	size_t	len, i, k = 0;
+
+	len = (size_t) snprintf(digits, sizeof digits, "%zu", n);
+	for (i = 0; i < len && k + 2 < size; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[k++] = ',';
+		buf[k++] = digits[i];
+	}
+	buf[k] = '\0';
+	return buf;
 }
 
 /* The right side of the status line: position, unread, percent. */
@@ -546,6 +664,15 @@ status_right(const struct state *st)
 		/* TRANSLATORS: the status line while the library loads:
 		   list position ("3/250"), articles so far. */
 		return xasprintf(_("%s  loading... "), pos);
+	if (st->ls.shown) {
+		char done[32], total[32];
+
+		/* TRANSLATORS: the status line while the search index is
+		   made: list position, files indexed, of how many. */
+		return xasprintf(_("%s  indexing %s/%s "), pos,
+		    grouped(st->ls.done, done, sizeof done),
+		    grouped(st->ls.total, total, sizeof total));
+	}
 	/* TRANSLATORS: the status line: list position ("3/250"), unread
 	   articles, then "  42%" (how far into the open article) or "". */
 	return xasprintf(_("%s  %zu unread%s "), pos, st->unread, pct);
@@ -560,7 +687,10 @@ build_status(struct vscreen *v, const struct state *st)
 	int			 rw = text_width(right, strlen(right)), lw;
 	uint8_t			 le = ELEM_STATUS;
 
-	if (st->prompt.active)
+	if (st->prompt.active && st->prompt.library)
+		/* TRANSLATORS: the prompt of a library search. */
+		left = xasprintf(_("Search all: %s"), st->prompt.buf);
+	else if (st->prompt.active)
 		left = xasprintf("/%s", st->prompt.buf);
 	else if (st->msg != NULL) {
 		left = xasprintf(" %s", st->msg);
@@ -577,6 +707,13 @@ build_status(struct vscreen *v, const struct state *st)
 		v->cursor = true;
 		v->cy = r->y;
 		v->cx = lw < r->w ? lw : r->w - 1;
+	}
+	if (r->h > 1 && st->msg != NULL) {
+		/* Under the prompt: what is wrong with what it holds. */
+		wrap_rows(v, own(v, xasprintf(" %s", st->msg)), r->w,
+		    r->h - 1, st->msg_error ? ELEM_ERROR : ELEM_STATUS);
+		while (v->nrows - v->p[VP_STATUS].first < (size_t) r->h)
+			add_row(v, ELEM_STATUS);
 	}
 }
 

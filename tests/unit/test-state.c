@@ -100,7 +100,7 @@ start(struct state *st)
 	}
 	causes_free(&cs);
 	state_init(st, &c, &p, &set, &keys);
-	state_set_geometry(st, 10, 20, 60, 20, 0);
+	state_set_geometry(st, 10, 40, 20, 60, 20, 0);
 	check(st, "started");
 }
 
@@ -294,7 +294,7 @@ test_help(struct state *st)
 	size_t	i;
 
 	for (i = 0; i < ARRAY_SIZE(helps); i++) {
-		state_set_geometry(st, 10, 20, 60, helps[i].h, helps[i].rows);
+		state_set_geometry(st, 10, 40, 20, 60, helps[i].h, helps[i].rows);
 		st->help_top = helps[i].from;
 		state_help_move(st, helps[i].by);
 		is_int(st->help_top, helps[i].top, "help of %zu rows in %d: "
@@ -303,10 +303,10 @@ test_help(struct state *st)
 		check(st, "  help");
 	}
 	st->help_top = 30;
-	state_set_geometry(st, 10, 20, 60, 30, 40);
+	state_set_geometry(st, 10, 40, 20, 60, 30, 40);
 	is_int(st->help_top, 10, "a taller help pane: scrolled back");
 	check(st, "  help resized");
-	state_set_geometry(st, 10, 20, 60, 20, 3);
+	state_set_geometry(st, 10, 40, 20, 60, 20, 3);
 	is_int(st->help_top, 0, "help shorter than its pane: top 0");
 }
 
@@ -771,7 +771,8 @@ test_random(void)
 			break;
 		case 14:
 			state_set_geometry(&st, (int) rnd(62) - 1,
-			    (int) rnd(62) - 1, (int) rnd(202) - 1,
+			    (int) rnd(202) - 1, (int) rnd(62) - 1,
+			    (int) rnd(202) - 1,
 			    (int) rnd(62) - 1, rnd(100));
 			break;
 		case 15:

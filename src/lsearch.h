@@ -1,0 +1,96 @@
+/* The library search of the interface: the full-text index kept up to
+ * date in the background while reader runs, and the results of the last
+ * query, which the list pane shows in their place of the library.
+ *
+ * The index (fts.c) is opened when loading is over; a thread brings it up
+ * to date with the library, and again whenever the library changed since
+ * it started (lsearch_library_changed). Until it is done a query sees
+ * what has been indexed so far, and says so.
+ *
+ * Results are kept by article identity, best first, so that they survive
+ * the library being loaded or changed around them; the list pane asks
+ * for them as library indices (lsearch_rows), which also drops those
+ * whose article left the library: row i of the list is result i. A result's snippet is read
+ * from its file only when its row is first on screen (lsearch_prepare),
+ * so a query costs one pass over the index and a key at most a screenful
+ * of snippets.
+ *
+ * Invariants (lsearch_check): with results, snip and spans have n
+ * entries; the spans of a snippet lie within it; indexing implies an
+ * open index.
+ */
+#ifndef READER_LSEARCH_H
+#define READER_LSEARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "article.h"
+#include "corpus.h"
+#include "error.h"
+#include "fts.h"
+#include "query.h"
+
+/* A result's line of matched text and where the words are in it. */
+struct lsnippet {
+	char		*text;		/* NULL: not read yet */
+	struct span	*sp;
+	size_t		 nsp;
+	bool		 failed;	/* its file could not be read */
+};
+
+struct lsearch {
+	struct fts	*fts;		/* NULL: not open (yet, or it failed) */
+	int		 flags;		/* fts_open()'s */
+	bool		 failed;	/* opening failed: not tried again */
+	bool		 indexing;	/* the indexer is at work */
+	bool		 changed;	/* the library changed since it began */
+	bool		 complete;	/* the index has all of the library */
+	size_t		 done, total;	/* its progress, as last polled */
+	bool		 shown;		/* worth showing: it has taken a while */
+	int64_t		 began;		/* when it started (monotonic ns) */
+
+	/* The last query and its results. */
+	bool		 active;	/* the list shows them */
+	char		*text;		/* as typed */
+	struct query	 q;
+	uint64_t	*ids;		/* article identities, best first */
+	size_t		 n;
+	struct lsnippet	*snip;		/* one per result */
+	int		 snip_width;	/* the columns they were made for */
+	bool		 partial;	/* made while the index was incomplete */
+
+	/* The library as the index is told of it, made again when it
+	 * changed (for queries; the indexer has its own). */
+	struct fts_library lib;
+	bool		 lib_stale;
+};
+
+/* What lsearch_run() found. */
+enum lsearch_result {
+	LSEARCH_OK,
+	LSEARCH_BAD_QUERY,	/* the message is in the causes */
+	LSEARCH_NO_INDEX	/* the index cannot be had */
+};
+
+void	lsearch_init(struct lsearch *, int);
+void	lsearch_free(struct lsearch *);
+void	lsearch_start(struct lsearch *, const struct corpus *,
+	    struct causes *);
+void	lsearch_library_changed(struct lsearch *);
+bool	lsearch_poll(struct lsearch *, const struct corpus *,
+	    struct causes *);
+void	lsearch_finish(struct lsearch *, const struct corpus *,
+	    struct causes *);
+enum lsearch_result lsearch_run(struct lsearch *, const char *,
+	    const struct corpus *, bool (*)(void *, uint64_t), void *,
+	    struct causes *);
+void	lsearch_drop(struct lsearch *);
+size_t	lsearch_rows(struct lsearch *, const struct corpus *, uint32_t *);
+void	lsearch_prepare(struct lsearch *, const struct corpus *,
+	    const uint32_t *, size_t, size_t, int);
+const struct lsnippet *lsearch_snippet(const struct lsearch *, size_t);
+const char *lsearch_check(const struct lsearch *);
+
+#endif
