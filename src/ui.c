@@ -795,6 +795,8 @@ loop(struct ui *u)
 		}
 		if (caught_signal != 0)
 			return;
+		if (xalloc_dying())
+			xalloc_die();
 		if (stop_requested)
 			suspend(u);
 		if (u->ld != NULL)

@@ -1,7 +1,9 @@
 /* Allocation wrappers: running out of memory ends the program cleanly. */
 #include "system.h"
 
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -9,21 +11,42 @@
 
 /* Run before the out-of-memory exit: the interface gives the terminal
  * back there. */
-static void	(*die_hook)(void);
+static void	(*_Atomic die_hook)(void);
+static pthread_t	 hook_thread;		/* where it is to run */
+static _Atomic bool	 dying;			/* another thread ran out */
 
-/* Sets the function run before the out-of-memory exit (NULL: none). */
+/* Sets the function run before the out-of-memory exit (NULL: none), on
+ * this thread. */
 void
 xalloc_on_die(void (*fn)(void))
 {
+	hook_thread = pthread_self();
 	die_hook = fn;
 }
 
-static void ATTR_NORETURN
+/* Whether a helper thread ran out of memory and waits for the thread of
+ * the hook to call xalloc_die(). */
+bool
+xalloc_dying(void)
+{
+	return dying;
+}
+
+/* Ends the program for want of memory: the hook first, then a message
+ * and exit status 1. */
+void
 xalloc_die(void)
 {
 	static const char msg[] = "reader: out of memory\n";
 	void		(*fn)(void) = die_hook;
 
+	if (fn != NULL && !pthread_equal(pthread_self(), hook_thread)) {
+		/* The hook is not this thread's to run: the terminal's
+		 * owner is told, and this thread waits for the end. */
+		dying = true;
+		for (;;)
+			pause();
+	}
 	/* Once only, should the hook itself run out. */
 	die_hook = NULL;
 	if (fn != NULL)
