@@ -283,6 +283,52 @@ test_library_change(struct corpus *c)
 	nav_free(&n);
 }
 
+/* Rows in a search's order (not the library's): the cursor, the row of
+ * an article, back to the whole library where the cursor is. */
+static void
+test_ranked(const struct corpus *c)
+{
+	struct nav	 n;
+	uint32_t	*rows;
+	static const uint32_t order[] = { 7, 2, 9, 0 };
+	size_t		 i;
+
+	nav_init(&n, c);
+	nav_set_height(&n, 2);
+	nav_filter(&n, "苹果", -1);
+	rows = nav_rows(&n);
+	for (i = 0; i < ARRAY_SIZE(order); i++)
+		rows[i] = order[i];
+	nav_show_ranked(&n, ARRAY_SIZE(order), "q", 9);
+	CHECK(&n, "ranked: holds");
+	ok(n.ranked && n.filtered, "ranked and filtered");
+	ok(!n.ranked || strcmp(n.filter, "q") == 0, "  labelled");
+	is_int(nav_count(&n), 4, "  four rows");
+	is_int(nav_cursor_article(&n), 9, "  the cursor on the one kept");
+	is_int(n.cursor, 2, "  which is the third row");
+	is_int(nav_row_of(&n, 0), 3, "the row of an article, out of order");
+	is_int(nav_row_of(&n, 5), -1, "  of one not there: none");
+	nav_move(&n, 1);
+	is_int(nav_cursor_article(&n), 0, "down: the next in rank");
+	CHECK(&n, "  holds");
+	nav_refilter(&n, -1);
+	is_int(nav_count(&n), 4, "refilter keeps the rows as they are");
+	CHECK(&n, "  holds");
+	nav_unrank(&n);
+	CHECK(&n, "unranked: holds");
+	ok(!n.ranked && !n.filtered, "  the whole library");
+	is_int(nav_count(&n), NART, "  every row");
+	is_int(nav_cursor_article(&n), 0, "  the cursor on the article");
+	nav_filter(&n, "苹果", -1);
+	rows = nav_rows(&n);
+	rows[0] = 5;
+	nav_show_ranked(&n, 1, "q", -1);
+	nav_filter(&n, "苹果", -1);
+	ok(!n.ranked, "a title filter is not ranked");
+	CHECK(&n, "  holds");
+	nav_free(&n);
+}
+
 /* The check is not blind: each invariant broken on purpose is caught. */
 static void
 test_check_catches(const struct corpus *c)
@@ -311,6 +357,11 @@ test_check_catches(const struct corpus *c)
 	n.view = view;
 	n.nview = 2;
 	ok(nav_check(&n) != NULL, "caught: rows out of order");
+	n.ranked = true;
+	ok(nav_check(&n) == NULL, "  ranked, that order holds");
+	n.filtered = false;
+	ok(nav_check(&n) != NULL, "caught: ranked without a filter");
+	n.ranked = false;
 	n.view = NULL;
 	n.filter = NULL;
 	n.filtered = false;
@@ -335,6 +386,7 @@ main(void)
 	test_sizes(&c);
 	test_filter(&c);
 	test_library_change(&c);
+	test_ranked(&c);
 	test_check_catches(&c);
 	corpus_free(&c);
 	fx_end();

@@ -315,6 +315,94 @@ test_partial(void)
 	causes_free(&cs);
 }
 
+/* A library search's words: found as the index finds them (CJK pairs,
+ * Latin words folded, phrases), forward and back, marks prepared for
+ * the blocks on screen. */
+static void
+test_query(void)
+{
+	struct reading		 rd;
+	struct search		 s;
+	struct causes		 cs;
+	enum search_result	 r;
+	struct pos		 start = { 0, 0 };
+	const struct search_marks *m;
+	uint32_t		 b;
+	size_t			 k, nmarks = 0;
+
+	memset(&s, 0, sizeof s);
+	causes_init(&cs);
+	open_at(&rd, "水果", 6, 40);
+	is_int(search_set_query(&s, "\"没有结尾", 0), -1,
+	    "a malformed query is refused");
+	ok(search_text(&s) == NULL, "  and nothing is remembered");
+	search_set_needle(&s, "苹果");
+	is_int(search_set_query(&s, "苹果 -香蕉", 0), 0, "a query is taken");
+	ok(s.needle == NULL && strcmp(search_text(&s), "苹果 -香蕉") == 0,
+	    "  in place of the needle");
+	r = search_page(&s, &rd, NULL, start, 0, 1, &cs);
+	ok(r == SEARCH_FOUND && match_para(&s, &rd) == 2, "the first match "
+	    "from the start: paragraph 2");
+	ok(s.len == strlen("苹果"), "  the word's length");
+	ok(match_shown(&s, &rd), "  on screen");
+	CHECK(&s, &rd, "  holds");
+	r = search_again(&s, &rd, 1, &cs);
+	ok(r == SEARCH_FOUND && match_para(&s, &rd) == 10, "next: "
+	    "paragraph 10");
+	r = search_again(&s, &rd, 1, &cs);
+	ok(r == SEARCH_FOUND && match_para(&s, &rd) == 10, "  and again in "
+	    "it");
+	r = search_again(&s, &rd, -1, &cs);
+	r = search_again(&s, &rd, -1, &cs);
+	ok(r == SEARCH_FOUND && match_para(&s, &rd) == 2, "back: paragraph "
+	    "2");
+	r = search_again(&s, &rd, -1, &cs);
+	ok(r == SEARCH_WRAPPED && match_para(&s, &rd) == 30, "back past it: "
+	    "wrapped to 30");
+	CHECK(&s, &rd, "  holds");
+
+	/* The marks of the blocks on screen. */
+	search_prepare(&s, &rd, 0, (uint32_t) rd.page.nb - 1);
+	CHECK(&s, &rd, "marks prepared: hold");
+	for (b = 0; b < rd.page.nb; b++)
+		if ((m = search_marks_of(&s, &rd, b)) != NULL)
+			for (k = 0; k < m->n; k++, nmarks++)
+				ok(memcmp(rd.page.b[b].s + m->sp[k].off,
+				    "苹果", m->sp[k].len) == 0 &&
+				    m->sp[k].len == strlen("苹果"),
+				    "  mark %zu is the word", nmarks);
+	is_int(nmarks, 4, "four marks in all");
+
+	/* Latin words folded, a phrase, a prefix. */
+	search_set_query(&s, "HELLO", 0);
+	r = search_page(&s, &rd, NULL, start, 0, 1, &cs);
+	ok(r == SEARCH_FOUND && s.len == 5, "a Latin word, its case folded");
+	search_set_query(&s, "\"hello world\"", 0);
+	r = search_page(&s, &rd, NULL, start, 0, 1, &cs);
+	ok(r == SEARCH_FOUND && s.len == strlen("hello\nworld"),
+	    "a phrase over a line end");
+	search_set_query(&s, "wor*", 0);
+	r = search_page(&s, &rd, NULL, start, 0, 1, &cs);
+	ok(r == SEARCH_FOUND && s.len == 5, "a prefix, the whole word marked");
+	search_set_query(&s, "香蕉", 0);
+	r = search_page(&s, &rd, NULL, start, 0, 1, &cs);
+	ok(r == SEARCH_NOT_FOUND && !search_match(&s, &rd), "a word not "
+	    "there: not found");
+	CHECK(&s, &rd, "  holds");
+
+	/* A new page: the marks are of the old one. */
+	search_set_query(&s, "苹果", 0);
+	search_prepare(&s, &rd, 0, 3);
+	if (reading_open(&rd, fx_find(&c, "单字"), &cs) != 0)
+		exit(99);
+	ok(search_marks_of(&s, &rd, 0) == NULL, "another page: no marks");
+	CHECK(&s, &rd, "  holds");
+	is_int(cs.n, 0, "nothing to say");
+	reading_free(&rd);
+	search_free(&s);
+	causes_free(&cs);
+}
+
 /* The check is not blind. */
 static void
 test_check_catches(void)
@@ -353,6 +441,7 @@ main(void)
 	test_forward_back();
 	test_split();
 	test_partial();
+	test_query();
 	test_check_catches();
 	corpus_free(&c);
 	settings_free(&set);
