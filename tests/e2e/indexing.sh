@@ -1,0 +1,84 @@
+#!/bin/sh
+# The search index is made in the background: the first screen does not
+# wait for it, the status line shows its progress, keys answer while it
+# works, a search meanwhile says the index is not complete; a kill -9
+# while it works leaves an index that is used, not thrown away; the next
+# start, with nothing changed, has nothing to do.
+. "$srcdir/tests/e2e/lib.sh"
+
+PY=${PYTHON:-/usr/bin/python3}
+if ! "$PY" -c '' 2> /dev/null; then
+	echo "1..0 # SKIP no $PY to write the library"
+	exit 77
+fi
+
+# Twenty-four articles of some 200 KB of characters in no order (every
+# pair a new term: the slowest text to index).
+lib=$TEST_TMP/lib
+mkdir -p "$lib"
+"$PY" - "$lib" <<'EOF'
+import random, sys
+random.seed(7)
+pool = [chr(c) for c in range(0x4e00, 0x4e00 + 3000)]
+for f in range(24):
+    with open("%s/a%02d.txt" % (sys.argv[1], f), "w") as o:
+        o.write("发布时间:2024-05-%02d 12:00 原文链接: 第%d篇长文\n"
+                % (f + 1, f))
+        for i in range(1100):
+            o.write("\n  第%d段。%s\n"
+                    % (i, "".join(random.choices(pool, k=60))))
+EOF
+
+tm_start 80 24 -- "$lib"
+tm_wait '^ Articles: 24' 10
+step $? "the first screen comes at once"
+tm_wait 'indexing [0-9,]*/24$' 30
+step $? "the status line shows the index's progress"
+tm_keys j
+tm_wait ' 2/24  indexing' 5
+step $? "  keys answer while it works"
+tm_keys S 长文 Enter
+tm_wait 'the index is being built: [0-9]* of 24' 5
+step $? "  a search meanwhile says the index is not complete"
+tm_keys Escape
+tm_wait ' Articles: 24' 5
+step $? "  Esc: the whole list"
+# A second program at the index meanwhile: it waits its turn.
+"$READER" --no-config --search 第5篇长文 "$lib" > "$TEST_TMP/second" \
+    2> "$TEST_TMP/second-err"
+expect_eq "$?" 0 "another program searches the index while it is made"
+expect_eq "$(cut -f2 "$TEST_TMP/second")" "第5篇长文" "  and finds"
+expect_eq "$(cat "$TEST_TMP/second-err")" "" "  with nothing to say"
+tm_wait_not 'indexing' 120
+step $? "the progress goes when the index is done"
+tm_wait ' 24 unread$' 5
+step $? "  the status line is as before"
+tm_keys S 长文 Enter
+tm_wait '^ 24 articles match ' 5
+step $? "then a search finds every article"
+tm_keys q
+expect_eq "$(tm_exit_status)" 0 "quit"
+
+# Nothing changed: the next start has nothing to index, and says nothing.
+tm_start 80 24 -- "$lib"
+tm_wait '^ Articles: 24' 10
+tm_keys S 第3篇长文 Enter
+tm_wait '^ 1 article matches ' 5
+step $? "the next start finds at once, from the index kept"
+tm_keys q
+tm_exit_status > /dev/null
+
+# A kill -9 while it works: what was committed is kept and used.
+rm -rf "$XDG_CACHE_HOME"
+tm_start 80 24 -- "$lib"
+tm_wait 'indexing [0-9,]*/24$' 30
+pid=$(tm_pid)
+kill -9 "$pid"
+expect_eq "$(tm_exit_status)" 137 "killed while indexing"
+"$READER" --no-config --search 长文 "$lib" > "$TEST_TMP/found" \
+    2> "$TEST_TMP/err"
+expect_eq "$?" 0 "  the index is then brought up to date and searched"
+expect_eq "$(wc -l < "$TEST_TMP/found")" 24 "  every article found"
+expect_eq "$(cat "$TEST_TMP/err")" "" "  and nothing found damaged"
+
+finish
