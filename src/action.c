@@ -185,6 +185,20 @@ do_messages(struct state *st, int arg)
 }
 
 static int
+do_reload(struct state *st, int arg)
+{
+	(void) arg;
+	if (st->loading) {
+		state_message(st, false, "%s", _("the library is still "
+		    "loading"));
+		return RE_DRAW;
+	}
+	/* Read by input.c, which loads. */
+	st->reload_asked = true;
+	return RE_DRAW;
+}
+
+static int
 do_redraw(struct state *st, int arg)
 {
 	(void) st;
@@ -286,6 +300,8 @@ const struct action_desc action_table[ACT_COUNT] = {
 	    do_help, 0 },
 	[ACT_MESSAGES] = { "messages", N_("Show or hide the messages of this "
 	    "session"), CTX_ANY, do_messages, 0 },
+	[ACT_RELOAD] = { "reload", N_("Read the library again: new, changed "
+	    "and removed files"), CTX_LIST | CTX_READER, do_reload, 0 },
 	[ACT_REDRAW] = { "redraw", N_("Redraw the screen"), CTX_ANY,
 	    do_redraw, 0 },
 	[ACT_CANCEL] = { "cancel", N_("Close help, clear the search (the "

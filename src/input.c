@@ -31,11 +31,15 @@ done(struct state *st, int re)
 int
 input_key(struct state *st, key_code k)
 {
+	int	re;
+
 	if (st->prompt.active)
 		return done(st, state_prompt_key(st, k));
 	state_clear_message(st);
-	return done(st, action_run(st, keymap_lookup(st->keys, k)) |
-	    RE_DRAW);
+	re = action_run(st, keymap_lookup(st->keys, k)) | RE_DRAW;
+	if (st->reload_asked)
+		re |= input_reload(st);
+	return done(st, re);
 }
 
 /* Handles text pasted at once (bracketed paste): inserted into the
@@ -150,11 +154,34 @@ input_load(struct state *st, struct loader **ld, long us, struct causes *cs)
 	return done(st, RE_DRAW);
 }
 
-/* Starts keeping the search index up to date, once the library is in. */
+/* Reads the library again from its paths (with the header index, only
+ * what changed is read) and shows it in place of the one shown. */
 int
-input_index_start(struct state *st)
+input_reload(struct state *st)
 {
-	return done(st, state_index_start(st));
+	struct corpus	c;
+	struct loader	ld;
+	struct causes	cs;
+
+	st->reload_asked = false;
+	if (st->paths == NULL || st->loading)
+		return RE_NONE;
+	corpus_init(&c);
+	c.sort_key = st->corpus->sort_key;
+	c.sort_asc = st->corpus->sort_asc;
+	loader_start(&ld, st->paths, st->npaths, true);
+	causes_init(&cs);
+	loader_finish(&ld, &c, &cs);
+	loader_stop(&ld);
+	/* Both libraries' header indexes written: the threads writing them
+	 * read them where they are, and they are about to move. */
+	loader_settle(st->corpus);
+	loader_settle(&c);
+	state_library_replace(st, &c);
+	corpus_free(&c);
+	input_say_problems(st, &cs);
+	causes_free(&cs);
+	return done(st, RE_DRAW);
 }
 
 /* Looks at the indexer's progress: RE_DRAW when the status line is to

@@ -31,7 +31,7 @@ void	input_layout(struct vscreen *, struct state *, int, int);
 int	input_load(struct state *, struct loader **, long, struct causes *);
 void	input_say_problems(struct state *, const struct causes *);
 int	input_idle(struct state *);
-int	input_index_start(struct state *);
+int	input_reload(struct state *);
 int	input_index_poll(struct state *);
 
 #endif

@@ -71,6 +71,7 @@ static const struct {
 	{ ACT_COPY,		"y" },
 	{ ACT_HELP,		"? F1" },
 	{ ACT_MESSAGES,		"M" },
+	{ ACT_RELOAD,		"R" },
 	{ ACT_REDRAW,		"C-l" },
 	{ ACT_CANCEL,		"Esc" },
 	{ ACT_QUIT,		"q" },

@@ -719,6 +719,23 @@ save_indexes(struct loader_store *ls, const struct corpus *c)
 		save_all(ls);
 }
 
+/* Waits until the header indexes of the library c are written: the
+ * thread writing them reads c where it is, so c must not be moved or
+ * changed before. */
+void
+loader_settle(struct corpus *c)
+{
+	struct loader_store	*ls;
+
+	if (c->backing_free != store_free)
+		return;
+	ls = c->backing;
+	if (ls->saving) {
+		pthread_join(ls->saver, NULL);
+		ls->saving = false;
+	}
+}
+
 /* Starts walking the next path: a directory on helper threads. */
 static void
 next_root(struct loader *ld, struct corpus *c, struct causes *cs)

@@ -42,6 +42,7 @@ void	loader_start(struct loader *, char **, int, bool);
 int	loader_step(struct loader *, struct corpus *, long, struct causes *);
 void	loader_finish(struct loader *, struct corpus *, struct causes *);
 void	loader_stop(struct loader *);
+void	loader_settle(struct corpus *);
 int	corpus_add_path(struct corpus *, const char *, struct causes *);
 
 #endif

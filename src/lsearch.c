@@ -128,6 +128,8 @@ lsearch_poll(struct lsearch *ls, const struct corpus *c, struct causes *cs)
 		ls->total = total;
 		return ls->shown;
 	}
+	ls->done = done;
+	ls->total = total;
 	fts_index_stop(ls->fts, cs);
 	ls->indexing = false;
 	ls->shown = false;
@@ -160,7 +162,7 @@ lsearch_finish(struct lsearch *ls, const struct corpus *c, struct causes *cs)
 }
 
 /* Runs the query text over the index, for library c (is_read answers
- * for unread). The results replace the last ones. */
+ * for unread). The results replace the last ones, if there are any. */
 enum lsearch_result
 lsearch_run(struct lsearch *ls, const char *text, const struct corpus *c,
     bool (*is_read)(void *, uint64_t), void *arg, struct causes *cs)
@@ -185,6 +187,11 @@ lsearch_run(struct lsearch *ls, const char *text, const struct corpus *c,
 	if (fts_query(ls->fts, &q, &ls->lib, is_read, arg, &h, &n, cs) != 0) {
 		query_free(&q);
 		return LSEARCH_NO_INDEX;
+	}
+	if (n == 0) {
+		free(h);
+		query_free(&q);
+		return LSEARCH_NONE;
 	}
 	lsearch_drop(ls);
 	free(ls->text);

@@ -70,6 +70,7 @@ struct lsearch {
 /* What lsearch_run() found. */
 enum lsearch_result {
 	LSEARCH_OK,
+	LSEARCH_NONE,		/* nothing matches: the last results stay */
 	LSEARCH_BAD_QUERY,	/* the message is in the causes */
 	LSEARCH_NO_INDEX	/* the index cannot be had */
 };

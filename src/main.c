@@ -570,6 +570,8 @@ session_start(struct session *s, const struct options *o, struct app *app,
 	persist_open(&s->p, dir, cs);
 	free(dir);
 	state_init(&s->st, &s->c, &s->p, &app->set, &app->keys);
+	s->st.paths = paths;
+	s->st.npaths = n;
 	s->ld.arrived = state_article_arrived;
 	s->ld.left = state_article_left;
 	s->ld.watcher = &s->st;

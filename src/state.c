@@ -384,6 +384,30 @@ state_library_changed(struct state *st, uint64_t cursor_id)
 		nav_refilter(&st->nav, keep);
 }
 
+/* Puts library c (loaded anew from the same paths) in the place of the
+ * one shown, and follows it as after loading: the cursor stays on its
+ * article, the open article is found again, read marks are counted
+ * again, the search index is to follow. c is emptied. */
+void
+state_library_replace(struct state *st, struct corpus *c)
+{
+	struct corpus	old = *st->corpus;
+	uint64_t	id = state_cursor_id(st);
+	size_t		was = old.n;
+
+	*st->corpus = *c;
+	corpus_init(c);
+	st->nav.moved = true;
+	state_library_changed(st, id);
+	state_recount_unread(st);
+	corpus_free(&old);
+	if (st->msg == NULL || !st->msg_error)
+		/* TRANSLATORS: after the library was read again: articles
+		   now, and how many there were. */
+		state_message(st, false, _("library read again: %zu articles "
+		    "(%zu before)"), st->corpus->n, was);
+}
+
 /* ---- The reading pane. ---- */
 
 /* Scrolls the reading pane by n rows (down if positive). */
@@ -812,12 +836,11 @@ library_search(struct state *st, const char *text)
 		return RE_DRAW;
 	}
 	say(st, &cs);
-	if (r != LSEARCH_OK)
+	if (r == LSEARCH_NO_INDEX)
 		return RE_DRAW;
-	if (st->ls.n == 0) {
+	if (r == LSEARCH_NONE)
 		said = xasprintf(_("nothing matches: %s"), text);
-		lsearch_drop(&st->ls);
-	} else {
+	else {
 		if (!st->nav.ranked) {
 			st->list_saved_id = state_cursor_id(st);
 			st->list_saved_row = st->nav.cursor - st->nav.top;
@@ -833,10 +856,10 @@ library_search(struct state *st, const char *text)
 		said = xasprintf(ngettext("%zu article matches",
 		    "%zu articles match", st->nav.nview), st->nav.nview);
 	}
-	if (st->ls.partial)
+	if (!st->ls.complete)
 		say_partial(st, said);
 	else
-		state_message(st, st->ls.n == 0, "%s", said);
+		state_message(st, r == LSEARCH_NONE, "%s", said);
 	free(said);
 	return re;
 }
@@ -859,20 +882,9 @@ state_library_search_start(struct state *st)
 	return RE_DRAW;
 }
 
-/* Starts bringing the search index up to date in the background. */
-int
-state_index_start(struct state *st)
-{
-	struct causes	cs;
-
-	causes_init(&cs);
-	lsearch_start(&st->ls, st->corpus, &cs);
-	say(st, &cs);
-	return RE_DRAW;
-}
-
-/* Looks at how the indexer is doing; RE_DRAW when what the status line
- * says of it changed. */
+/* Looks at how the indexer is doing, and starts it again when the
+ * library changed since it last ended; RE_DRAW when what the status
+ * line says of it changed. */
 int
 state_index_poll(struct state *st)
 {
@@ -880,7 +892,13 @@ state_index_poll(struct state *st)
 	bool		changed;
 
 	causes_init(&cs);
-	changed = lsearch_poll(&st->ls, st->corpus, &cs);
+	if (!st->ls.indexing && !st->ls.complete && !st->ls.failed &&
+	    !st->loading) {
+		/* The library changed (or was never indexed): again. */
+		lsearch_start(&st->ls, st->corpus, &cs);
+		changed = cs.n > 0;
+	} else
+		changed = lsearch_poll(&st->ls, st->corpus, &cs);
 	say(st, &cs);
 	return changed ? RE_DRAW : RE_NONE;
 }

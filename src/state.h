@@ -88,6 +88,9 @@ struct state {
 	uint64_t		 list_saved_id;
 	size_t			 list_saved_row;	/* the cursor's, on screen */
 	bool			 sync_index;	/* queries wait for the index */
+	char			**paths;	/* the library's, for reloading */
+	int			 npaths;
+	bool			 reload_asked;	/* the library is to be read again */
 
 	char			*msg;
 	bool			 msg_error;
@@ -118,6 +121,7 @@ bool	state_is_read(const struct state *, size_t);
 void	state_article_arrived(void *, const struct article *);
 void	state_article_left(void *, const struct article *);
 void	state_library_changed(struct state *, uint64_t);
+void	state_library_replace(struct state *, struct corpus *);
 
 int	state_open(struct state *, long, bool);
 int	state_restore_last(struct state *);
@@ -141,7 +145,6 @@ int	state_prompt_key(struct state *, key_code);
 int	state_prompt_paste(struct state *, const char *, size_t);
 int	state_search_step(struct state *, int);
 int	state_library_search_start(struct state *);
-int	state_index_start(struct state *);
 int	state_index_poll(struct state *);
 int	state_clear_search(struct state *);
 

@@ -56,7 +56,6 @@ struct ui {
 	attr_t			 attr[ELEM_COUNT];
 	short			 pair[ELEM_COUNT];
 	bool			 gone;		/* the terminal went away */
-	bool			 indexed;	/* the search index was started */
 	bool			 clear;
 	bool			 pasting;	/* inside a bracketed paste */
 	bool			 paste_cr;	/* it last gave a CR */
@@ -801,13 +800,9 @@ loop(struct ui *u)
 			suspend(u);
 		if (u->ld != NULL)
 			load_some(u);
-		else if (!u->indexed) {
+		else if (input_index_poll(u->st) != RE_NONE)
 			/* The library is in: the search index follows it, in
-			 * the background. */
-			u->indexed = true;
-			input_index_start(u->st);
-			redraw(u);
-		} else if (input_index_poll(u->st) != RE_NONE)
+			 * the background, and again whenever it changes. */
 			redraw(u);
 		w = wait_input(persist_wait_ms(u->st->persist, u->ld != NULL ?
 		    0 : u->st->rd.partial ? IDLE_MS : TICK_MS));

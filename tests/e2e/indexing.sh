@@ -56,6 +56,28 @@ step $? "  the status line is as before"
 tm_keys S 长文 Enter
 tm_wait '^ 24 articles match ' 5
 step $? "then a search finds every article"
+tm_keys Escape
+tm_wait ' Articles: 24' 5
+
+# The library changes while reader runs: R reads it again, and the index
+# follows.
+printf '发布时间:2024-06-30 12:00 原文链接: 新到的文章\n\n  鹦鹉螺的故事。\n' \
+    > "$lib/new.txt"
+rm "$lib/a00.txt"
+tm_keys R
+tm_wait 'library read again: 24 articles (24 before)' 10
+step $? "R reads the library again, and says so"
+tm_wait '^N 2024-06-30  新到的文章' 5
+step $? "  the new article is in the list"
+tm_wait_not 'indexing' 60
+tm_keys S 鹦鹉螺 Enter
+tm_wait '^ 1 article matches ' 10
+step $? "  and the index has it"
+tm_keys Escape
+tm_wait ' Articles: 24' 5
+tm_keys S 第0篇长文 Enter
+tm_wait '^ nothing matches: 第0篇长文' 10
+step $? "  and no longer has the one removed"
 tm_keys q
 expect_eq "$(tm_exit_status)" 0 "quit"
 
@@ -78,7 +100,7 @@ expect_eq "$(tm_exit_status)" 137 "killed while indexing"
 "$READER" --no-config --search 长文 "$lib" > "$TEST_TMP/found" \
     2> "$TEST_TMP/err"
 expect_eq "$?" 0 "  the index is then brought up to date and searched"
-expect_eq "$(wc -l < "$TEST_TMP/found")" 24 "  every article found"
+expect_eq "$(wc -l < "$TEST_TMP/found")" 23 "  every article found (23 of them now)"
 expect_eq "$(cat "$TEST_TMP/err")" "" "  and nothing found damaged"
 
 finish

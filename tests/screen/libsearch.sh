@@ -130,6 +130,11 @@ expect_screen 'needs a word to find' "a query of words left out only says so"
 screen 'S text:zebrafish Enter' "$lib" > /dev/null
 expect_row 24 '^ nothing matches: zebrafish ' "nothing found is said"
 expect_row 1 '^ Articles: 5$' "  and the list stays"
+screen --attrs 'S text:实验 Enter S text:zebrafish Enter' "$lib" > /dev/null
+expect_ok "  (the state holds)"
+expect_row 24 '^ nothing matches: zebrafish ' "nothing found after results"
+expect_row 1 '^ Library search "实验": 3 articles$' "  the results stay"
+expect_row 3 '^  实验室建设取得进展。$' "  with their lines"
 
 # The query's forms: title:, dates, phrases, words left out, full width.
 screen 'S text:title:实验 Enter' "$lib" > /dev/null
