@@ -39,8 +39,26 @@
 #define FTS_HASH_BYTES	(16 << 20)
 #define FTS_CACHE_KIB	"32768"
 
-/* Files indexed in one update after which the index is optimized. */
+/* While files are inserted, the next ones are read and cut into terms on
+ * another thread (the cut is about a third of the work, the rest is
+ * SQLite's): at most AHEAD_FILES files and about AHEAD_BYTES bytes
+ * ahead. A body larger than AHEAD_MAX_BODY is cut as it is inserted, as
+ * its terms take several times its size. With fewer than AHEAD_MIN
+ * files to index, no thread is worth starting. */
+#define AHEAD_FILES	128
+#define AHEAD_BYTES	(4 << 20)
+#define AHEAD_MAX_BODY	(1 << 20)
+#define AHEAD_MIN	8
+
+/* Files indexed in one update after which the index is optimized. Such
+ * an update merges nothing as it goes (FTS5 would write the terms again
+ * at each level, about as much work as the insertion), only when done:
+ * automerge is off and crisismerge high while it runs, and set back with
+ * the optimize (a later update finishes the work of one interrupted). */
 #define FTS_OPTIMIZE_MIN 1000
+#define FTS_AUTOMERGE	4	/* FTS5's defaults */
+#define FTS_CRISISMERGE	16
+#define FTS_NO_CRISIS	1000	/* segments of a level: about 50 is usual */
 
 /* How long a program waits for another's write to end, in ms. */
 #define BUSY_MS		30000
@@ -89,6 +107,72 @@ struct tok_call {
 	int	(*token)(void *, int, const char *, int, int, int);
 };
 
+/* A term of a text as the index sees it, its folded form in the arena of
+ * struct positions. */
+struct pos {
+	uint32_t	off;
+	uint32_t	len;
+	uint32_t	start;
+	uint32_t	end;
+};
+
+struct positions {
+	struct pos	*v;
+	size_t		 n;
+	size_t		 cap;
+	char		*arena;
+	size_t		 alen;
+	size_t		 acap;
+};
+
+/* Adds a term of a text to its positions. */
+static int
+add_position(void *arg, const struct ftstok_term *t)
+{
+	struct positions	*ps = arg;
+	struct pos		*p;
+
+	if (ps->n == ps->cap)
+		ps->v = xreallocarray(ps->v, ps->cap = ps->cap ? 2 * ps->cap :
+		    256, sizeof *ps->v);
+	if (ps->alen + t->len > ps->acap)
+		ps->arena = xreallocarray(ps->arena, ps->acap = (ps->alen +
+		    t->len) * 2 + 256, 1);
+	p = &ps->v[ps->n++];
+	memcpy(ps->arena + ps->alen, t->s, t->len);
+	p->off = (uint32_t) ps->alen;
+	p->len = (uint32_t) t->len;
+	p->start = (uint32_t) t->start;
+	p->end = (uint32_t) t->end;
+	ps->alen += t->len;
+	return 0;
+}
+
+static void
+positions_free(struct positions *ps)
+{
+	free(ps->v);
+	free(ps->arena);
+}
+
+/* A file read, and its title and body cut into terms, ahead of its
+ * insertion. */
+struct ahead {
+	bool		 ok;		/* it could be read */
+	struct doc	 d;
+	char		*body;
+	size_t		 blen;
+	bool		 cut;		/* col[] has the terms */
+	int		 tflags;	/* of the cut: FTSTOK_VARIANTS */
+	struct positions col[2];	/* of the title and of the body */
+	size_t		 bytes;		/* held, roughly */
+};
+
+/* The file whose row this thread is inserting, if its terms were cut
+ * ahead: the tokenizer hands them over instead of cutting the text
+ * again (it checks that the text is the one that was cut). */
+static _Thread_local const struct ahead *replay;
+
 /* Returns the database file, in $XDG_CACHE_HOME/reader or
  * ~/.cache/reader; NULL if there is no home. Caller frees. */
 char *
@@ -136,17 +220,44 @@ tok_term(void *arg, const struct ftstok_term *t)
 	    t->s, (int) t->len, (int) t->start, (int) t->end);
 }
 
+/* Hands the terms of a text cut ahead to FTS5. */
+static int
+tok_replay(const struct positions *ps, void *ctx,
+    int (*token)(void *, int, const char *, int, int, int))
+{
+	const struct pos	*p;
+	size_t			 i;
+	int			 rc;
+
+	for (i = 0; i < ps->n; i++) {
+		p = &ps->v[i];
+		if ((rc = token(ctx, 0, ps->arena + p->off, (int) p->len,
+		    (int) p->start, (int) p->end)) != SQLITE_OK)
+			return rc;
+	}
+	return SQLITE_OK;
+}
+
 /* FTS5: cuts text into terms. */
 static int
 tok_tokenize(Fts5Tokenizer *tk, void *ctx, int flags, const char *text,
     int n, int (*token)(void *, int, const char *, int, int, int))
 {
-	struct tok	*t = (struct tok *) tk;
-	struct tok_call	 c = { ctx, token };
-	int		 f = t->flags;
+	struct tok		*t = (struct tok *) tk;
+	struct tok_call		 c = { ctx, token };
+	const struct ahead	*a = replay;
+	int			 f = t->flags;
 
 	if (flags & FTS5_TOKENIZE_QUERY)
 		f |= FTSTOK_QUERY;
+	else if (a != NULL && a->tflags == f && n >= 0) {
+		if ((size_t) n == a->d.title.len && memcmp(text,
+		    a->d.text + a->d.title.off, (size_t) n) == 0)
+			return tok_replay(&a->col[0], ctx, token);
+		if ((size_t) n == a->blen && memcmp(text, a->body,
+		    (size_t) n) == 0)
+			return tok_replay(&a->col[1], ctx, token);
+	}
 	return ftstok_cut(text, n > 0 ? (size_t) n : 0, f, tok_term, &c);
 }
 
@@ -744,17 +855,90 @@ forget(struct writer *w, const char *path)
 	return 0;
 }
 
-/* Indexes file f, unless the index has it as it is now (another program
- * may have done it). A file that cannot be read is left out. */
-static int
-index_file(struct writer *w, const struct fts_file *f)
+/* Reads file f into a (ahead_free() it); with cut, cuts its title and
+ * body into terms too, unless the body is too large to hold them. A file
+ * that cannot be read is !a->ok. */
+static void
+ahead_read(struct ahead *a, const struct fts_file *f, int tflags, bool cut)
 {
-	struct causes	 cs;
-	struct doc	 d;
-	char		*body;
-	size_t		 blen;
+	struct causes	cs;
+	size_t		i;
+	bool		complete;
+
+	memset(a, 0, sizeof *a);
+	a->tflags = tflags;
+	causes_init(&cs);
+	a->ok = corpus_load_doc_part(f->path, &a->d, &cs, FTS_MAX_BYTES,
+	    &complete) == 0;
+	causes_free(&cs);
+	if (!a->ok)
+		return;
+	a->body = fts_body(&a->d, &a->blen);
+	a->bytes = a->d.len + a->blen;
+	if (!cut || a->blen > AHEAD_MAX_BODY)
+		return;
+	ftstok_cut(a->d.text + a->d.title.off, a->d.title.len, tflags,
+	    add_position, &a->col[0]);
+	ftstok_cut(a->body, a->blen, tflags, add_position, &a->col[1]);
+	for (i = 0; i < 2; i++)
+		a->bytes += a->col[i].cap * sizeof *a->col[i].v +
+		    a->col[i].acap;
+	a->cut = true;
+}
+
+/* Frees what a holds. */
+static void
+ahead_free(struct ahead *a)
+{
+	if (a->ok)
+		doc_free(&a->d);
+	free(a->body);
+	positions_free(&a->col[0]);
+	positions_free(&a->col[1]);
+	memset(a, 0, sizeof *a);
+}
+
+/* Inserts the rows of file f, read into a. */
+static int
+index_read(struct writer *w, const struct fts_file *f, const struct ahead *a)
+{
+	int	rc;
+
+	if (!a->ok)
+		return 0;
+	sqlite3_bind_int64(w->add, 1, (sqlite3_int64) hash_path(f->path));
+	sqlite3_bind_text(w->add, 2, f->path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(w->add, 3, f->size);
+	sqlite3_bind_int64(w->add, 4, f->mtime);
+	sqlite3_bind_int64(w->add, 5, a->d.date);
+	sqlite3_bind_int64(w->add, 6, (sqlite3_int64) f->id);
+	rc = sqlite3_step(w->add);
+	sqlite3_reset(w->add);
+	if (rc == SQLITE_DONE) {
+		sqlite3_bind_int64(w->addtext, 1,
+		    sqlite3_last_insert_rowid(w->db));
+		sqlite3_bind_text(w->addtext, 2, a->d.text + a->d.title.off,
+		    (int) a->d.title.len, SQLITE_STATIC);
+		sqlite3_bind_text(w->addtext, 3, a->body, (int) a->blen,
+		    SQLITE_STATIC);
+		replay = a->cut ? a : NULL;
+		rc = sqlite3_step(w->addtext);
+		replay = NULL;
+		sqlite3_reset(w->addtext);
+	}
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Indexes file f, unless the index has it as it is now (another program
+ * may have done it). a is the file read (and cut) ahead, or NULL: then
+ * it is read here, with flags of the cut tflags. A file that cannot be
+ * read is left out. */
+static int
+index_file(struct writer *w, const struct fts_file *f, struct ahead *a,
+    int tflags)
+{
+	struct ahead	 mine;
 	int		 rc, same = 0;
-	bool		 complete;
 
 	sqlite3_bind_int64(w->find, 1, (sqlite3_int64) hash_path(f->path));
 	sqlite3_bind_text(w->find, 2, f->path, -1, SQLITE_STATIC);
@@ -768,37 +952,133 @@ index_file(struct writer *w, const struct fts_file *f)
 		return 0;
 	if (same == -1 && forget(w, f->path) != 0)
 		return -1;
-	causes_init(&cs);
-	rc = corpus_load_doc_part(f->path, &d, &cs, FTS_MAX_BYTES,
-	    &complete);
-	causes_free(&cs);
-	if (rc != 0)
-		return 0;
-	body = fts_body(&d, &blen);
-	sqlite3_bind_int64(w->add, 1, (sqlite3_int64) hash_path(f->path));
-	sqlite3_bind_text(w->add, 2, f->path, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(w->add, 3, f->size);
-	sqlite3_bind_int64(w->add, 4, f->mtime);
-	sqlite3_bind_int64(w->add, 5, d.date);
-	sqlite3_bind_int64(w->add, 6, (sqlite3_int64) f->id);
-	rc = sqlite3_step(w->add);
-	sqlite3_reset(w->add);
-	if (rc == SQLITE_DONE) {
-		sqlite3_bind_int64(w->addtext, 1,
-		    sqlite3_last_insert_rowid(w->db));
-		sqlite3_bind_text(w->addtext, 2, d.text + d.title.off,
-		    (int) d.title.len, SQLITE_STATIC);
-		sqlite3_bind_text(w->addtext, 3, body, (int) blen,
-		    SQLITE_STATIC);
-		rc = sqlite3_step(w->addtext);
-		sqlite3_reset(w->addtext);
+	if (a == NULL) {
+		memset(&mine, 0, sizeof mine);
+		ahead_read(&mine, f, tflags, false);
 	}
-	free(body);
-	doc_free(&d);
-	return rc == SQLITE_DONE ? 0 : -1;
+	rc = index_read(w, f, a != NULL ? a : &mine);
+	if (a == NULL)
+		ahead_free(&mine);
+	return rc;
 }
 
-static int	update_files(sqlite3 *, const struct fts_library *,
+/* The thread that reads and cuts files ahead of their insertion: it
+ * fills the slots of todo[i] in order, i % AHEAD_FILES, and the inserting
+ * thread empties them in the same order. */
+struct cutter {
+	const struct fts_file *const *todo;
+	size_t		 n;
+	int		 tflags;
+	struct ahead	 slot[AHEAD_FILES];
+	size_t		 head;		/* the next to be taken */
+	size_t		 tail;		/* the next to be filled */
+	size_t		 bytes;		/* held by the filled ones */
+	bool		 stop;
+	bool		 running;
+	pthread_mutex_t	 lock;
+	pthread_cond_t	 cond;
+	pthread_t	 thread;
+};
+
+static void *
+cutter_main(void *arg)
+{
+	struct cutter	*k = arg;
+	struct ahead	*a;
+	size_t		 i;
+
+	for (i = 0; i < k->n; i++) {
+		pthread_mutex_lock(&k->lock);
+		while (!k->stop && (i - k->head >= AHEAD_FILES ||
+		    (i > k->head && k->bytes > AHEAD_BYTES)))
+			pthread_cond_wait(&k->cond, &k->lock);
+		pthread_mutex_unlock(&k->lock);
+		if (k->stop)
+			break;
+		a = &k->slot[i % AHEAD_FILES];
+		ahead_read(a, k->todo[i], k->tflags, true);
+		pthread_mutex_lock(&k->lock);
+		k->tail = i + 1;
+		k->bytes += a->bytes;
+		pthread_cond_broadcast(&k->cond);
+		pthread_mutex_unlock(&k->lock);
+	}
+	return NULL;
+}
+
+/* Starts cutting the n files of todo ahead. Returns -1 if it could not
+ * (the files are then read as they are inserted). */
+static int
+cutter_start(struct cutter *k, const struct fts_file *const *todo, size_t n,
+    int tflags)
+{
+	memset(k, 0, sizeof *k);
+	if (n < AHEAD_MIN)
+		return -1;
+	k->todo = todo;
+	k->n = n;
+	k->tflags = tflags;
+	pthread_mutex_init(&k->lock, NULL);
+	pthread_cond_init(&k->cond, NULL);
+	if (thread_start(&k->thread, cutter_main, k) != 0) {
+		pthread_mutex_destroy(&k->lock);
+		pthread_cond_destroy(&k->cond);
+		return -1;
+	}
+	k->running = true;
+	return 0;
+}
+
+/* Waits for todo[i], the next file, to be read ahead, and returns it
+ * (cutter_done() it), or NULL when no thread reads ahead. */
+static struct ahead *
+cutter_take(struct cutter *k, size_t i)
+{
+	if (!k->running)
+		return NULL;
+	pthread_mutex_lock(&k->lock);
+	while (k->tail <= i)
+		pthread_cond_wait(&k->cond, &k->lock);
+	pthread_mutex_unlock(&k->lock);
+	return &k->slot[i % AHEAD_FILES];
+}
+
+/* Gives back the slot of todo[i], inserted. */
+static void
+cutter_done(struct cutter *k, size_t i)
+{
+	struct ahead	*a = &k->slot[i % AHEAD_FILES];
+	size_t		 bytes = a->bytes;
+
+	ahead_free(a);
+	pthread_mutex_lock(&k->lock);
+	k->head = i + 1;
+	k->bytes -= bytes;
+	pthread_cond_broadcast(&k->cond);
+	pthread_mutex_unlock(&k->lock);
+}
+
+/* Stops the thread and frees what it read that was not taken. */
+static void
+cutter_end(struct cutter *k)
+{
+	size_t	i;
+
+	if (!k->running)
+		return;
+	pthread_mutex_lock(&k->lock);
+	k->stop = true;
+	pthread_cond_broadcast(&k->cond);
+	pthread_mutex_unlock(&k->lock);
+	pthread_join(k->thread, NULL);
+	for (i = 0; i < AHEAD_FILES; i++)
+		ahead_free(&k->slot[i]);
+	pthread_mutex_destroy(&k->lock);
+	pthread_cond_destroy(&k->cond);
+	k->running = false;
+}
+
+static int	update_files(sqlite3 *, const struct fts_library *, int,
 		    _Atomic size_t *, _Atomic size_t *, _Atomic bool *,
 		    struct causes *);
 
@@ -841,6 +1121,22 @@ settle_stale(struct writer *w, size_t live)
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
+/* Turns FTS5's merging as it goes on or off (in the transaction open). */
+static int
+merging(sqlite3 *db, bool on)
+{
+	char	*sql;
+	int	 rc;
+
+	sql = sqlite3_mprintf("INSERT INTO text(text, rank) VALUES"
+	    "('automerge', %d);"
+	    "INSERT INTO text(text, rank) VALUES('crisismerge', %d);",
+	    on ? FTS_AUTOMERGE : 0, on ? FTS_CRISISMERGE : FTS_NO_CRISIS);
+	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_free(sql);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
 /* The metadata key and value that say the index was last brought up to
  * date with a library of these files, sizes and times (in any order):
  * then nothing need be compared. Caller frees both. */
@@ -863,13 +1159,15 @@ fingerprint(const struct fts_library *lib, char **key, char **value)
 	*value = xasprintf("%016llx %zu", (unsigned long long) h, lib->n);
 }
 
-/* Brings the index up to date with lib on connection db: files new or
+/* Brings the index up to date with lib on connection db, whose tokenizer
+ * cuts with tflags (FTSTOK_VARIANTS): files new or
  * changed are indexed, rows of files gone are forgotten. done and total
  * (may be NULL) count the files to index; stop (may be NULL) ends it
  * early, after a commit. */
 static int
-update(sqlite3 *db, const struct fts_library *lib, _Atomic size_t *done,
-    _Atomic size_t *total, _Atomic bool *stop, struct causes *cs)
+update(sqlite3 *db, const struct fts_library *lib, int tflags,
+    _Atomic size_t *done, _Atomic size_t *total, _Atomic bool *stop,
+    struct causes *cs)
 {
 	char	*key, *value, *was, *sql;
 	int	 rc;
@@ -888,7 +1186,7 @@ update(sqlite3 *db, const struct fts_library *lib, _Atomic size_t *done,
 	    key, value);
 	free(key);
 	free(value);
-	rc = update_files(db, lib, done, total, stop, cs);
+	rc = update_files(db, lib, tflags, done, total, stop, cs);
 	if (rc == 0 && (stop == NULL || !*stop))
 		sqlite3_exec(db, sql, NULL, NULL, NULL);
 	sqlite3_free(sql);
@@ -898,19 +1196,21 @@ update(sqlite3 *db, const struct fts_library *lib, _Atomic size_t *done,
 /* Compares the files of lib with the rows of the index and brings them up
  * to date, as update() says. */
 static int
-update_files(sqlite3 *db, const struct fts_library *lib,
+update_files(sqlite3 *db, const struct fts_library *lib, int tflags,
     _Atomic size_t *done, _Atomic size_t *total, _Atomic bool *stop,
     struct causes *cs)
 {
 	struct rows	  rs;
 	struct writer	  w;
+	struct cutter	  cut;
 	struct row	 *r;
 	const struct fts_file **todo;
 	size_t		  ntodo = 0, i, k, ngone = 0;
 	int64_t		  t0;
 	int		  rc = 0, again;
-	bool		  bad;
+	bool		  bad, fresh = false, unmerged = false;
 
+	memset(&cut, 0, sizeof cut);
 	if (rows_load(db, lib, &rs) != 0) {
 		rows_free(&rs);
 		causes_add(cs, _("cannot read the search index: %s"),
@@ -942,6 +1242,16 @@ update_files(sqlite3 *db, const struct fts_library *lib,
 	}
 	if (writer_init(&w, db) != 0)
 		goto fail;
+	/* A brand new index need not wait for the disk while it is made: a
+	 * crash of the program leaves it sound all the same, one of the
+	 * system may damage it, and it is then made again. */
+	fresh = ntodo >= FTS_OPTIMIZE_MIN &&
+	    get_int(db, "SELECT EXISTS (SELECT 1 FROM doc)") == 0;
+	if (fresh)
+		sqlite3_exec(db, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
+	/* Merging left off by an update that was interrupted. */
+	unmerged = get_int(db, "SELECT v FROM text_config WHERE k = "
+	    "'automerge'") == 0;
 	/* Files gone first, then the rest in batches. */
 	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
 	    SQLITE_OK)
@@ -961,13 +1271,23 @@ update_files(sqlite3 *db, const struct fts_library *lib,
 		if (total != NULL)
 			*total = ntodo;
 	}
+	if (ntodo >= FTS_OPTIMIZE_MIN && !unmerged) {
+		if (merging(db, false) != 0)
+			goto rollback;
+		unmerged = true;
+	}
+	cutter_start(&cut, todo, ntodo, tflags);
 	for (i = 0; i < ntodo; ) {
 		t0 = now_ns();
 		for (k = 0; i < ntodo && k < BATCH_FILES &&
 		    now_ns() - t0 < BATCH_NSEC; k++, i++) {
 			if (stop != NULL && *stop)
 				break;
-			if (index_file(&w, todo[i]) != 0)
+			rc = index_file(&w, todo[i], cutter_take(&cut, i),
+			    tflags);
+			if (cut.running)
+				cutter_done(&cut, i);
+			if (rc != 0)
 				goto rollback;
 			if (done != NULL)
 				(*done)++;
@@ -981,11 +1301,24 @@ update_files(sqlite3 *db, const struct fts_library *lib,
 		    SQLITE_OK)
 			goto fail;
 	}
+	cutter_end(&cut);
 	writer_free(&w);
 	/* After many files, one segment: smaller, and faster to search. */
-	if (rc == 0 && (stop == NULL || !*stop) && ntodo >= FTS_OPTIMIZE_MIN)
-		sqlite3_exec(db, "INSERT INTO text(text) VALUES('optimize');"
-		    "PRAGMA incremental_vacuum;", NULL, NULL, NULL);
+	if (unmerged && (stop == NULL || !*stop) &&
+	    sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
+	    SQLITE_OK) {
+		if (sqlite3_exec(db, "INSERT INTO text(text) "
+		    "VALUES('optimize')", NULL, NULL, NULL) == SQLITE_OK &&
+		    merging(db, true) == 0)
+			sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+		else
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_exec(db, "PRAGMA incremental_vacuum", NULL, NULL,
+		    NULL);
+	}
+	if (fresh)
+		sqlite3_exec(db, "PRAGMA synchronous = NORMAL", NULL, NULL,
+		    NULL);
 	rows_free(&rs);
 	free(todo);
 	return rc;
@@ -994,6 +1327,10 @@ rollback:
 	    sqlite3_errmsg(db));
 	bad = damaged(db);
 	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	if (fresh)
+		sqlite3_exec(db, "PRAGMA synchronous = NORMAL", NULL, NULL,
+		    NULL);
+	cutter_end(&cut);
 	writer_free(&w);
 	rows_free(&rs);
 	free(todo);
@@ -1002,10 +1339,21 @@ fail:
 	causes_add(cs, _("cannot update the search index: %s"),
 	    sqlite3_errmsg(db));
 	bad = damaged(db);
+	if (fresh)
+		sqlite3_exec(db, "PRAGMA synchronous = NORMAL", NULL, NULL,
+		    NULL);
+	cutter_end(&cut);
 	writer_free(&w);
 	rows_free(&rs);
 	free(todo);
 	return bad ? -2 : -1;
+}
+
+/* The flags of the cut of f's tokenizer. */
+static int
+tok_flags(const struct fts *f)
+{
+	return (f->flags & FTS_VARIANTS) ? FTSTOK_VARIANTS : 0;
 }
 
 /* Brings the index up to date with lib, in this thread. Returns -1 with
@@ -1013,7 +1361,8 @@ fail:
 int
 fts_update(struct fts *f, const struct fts_library *lib, struct causes *cs)
 {
-	int	rc = update(f->db, lib, &f->done, &f->total, NULL, cs);
+	int	rc = update(f->db, lib, tok_flags(f), &f->done, &f->total, NULL,
+		    cs);
 
 	if (rc == -2)
 		f->damaged = true;
@@ -1040,8 +1389,8 @@ indexer(void *arg)
 	if (db == NULL)
 		causes_add(&f->tcs, _("cannot open the search index: %s"),
 		    sqlite3_errstr(err));
-	else if (update(db, &f->lib, &f->done, &f->total, &f->stop,
-	    &f->tcs) == -2)
+	else if (update(db, &f->lib, tok_flags(f), &f->done, &f->total,
+	    &f->stop, &f->tcs) == -2)
 		f->damaged = true;
 	sqlite3_close(db);
 	f->busy = false;
@@ -1348,54 +1697,6 @@ fts_hit_path(struct fts *f, const struct fts_hit *h)
 		path = xstrdup(p);
 	sqlite3_finalize(st);
 	return path;
-}
-
-/* A term of a text as the index sees it, its folded form in the arena of
- * struct positions. */
-struct pos {
-	uint32_t	off;
-	uint32_t	len;
-	uint32_t	start;
-	uint32_t	end;
-};
-
-struct positions {
-	struct pos	*v;
-	size_t		 n;
-	size_t		 cap;
-	char		*arena;
-	size_t		 alen;
-	size_t		 acap;
-};
-
-/* Adds a term of a text to its positions. */
-static int
-add_position(void *arg, const struct ftstok_term *t)
-{
-	struct positions	*ps = arg;
-	struct pos		*p;
-
-	if (ps->n == ps->cap)
-		ps->v = xreallocarray(ps->v, ps->cap = ps->cap ? 2 * ps->cap :
-		    256, sizeof *ps->v);
-	if (ps->alen + t->len > ps->acap)
-		ps->arena = xreallocarray(ps->arena, ps->acap = (ps->alen +
-		    t->len) * 2 + 256, 1);
-	p = &ps->v[ps->n++];
-	memcpy(ps->arena + ps->alen, t->s, t->len);
-	p->off = (uint32_t) ps->alen;
-	p->len = (uint32_t) t->len;
-	p->start = (uint32_t) t->start;
-	p->end = (uint32_t) t->end;
-	ps->alen += t->len;
-	return 0;
-}
-
-static void
-positions_free(struct positions *ps)
-{
-	free(ps->v);
-	free(ps->arena);
 }
 
 /* Whether the term of the text at p is the query's at qp (or begins with

@@ -7,7 +7,9 @@
  *   what the index has for it (as in the header index), and forgotten
  *   when it is no longer in the library;
  * - every change is a transaction in write-ahead-log mode, so a kill at
- *   any moment leaves the index as it was after the last commit;
+ *   any moment leaves the index as it was after the last commit (a new
+ *   index is made without waiting for the disk: a crash of the system
+ *   may damage it, and it is then made again);
  * - two programs may use it at once: SQLite lets one write at a time and
  *   the other waits (each batch checks the files again inside its
  *   transaction, so no work is done twice);
