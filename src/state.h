@@ -2,7 +2,8 @@
  * (reading), the history, the search and its prompt, plus what ties them
  * together — which pane has the focus, zoom and help, read marks, and
  * the message of the status line. Pure: no curses, no drawing; only the
- * reading pane reads files.
+ * reading pane reads files, and the library search (ls) its index and
+ * the lines of its results.
  *
  * Every action ends with state_prepare(), after which the view can be
  * built from a const state: the rows on screen are laid out and the
