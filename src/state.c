@@ -911,6 +911,9 @@ state_prompt_start(struct state *st)
 
 	if (state_in_reader(st) && !st->rd.has_page)
 		return RE_NONE;
+	/* A title filter is of the whole library. */
+	if (!state_in_reader(st) && st->nav.ranked)
+		drop_results(st);
 	prompt_start(&st->prompt, state_in_reader(st) ? PANE_READER :
 	    PANE_LIST, nav_cursor_article(&st->nav), &at);
 	st->prompt.saved_top = st->rd.top;
@@ -950,8 +953,6 @@ prompt_update(struct state *st, bool final)
 	if (st->prompt.library)
 		return RE_DRAW;
 	if (st->prompt.pane == PANE_LIST) {
-		if (st->nav.ranked)
-			drop_results(st);
 		nav_filter(&st->nav, st->prompt.buf, st->prompt.saved);
 		return RE_DRAW;
 	}

@@ -103,6 +103,15 @@ expect_row 1 '^ Articles: 5$' "Esc in the list gives back the whole library"
 after=$(sed '/^--$/,$d' "$TEST_TMP/screen" | sed -n '1,3p')
 expect_eq "$after" "$before" "  with the cursor and the rows as they were"
 
+# / in the results filters the whole library's titles.
+screen 'S text:实验 Enter / text:猫' "$lib" > /dev/null
+expect_ok "  (the state holds)"
+expect_row 1 '^ Articles matching "猫": 1 of 5$' \
+    "/ after a library search filters the whole library"
+screen 'S text:实验 Enter / Escape' "$lib" > /dev/null
+expect_ok "  (the state holds)"
+expect_row 1 '^ Articles: 5$' "  and Esc gives it whole"
+
 # Esc in the reading pane takes the marks away, not the results.
 screen --attrs 'S text:实验 Enter Enter Escape' "$lib" > /dev/null
 expect_row 1 '^ Library search "实验": 3 articles$' \

@@ -88,6 +88,8 @@ make_library(void)
 	free(s);
 }
 
+static char	*lib_paths[2];
+
 static void
 start(struct state *st)
 {
@@ -101,6 +103,10 @@ start(struct state *st)
 	causes_free(&cs);
 	state_init(st, &c, &p, &set, &keys);
 	state_set_geometry(st, 10, 40, 20, 60, 20, 0);
+	/* A library search waits for the index; R reads the library. */
+	st->sync_index = true;
+	st->paths = lib_paths;
+	st->npaths = 1;
 	check(st, "started");
 }
 
@@ -713,7 +719,7 @@ test_random(void)
 		rnd_state = strtoull(getenv("READER_TEST_SEED"), NULL, 10);
 	start(&st);
 	for (i = 0; i < 2000 && bad == 0; i++) {
-		op = (int) rnd(st.prompt.active ? 3 : 24);
+		op = (int) rnd(st.prompt.active ? 3 : 26);
 		n = (long) c.n;
 		if (st.prompt.active) {
 			if (op < 2)
@@ -801,6 +807,14 @@ test_random(void)
 		case 22:
 			state_restore_last(&st);
 			break;
+		case 23:
+			state_library_search_start(&st);
+			break;
+		case 24:
+			input_key(&st, key_parse("S"));
+			state_prompt_key(&st, rnd(2) ? 0x6BB5 : '"');
+			state_prompt_key(&st, KEYC_ENTER);
+			break;
 		default:
 			input_key(&st, key_parse(rnd(2) ? "j" : "Enter"));
 			break;
@@ -845,7 +859,7 @@ test_random_keys(int n)
 	    "Space", "PageUp", "b", "g", "G", "Home", "End", "Tab", "S-Tab",
 	    "Enter", "J", "K", "]", "[", "BSpace", "L", "/", "n", "N", "m",
 	    "z", "y", "?", "F1", "C-l", "Esc", "q", "C-c", "C-g", "C-u",
-	    "x", "a", "1", "Up", "Left", "F5", "M-x" };
+	    "x", "a", "1", "Up", "Left", "F5", "M-x", "S", "S", "R" };
 	static const char *const pastes[] = { "段", "第1段\n", "\x1b[2J", "",
 	    "不存在" };
 	static const enum input_button buttons[] = { INPUT_CLICK,
@@ -1065,7 +1079,7 @@ int
 main(void)
 {
 	struct state	 st;
-	char		*rm;
+	char		*rm, *fts_cache;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	tap_locale();
@@ -1074,6 +1088,12 @@ main(void)
 	keymap_defaults(&keys);
 	fx_start("state");
 	make_library();
+	lib_paths[0] = fx_root;
+	/* The search index beside the library, not in it nor at home. */
+	fts_cache = xasprintf("%s-fts", fx_root);
+	if (mkdir(fts_cache, 0700) != 0 || setenv("XDG_CACHE_HOME", fts_cache,
+	    1) != 0)
+		return 99;
 	/* Beside the library, not in it. */
 	state_dir = xasprintf("%s-state", fx_root);
 	if (mkdir(state_dir, 0700) != 0) {
@@ -1108,10 +1128,11 @@ main(void)
 	test_copies();
 	test_loading();
 	settings_free(&set);
-	rm = xasprintf("rm -rf '%s'", state_dir);
+	rm = xasprintf("rm -rf '%s' '%s'", state_dir, fts_cache);
 	if (system(rm) != 0)
 		return 99;
 	free(rm);
 	free(state_dir);
+	free(fts_cache);
 	return tap_done();
 }
