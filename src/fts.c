@@ -455,7 +455,9 @@ fts_open(const char *file, int flags, struct causes *cs)
 	char		*dir, *slash, *shown;
 	int		 err, tries;
 
-	if (!ftstok_have_variants())
+	/* (OpenCC is opened only when it is asked for: it is C++, and
+	 * throws where C would return NULL.) */
+	if ((flags & FTS_VARIANTS) && !ftstok_have_variants())
 		flags &= ~FTS_VARIANTS;
 	f = xcalloc(1, sizeof *f);
 	f->file = file != NULL ? xstrdup(file) : fts_default_file();

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "xmalloc.h"
@@ -14,6 +15,10 @@
 static void	(*_Atomic die_hook)(void);
 static pthread_t	 hook_thread;		/* where it is to run */
 static _Atomic bool	 dying;			/* another thread ran out */
+
+/* How long (in 10 ms) a helper thread waits for the hook's thread to
+ * end the program: longer than its main loop sleeps. */
+#define DIE_WAIT_TICKS	300
 
 /* Sets the function run before the out-of-memory exit (NULL: none), on
  * this thread. */
@@ -42,10 +47,15 @@ xalloc_die(void)
 
 	if (fn != NULL && !pthread_equal(pthread_self(), hook_thread)) {
 		/* The hook is not this thread's to run: the terminal's
-		 * owner is told, and this thread waits for the end. */
+		 * owner is told, and this thread waits for the end; but not
+		 * for ever, should the owner be waiting for this thread. */
+		struct timespec	ts = { 0, 10000000 };
+		int		i;
+
 		dying = true;
-		for (;;)
-			pause();
+		for (i = 0; i < DIE_WAIT_TICKS; i++)
+			nanosleep(&ts, NULL);
+		fn = die_hook;
 	}
 	/* Once only, should the hook itself run out. */
 	die_hook = NULL;

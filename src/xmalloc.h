@@ -4,7 +4,7 @@
  * back) runs on the thread that set it, never beside it on another: a
  * helper thread that runs out of memory while it is set asks that thread
  * to end the program (xalloc_dying(), which its main loop looks at) and
- * waits for the end. */
+ * waits for the end, a while: then it ends it itself. */
 #ifndef READER_XMALLOC_H
 #define READER_XMALLOC_H
 
