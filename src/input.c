@@ -184,6 +184,17 @@ input_reload(struct state *st)
 	return done(st, RE_DRAW);
 }
 
+/* Reads the library again if its directories say it changed on disk
+ * (and the settings let it). */
+int
+input_watch(struct state *st)
+{
+	if (!st->set->auto_reload || st->loading || st->prompt.active ||
+	    !loader_changed(st->corpus))
+		return RE_NONE;
+	return input_reload(st);
+}
+
 /* Looks at the indexer's progress: RE_DRAW when the status line is to
  * say more. */
 int

@@ -32,6 +32,7 @@ int	input_load(struct state *, struct loader **, long, struct causes *);
 void	input_say_problems(struct state *, const struct causes *);
 int	input_idle(struct state *);
 int	input_reload(struct state *);
+int	input_watch(struct state *);
 int	input_index_poll(struct state *);
 
 #endif

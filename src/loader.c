@@ -719,6 +719,49 @@ save_indexes(struct loader_store *ls, const struct corpus *c)
 		save_all(ls);
 }
 
+/* Whether the library c has changed on disk since it was loaded, as far
+ * as a look at its directories tells: a file added, removed or renamed
+ * changes its directory's times; a file given by name is looked at
+ * itself. (A file rewritten in place within a directory is not seen
+ * here.) Costs a stat() a directory. */
+bool
+loader_changed(const struct corpus *c)
+{
+	const struct loader_store *ls;
+	const struct lroot	*r;
+	const struct walk_dir	*d;
+	struct stat		 st;
+	size_t			 i, k;
+
+	if (c->backing_free != store_free)
+		return false;
+	ls = c->backing;
+	for (i = 0; i < ls->nroots; i++) {
+		r = ls->roots[i];
+		if (!r->dir) {
+			for (k = 0; k < c->n && c->v[k].root != i; k++)
+				continue;
+			if (stat(r->path, &st) != 0)
+				return k < c->n;
+			if (k == c->n || (int64_t) st.st_size != c->v[k].size ||
+			    (int64_t) st.st_mtime != c->v[k].mtime)
+				return true;
+			continue;
+		}
+		for (k = 0; k < r->ndirs; k++) {
+			d = &r->dirs[k];
+			if (stat(d->path, &st) != 0 || !S_ISDIR(st.st_mode) ||
+			    st.st_dev != d->dev || st.st_ino != d->ino ||
+			    !same_time(&st.st_mtim, d->mtime.tv_sec,
+			    d->mtime.tv_nsec) ||
+			    !same_time(&st.st_ctim, d->ctime.tv_sec,
+			    d->ctime.tv_nsec))
+				return true;
+		}
+	}
+	return false;
+}
+
 /* Waits until the header indexes of the library c are written: the
  * thread writing them reads c where it is, so c must not be moved or
  * changed before. */

@@ -43,6 +43,7 @@ int	loader_step(struct loader *, struct corpus *, long, struct causes *);
 void	loader_finish(struct loader *, struct corpus *, struct causes *);
 void	loader_stop(struct loader *);
 void	loader_settle(struct corpus *);
+bool	loader_changed(const struct corpus *);
 int	corpus_add_path(struct corpus *, const char *, struct causes *);
 
 #endif

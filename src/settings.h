@@ -31,6 +31,7 @@ struct settings {
 	bool		  sort_ascending;
 	bool		  mark_read_on_open;
 	bool		  mouse;
+	bool		  auto_reload;
 	bool		  restore_position;
 	bool		  osc52;		/* copy through the terminal */
 	bool		  search_variants;	/* 國 finds 国 */

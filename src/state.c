@@ -401,11 +401,10 @@ state_library_replace(struct state *st, struct corpus *c)
 	state_library_changed(st, id);
 	state_recount_unread(st);
 	corpus_free(&old);
-	if (st->msg == NULL || !st->msg_error)
-		/* TRANSLATORS: after the library was read again: articles
-		   now, and how many there were. */
-		state_message(st, false, _("library read again: %zu articles "
-		    "(%zu before)"), st->corpus->n, was);
+	/* TRANSLATORS: after the library was read again: articles now,
+	   and how many there were. */
+	state_message(st, false, _("library read again: %zu articles (%zu "
+	    "before)"), st->corpus->n, was);
 }
 
 /* ---- The reading pane. ---- */

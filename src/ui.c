@@ -31,6 +31,8 @@
 #define ESC_DELAY_MS	25
 /* How often the loop wakes without input, in ms. */
 #define TICK_MS		1000
+/* How often the library's directories are looked at, in seconds. */
+#define WATCH_SECS	5
 /* Idle time after which the rest of a large article is read, in ms. */
 #define IDLE_MS		300
 /* Microseconds of loading between two looks at the keyboard. */
@@ -56,6 +58,7 @@ struct ui {
 	attr_t			 attr[ELEM_COUNT];
 	short			 pair[ELEM_COUNT];
 	bool			 gone;		/* the terminal went away */
+	struct timespec		 watched;	/* when the library was looked at */
 	bool			 clear;
 	bool			 pasting;	/* inside a bracketed paste */
 	bool			 paste_cr;	/* it last gave a CR */
@@ -774,6 +777,20 @@ suspend(struct ui *u)
 	redraw(u);
 }
 
+/* Whether it is time to look at the library's directories again. */
+static bool
+watch_due(struct ui *u)
+{
+	struct timespec	now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (u->watched.tv_sec != 0 && now.tv_sec - u->watched.tv_sec <
+	    WATCH_SECS)
+		return false;
+	u->watched = now;
+	return true;
+}
+
 /* The main loop: keys queued faster than the screen can be sent are all
  * handled before the next paint, so frames are skipped, not queued. */
 static void
@@ -809,6 +826,12 @@ loop(struct ui *u)
 		if (w == 0 && persist_place_due(u->st->persist))
 			/* The position has stayed put: journal it. */
 			state_save_place(u->st);
+		if (w == 0 && u->ld == NULL && watch_due(u) &&
+		    input_watch(u->st) != RE_NONE) {
+			/* Files came or went while the keys rested. */
+			redraw(u);
+			continue;
+		}
 		if (w == 0 && u->ld == NULL && u->st->rd.partial &&
 		    caught_signal == 0) {
 			/* Idle a while: read the rest of the large article. A

@@ -78,12 +78,20 @@ tm_wait ' Articles: 24' 5
 tm_keys S 第0篇长文 Enter
 tm_wait '^ nothing matches: 第0篇长文' 10
 step $? "  and no longer has the one removed"
+
+# Files that come while the keys rest are seen without R.
+printf '发布时间:2024-07-01 12:00 原文链接: 自己来的文章\n\n  海葵。\n' \
+    > "$lib/own.txt"
+tm_wait '^N 2024-07-01  自己来的文章' 20
+step $? "a file added while reader runs comes into the list by itself"
+tm_wait 'library read again: 25 articles (24 before)' 5
+step $? "  and that is said"
 tm_keys q
 expect_eq "$(tm_exit_status)" 0 "quit"
 
 # Nothing changed: the next start has nothing to index, and says nothing.
 tm_start 80 24 -- "$lib"
-tm_wait '^ Articles: 24' 10
+tm_wait '^ Articles: 25' 10
 tm_keys S 第3篇长文 Enter
 tm_wait '^ 1 article matches ' 5
 step $? "the next start finds at once, from the index kept"

@@ -124,6 +124,27 @@ test_first_and_again(void)
 	    "  and a file changed");
 	is_int(t.arrived - t.left, 299, "  watchers count what is there");
 	corpus_free(&c);
+	causes_clear(&cs);
+
+	/* A look at the directories tells whether files came or went. */
+	load(&c, &cs, &t, &steps);
+	ok(!loader_changed(&c), "loaded: the library has not changed");
+	gone = xasprintf("%s/lib", root);
+	files_sh(gone, "mkdir sub");
+	free(gone);
+	put("sub/new.txt", "新来的\n\n正文。\n");
+	ok(loader_changed(&c), "a file (and a directory) added: changed");
+	loader_settle(&c);
+	corpus_free(&c);
+	load(&c, &cs, &t, &steps);
+	is_int(c.n, 300, "  loaded again, it is there");
+	ok(!loader_changed(&c), "  and nothing has changed since");
+	gone = xasprintf("%s/lib/sub/new.txt", root);
+	unlink(gone);
+	free(gone);
+	ok(loader_changed(&c), "a file removed in a directory below: changed");
+	loader_settle(&c);
+	corpus_free(&c);
 	causes_free(&cs);
 }
 
