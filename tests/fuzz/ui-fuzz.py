@@ -21,9 +21,11 @@ import time
 
 KEYS = ("j k Space b g G Home End PageUp PageDown Up Down Left Right Tab "
         "S-Tab Enter BSpace J K ] [ L / n N m z y ? M q Esc C-l C-c C-g "
-        "C-u C-f C-b C-n C-p F1 Hash").split()
+        "C-u C-f C-b C-n C-p F1 Hash S S R").split()
 WORDS = ["获", "获悉", "实验室", "a", "the", "（第", "１００１", "AGV", "x",
-         "重点", "京津冀", "\u202e", "e\u0301", "👨\u200d👩\u200d👧"]
+         "重点", "京津冀", "\u202e", "e\u0301", "👨\u200d👩\u200d👧",
+         "\"", "-", "title:", "date:2024", "after:2024-13", "unread", "*",
+         "“实验”"]
 
 
 def event(rng):
