@@ -16,12 +16,15 @@
 /* What a character is to the cut. */
 enum { SEP, WORD, CJK };
 
-/* A character waiting to be paired with the next of its run. */
+/* A character waiting to be paired with the next of its run: its folded
+ * bytes are p, either s or, when folding left them as they were, the
+ * text's own. */
 struct pending {
-	char	s[8];
-	size_t	len;
-	size_t	start;
-	size_t	end;
+	const char	*p;
+	char		 s[8];
+	size_t		 len;
+	size_t		 start;
+	size_t		 end;
 };
 
 struct cut {
@@ -200,7 +203,7 @@ emit(struct cut *k, const char *s, size_t len, size_t start, size_t end)
 	if (k->has_tail) {
 		/* A term follows a query run: its last character counts. */
 		k->has_tail = false;
-		t.s = k->tail.s;
+		t.s = k->tail.p;
 		t.len = k->tail.len;
 		t.start = k->tail.start;
 		t.end = k->tail.end;
@@ -231,9 +234,11 @@ end_run(struct cut *k)
 	if (k->run == 0)
 		return;
 	if (!(k->flags & FTSTOK_QUERY) || k->run == 1)
-		emit(k, k->prev.s, k->prev.len, k->prev.start, k->prev.end);
+		emit(k, k->prev.p, k->prev.len, k->prev.start, k->prev.end);
 	else {
 		k->tail = k->prev;
+		if (k->prev.p == k->prev.s)
+			k->tail.p = k->tail.s;
 		k->has_tail = true;
 	}
 	k->run = 0;
@@ -267,11 +272,12 @@ add(struct cut *k, uint32_t c, int cls, size_t start, size_t end)
 		return;
 	}
 	if (k->run > 0) {
-		memcpy(pair, k->prev.s, k->prev.len);
+		memcpy(pair, k->prev.p, k->prev.len);
 		memcpy(pair + k->prev.len, b, (size_t) n);
 		emit(k, pair, k->prev.len + (size_t) n, k->prev.start, end);
 	}
 	memcpy(k->prev.s, b, (size_t) n);
+	k->prev.p = k->prev.s;
 	k->prev.len = (size_t) n;
 	k->prev.start = start;
 	k->prev.end = end;
@@ -315,32 +321,44 @@ add_folded(struct cut *k, const uint8_t *s, size_t n, size_t start,
 		free(out);
 }
 
-/* Cuts n bytes of text into terms, calling fn(arg, term) for each in
- * order; flags are FTSTOK_QUERY and FTSTOK_VARIANTS. Returns what fn
- * returned to stop it, else 0. */
-int
-ftstok_cut(const char *text, size_t n, int flags, ftstok_fn fn, void *arg)
+/* Takes in the character c found at bytes [i, alone) of s, with the marks
+ * that join it up to j, as the tables fold it. */
+static void
+add_slow(struct cut *k, const uint8_t *s, uint32_t c, size_t i,
+    size_t alone, size_t j)
 {
-	const uint8_t	*s = (const uint8_t *) text;
-	struct cut	 k;
+	if (plain(c) && j == alone) {
+#ifdef HAVE_OPENCC
+		if ((k->flags & FTSTOK_VARIANTS) && c >= 0x4e00 &&
+		    c <= 0x9fff)
+			c = simplify(c);
+#endif
+		add(k, c, c >= 0x3000 && c <= 0x3003 ? SEP : CJK, i, j);
+	} else if (c == 0xfffd)
+		add(k, c, SEP, i, j);
+	else
+		add_folded(k, s + i, j - i, i, j);
+}
+
+/* The cut of text with no shortcuts: every character other than ASCII
+ * is folded by add_slow(). */
+static void
+cut_slow(struct cut *k, const uint8_t *s, size_t n)
+{
 	size_t		 i = 0, j, alone;
 	uint32_t	 c, d;
 	int		 m;
 
-	memset(&k, 0, sizeof k);
-	k.flags = flags;
-	k.fn = fn;
-	k.arg = arg;
-	while (i < n && !k.stop) {
+	while (i < n && !k->stop) {
 		if (s[i] < 0x80) {
 			c = s[i];
 			if (c >= 'A' && c <= 'Z')
-				add(&k, c + 32, WORD, i, i + 1);
+				add(k, c + 32, WORD, i, i + 1);
 			else if ((c >= 'a' && c <= 'z') ||
 			    (c >= '0' && c <= '9'))
-				add(&k, c, WORD, i, i + 1);
+				add(k, c, WORD, i, i + 1);
 			else
-				add(&k, c, SEP, i, i + 1);
+				add(k, c, SEP, i, i + 1);
 			i++;
 			continue;
 		}
@@ -352,20 +370,219 @@ ftstok_cut(const char *text, size_t n, int flags, ftstok_fn fn, void *arg)
 			if (!joins(d))
 				break;
 		}
-		if (plain(c) && j == alone) {
-#ifdef HAVE_OPENCC
-			if ((flags & FTSTOK_VARIANTS) && c >= 0x4e00 &&
-			    c <= 0x9fff)
-				c = simplify(c);
-#endif
-			add(&k, c, c >= 0x3000 && c <= 0x3003 ? SEP : CJK,
-			    i, j);
-		} else if (c == 0xfffd)
-			add(&k, c, SEP, i, j);
-		else
-			add_folded(&k, s + i, j - i, i, j);
+		add_slow(k, s, c, i, alone, j);
 		i = j;
 	}
+}
+
+/*
+ * What add_slow() makes of a character alone, asked of the tables once
+ * per code point (for the first CHARS_CACHED, every time above):
+ * E_DONE, E_JOINS if it is a mark that joins the character before it,
+ * the kind of what it folds to and that folded character, and E_SAME if
+ * that is the character itself. Kind K_SLOW: anything else (several
+ * characters, or a mark, whose kind depends on what comes before).
+ */
+#define E_DONE		0x80000000u
+#define E_JOINS		0x40000000u
+#define E_SAME		0x20000000u
+#define E_KIND(e)	(((e) >> 24) & 3u)
+#define E_CHAR(e)	((e) & 0x1fffffu)
+enum { K_SEP, K_WORD, K_CJK, K_SLOW };
+#define CHARS_CACHED	0x20000
+static _Atomic uint32_t	 chars[CHARS_CACHED];
+
+static uint32_t
+char_fold(uint32_t c)
+{
+	uint8_t		 in[8], buf[64], *out;
+	size_t		 len = sizeof buf, i;
+	uint32_t	 e = E_DONE, d, f = 0;
+	unsigned	 kind = K_SEP, nc = 0;
+	int		 m;
+
+	if (joins(c))
+		e |= E_JOINS;
+	if (plain(c)) {
+		kind = c >= 0x3000 && c <= 0x3003 ? K_SEP : K_CJK;
+		return e | E_SAME | kind << 24 | c;
+	}
+	if (c == 0xfffd)
+		return e | (unsigned) K_SEP << 24;
+	if ((m = u8_uctomb(in, c, sizeof in)) <= 0 ||
+	    (out = u8_normalize(UNINORM_NFKC, in, (size_t) m, buf, &len)) ==
+	    NULL)
+		return e | (unsigned) K_SLOW << 24;
+	for (i = 0; i < len && kind != K_SLOW; i += (size_t) m, nc++) {
+		m = u8_mbtouc(&d, out + i, len - i);
+		if (ftstok_is_cjk(d)) {
+			kind = nc == 0 ? K_CJK : K_SLOW;
+			f = d;
+		} else if (uc_is_alnum(d)) {
+			kind = nc == 0 ? K_WORD : K_SLOW;
+			f = uc_tolower(d);
+		} else if (uc_is_general_category(d, UC_CATEGORY_M))
+			kind = K_SLOW;
+		else if (kind != K_SEP)
+			kind = K_SLOW;
+	}
+	if (out != buf)
+		free(out);
+	if (kind == K_SEP || kind == K_SLOW)
+		return e | kind << 24;
+	return e | kind << 24 | (f == c ? E_SAME : 0) | f;
+}
+
+/* The fold of c, as char_fold() says. */
+static inline uint32_t
+char_entry(uint32_t c)
+{
+	uint32_t	e;
+
+	if (c >= CHARS_CACHED)
+		return char_fold(c);
+	e = atomic_load_explicit(&chars[c], memory_order_relaxed);
+	if (e == 0) {
+		e = char_fold(c);
+		atomic_store_explicit(&chars[c], e, memory_order_relaxed);
+	}
+	return e;
+}
+
+/* Takes in a CJK character that folds to itself, the text's bytes
+ * [start, end) of s: a pair with the one before is the text's own bytes
+ * when the two are neighbours in it. */
+static void
+add_same_cjk(struct cut *k, const uint8_t *s, size_t start, size_t end)
+{
+	const char	*p = (const char *) s + start;
+	char		 pair[16];
+
+	end_word(k);
+	if (k->run > 0) {
+		if (k->prev.p + k->prev.len == p)
+			emit(k, k->prev.p, k->prev.len + (end - start),
+			    k->prev.start, end);
+		else {
+			memcpy(pair, k->prev.p, k->prev.len);
+			memcpy(pair + k->prev.len, p, end - start);
+			emit(k, pair, k->prev.len + (end - start),
+			    k->prev.start, end);
+		}
+	}
+	k->prev.p = p;
+	k->prev.len = end - start;
+	k->prev.start = start;
+	k->prev.end = end;
+	k->run++;
+}
+
+/* The cut: what add_slow() would do, with the fold of each character
+ * looked up (char_entry()) and every character decoded once. */
+static void
+cut_fast(struct cut *k, const uint8_t *s, size_t n)
+{
+	size_t		 i = 0, j, alone, next = SIZE_MAX;
+	uint32_t	 c, d, e, f, nextc = 0;
+	int		 m, nextm = 0;
+
+	while (i < n && !k->stop) {
+		if (s[i] < 0x80) {
+			c = s[i];
+			if ((c | 0x20) - 'a' < 26 || c - '0' < 10) {
+				end_run(k);
+				if (k->wlen == 0)
+					k->wstart = i;
+				do {
+					if (k->wlen < FTSTOK_MAX)
+						k->w[k->wlen++] = (char)
+						    (c - 'A' < 26 ? c + 32 :
+						    c);
+					if (++i == n)
+						break;
+					c = s[i];
+				} while ((c | 0x20) - 'a' < 26 ||
+				    c - '0' < 10);
+				k->wend = i;
+			} else {
+				end_word(k);
+				end_run(k);
+				i++;
+			}
+			continue;
+		}
+		if (i == next) {
+			c = nextc;
+			m = nextm;
+		} else
+			m = u8_mbtouc(&c, s + i, n - i);
+		e = char_entry(c);
+		alone = i + (size_t) m;
+		for (j = alone; j < n && s[j] >= 0x80; j += (size_t) m) {
+			m = u8_mbtouc(&d, s + j, n - j);
+			if (!(char_entry(d) & E_JOINS)) {
+				next = j;
+				nextc = d;
+				nextm = m;
+				break;
+			}
+		}
+		if (j != alone || E_KIND(e) == K_SLOW) {
+			add_slow(k, s, c, i, alone, j);
+			i = j;
+			continue;
+		}
+		switch (E_KIND(e)) {
+		case K_SEP:
+			end_word(k);
+			end_run(k);
+			break;
+		case K_WORD:
+			if (!(e & E_SAME))
+				add(k, E_CHAR(e), WORD, i, j);
+			else {
+				end_run(k);
+				if (k->wlen == 0)
+					k->wstart = i;
+				if (k->wlen + (j - i) <= FTSTOK_MAX) {
+					memcpy(k->w + k->wlen, s + i, j - i);
+					k->wlen += j - i;
+				}
+				k->wend = j;
+			}
+			break;
+		case K_CJK:
+			f = E_CHAR(e);
+#ifdef HAVE_OPENCC
+			if (k->flags & FTSTOK_VARIANTS)
+				f = simplify(f);
+#endif
+			if (f == c)
+				add_same_cjk(k, s, i, j);
+			else
+				add(k, f, CJK, i, j);
+			break;
+		}
+		i = j;
+	}
+}
+
+/* Cuts n bytes of text into terms, calling fn(arg, term) for each in
+ * order; flags are FTSTOK_QUERY, FTSTOK_VARIANTS and FTSTOK_SLOW.
+ * Returns what fn returned to stop it, else 0. */
+int
+ftstok_cut(const char *text, size_t n, int flags, ftstok_fn fn, void *arg)
+{
+	struct cut	 k;
+
+	memset(&k, 0, sizeof k);
+	k.flags = flags;
+	k.fn = fn;
+	k.arg = arg;
+	if (flags & FTSTOK_SLOW)
+		cut_slow(&k, (const uint8_t *) text, n);
+	else
+		cut_fast(&k, (const uint8_t *) text, n);
 	end_word(&k);
 	end_run(&k);
 	return k.stop;

@@ -35,6 +35,8 @@
 /* Flags. */
 #define FTSTOK_QUERY	0x1	/* cut query text, not a document */
 #define FTSTOK_VARIANTS	0x2	/* fold traditional Chinese to simplified */
+#define FTSTOK_SLOW	0x4	/* for the tests: fold every character with
+				 * the tables, no shortcuts (the same terms) */
 
 struct ftstok_term {
 	const char	*s;		/* folded; not NUL-terminated */

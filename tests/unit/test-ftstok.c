@@ -2,6 +2,8 @@
 #include "system.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <unistr.h>
 
 #include "ftstok.h"
 #include "tap.h"
@@ -180,6 +182,156 @@ test_long(void)
 	    "a long word is cut at FTSTOK_MAX bytes");
 }
 
+/* Terms with their offsets, as text, in a buffer that grows. */
+struct terms {
+	char	*buf;
+	size_t	 len;
+	size_t	 cap;
+};
+
+static int
+collect_all(void *arg, const struct ftstok_term *t)
+{
+	struct terms	*o = arg;
+	size_t		 need = t->len + 64;
+
+	if (o->len + need > o->cap) {
+		o->cap = (o->len + need) * 2;
+		o->buf = realloc(o->buf, o->cap);
+		if (o->buf == NULL)
+			abort();
+	}
+	memcpy(o->buf + o->len, t->s, t->len);
+	o->len += t->len;
+	o->len += (size_t) snprintf(o->buf + o->len, o->cap - o->len,
+	    "@%zu-%zu\n", t->start, t->end);
+	return 0;
+}
+
+/* Whether the cut with its shortcuts and the one without agree on text
+ * with flags; says where they part when they do not. */
+static bool
+same_cut(const char *text, size_t n, int flags, const char *what)
+{
+	struct terms	 a, b;
+	size_t		 i;
+	bool		 ok;
+
+	memset(&a, 0, sizeof a);
+	memset(&b, 0, sizeof b);
+	ftstok_cut(text, n, flags, collect_all, &a);
+	ftstok_cut(text, n, flags | FTSTOK_SLOW, collect_all, &b);
+	ok = a.len == b.len && (a.len == 0 || memcmp(a.buf, b.buf, a.len) ==
+	    0);
+	if (!ok) {
+		for (i = 0; i < a.len && i < b.len && a.buf[i] == b.buf[i];
+		    i++)
+			;
+		printf("# %s, flags %d: the cuts part at byte %zu of the "
+		    "terms\n# fast: %.*s\n# slow: %.*s\n", what, flags, i,
+		    (int) (a.len - i < 80 ? a.len - i : 80), a.buf + i,
+		    (int) (b.len - i < 80 ? b.len - i : 80), b.buf + i);
+	}
+	free(a.buf);
+	free(b.buf);
+	return ok;
+}
+
+/* Pieces of text that folding, joining and cutting treat each in their
+ * own way. */
+static const char *const pieces[] = {
+	"实验室", "國家實驗室", "重点", "，", "。", "、", "“", "”", "《",
+	"》", "\xe3\x80\x80", "ＡＢＣ", "ａｂｃ", "１００１", "（", "）",
+	"％", "～", "ｶﾀｶﾅ", "ｶﾞｲﾄﾞ", "ﾊﾟ", "ﾞ", "ﾟ", "ひらがな", "カタカナー",
+	"ガ", "か\xe3\x82\x99", "\xe3\x82\x99", "한국어", "사전",
+	"\xe1\x84\x80\xe1\x85\xa1", "\xe1\x85\xa1", "ㄱ", "㍿", "㈱",
+	"¼", "½", "ﬁ", "ｆｉ", "İ", "ı", "Σ", "ς", "ß", "ẞ", "Straße",
+	"ÉCOLE", "école", "e\xcc\x81", "E\xcc\x81", "\xcc\x81",
+	"\xcc\x81\xcc\x88", "Å", "A\xcc\x8a", "Ω", "Ω", "ǅ", "Ǆ", "ŉ",
+	"Ⅻ", "ⅻ", "①", "⑴", "²", "™", "℃", "ｷﾛ", "㎏", "ا", "العربية",
+	"ب\xd9\x8e", "עברית", "ไทย", "देवनागरी", "क\xe0\xa5\x8d",
+	"Ελληνικά", "Кириллица", "Ё", "Ё", "😀", "👍🏽",
+	"👨\xe2\x80\x8d👩\xe2\x80\x8d👧", "🇨🇳", "\xe2\x80\x8d",
+	"\xef\xb8\x8f", "❤\xef\xb8\x8f", "𠀀", "𪚥", "\xf0\xaf\xa0\x80",
+	"丽", "\xef\xbf\xbd", "\xef\xbb\xbf", "\xc2\xa0", "\xe2\x80\x8b",
+	"\xff", "\xfe", "\x80", "\xbf", "\xc3", "\xe5\xae", "\xf0\x9f\x98",
+	"\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80", "\xed\xbf\xbf",
+	"\xf4\x90\x80\x80", "\xf8\x88\x80\x80\x80", " ", "\n", "\t",
+	".", ",", "-", "_", "'", "ABC", "abc", "iPhone15", "GDP", "5.2%",
+	"2024", "Zebrafish", "linux",
+	"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+	"ééééééééééééééééééééééééééééééééé", "\x01", "\x7f",
+};
+#define NPIECES (sizeof pieces / sizeof pieces[0])
+
+/* A small, fixed pseudo-random sequence. */
+static uint32_t
+next_random(uint64_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 7;
+	*x ^= *x << 17;
+	return (uint32_t) (*x >> 16);
+}
+
+/* The cut's shortcuts make the same terms as the tables: on every code
+ * point in a few places, and on text strung together at random from the
+ * pieces above and random bytes. */
+static void
+test_fast_is_slow(void)
+{
+	static const int flags[] = { 0, FTSTOK_QUERY, FTSTOK_VARIANTS,
+	    FTSTOK_QUERY | FTSTOK_VARIANTS };
+	char		 text[4096];
+	uint8_t		 b[8];
+	uint64_t	 x = 0x9e3779b97f4a7c15ULL;
+	uint32_t	 c;
+	size_t		 n, f;
+	int		 i, k, m, bad = 0;
+
+	/* All of the BMP, emoji, the compatibility ideographs and
+	 * variation selectors; a sample of the rest. */
+	for (c = 0x80; c <= 0x10ffff && bad < 5;
+	    c += c < 0x10000 || (c >= 0x1f000 && c < 0x1fb00) ||
+	    (c >= 0x2f800 && c < 0x2fa20) || (c >= 0xe0000 && c < 0xe0200) ?
+	    1 : 97) {
+		if (c >= 0xd800 && c < 0xe000)
+			continue;
+		m = u8_uctomb(b, c, sizeof b);
+		n = (size_t) snprintf(text, sizeof text,
+		    "A%.*s中%.*s%.*sx%.*s\xcc\x81 %.*s", m, b, m, b, m, b,
+		    m, b, m, b);
+		if (!same_cut(text, n, flags[0], "a code point") ||
+		    !same_cut(text, n, flags[3], "a code point"))
+			bad++;
+	}
+	is_int(bad, 0, "every code point is cut alike with and without "
+	    "shortcuts");
+	bad = 0;
+	for (i = 0; i < 5000 && bad < 5; i++) {
+		n = 0;
+		for (k = (int) (next_random(&x) % 24); k >= 0; k--) {
+			const char	*p = pieces[next_random(&x) % NPIECES];
+			size_t		 len = strlen(p);
+
+			if (next_random(&x) % 8 == 0) {
+				/* A byte of any value. */
+				text[n++] = (char) (next_random(&x) & 0xff);
+				continue;
+			}
+			if (n + len >= sizeof text)
+				break;
+			memcpy(text + n, p, len);
+			n += len;
+		}
+		for (f = 0; f < 4; f++)
+			if (!same_cut(text, n, flags[f], "random text"))
+				bad++;
+	}
+	is_int(bad, 0, "random text is cut alike with and without "
+	    "shortcuts");
+}
+
 int
 main(void)
 {
@@ -191,5 +343,6 @@ main(void)
 	test_offsets();
 	test_variants();
 	test_long();
+	test_fast_is_slow();
 	return tap_done();
 }
