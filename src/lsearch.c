@@ -204,7 +204,6 @@ lsearch_run(struct lsearch *ls, const char *text, const struct corpus *c,
 	ls->n = n;
 	ls->snip = xcalloc(n + 1, sizeof *ls->snip);
 	ls->active = true;
-	ls->partial = !ls->complete;
 	return LSEARCH_OK;
 }
 

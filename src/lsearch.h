@@ -59,7 +59,6 @@ struct lsearch {
 	size_t		 n;
 	struct lsnippet	*snip;		/* one per result */
 	int		 snip_width;	/* the columns they were made for */
-	bool		 partial;	/* made while the index was incomplete */
 
 	/* The library as the index is told of it, made again when it
 	 * changed (for queries; the indexer has its own). */

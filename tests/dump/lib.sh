@@ -36,6 +36,17 @@ check() {
 	fi
 }
 
+# art NAME DATE TITLE BODY...: writes the article $lib/NAME.txt, a
+# paragraph for each BODY.
+art() {
+	f=$lib/$1.txt d=$2 t=$3
+	shift 3
+	{
+		printf '发布时间:%s 10:00 原文链接: %s\n\n' "$d" "$t"
+		for p in "$@"; do printf '  %s\n\n' "$p"; done
+	} > "$f"
+}
+
 # expect_eq GOT WANT DESCRIPTION
 expect_eq() {
 	if [ "$1" = "$2" ]; then

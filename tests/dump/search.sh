@@ -6,15 +6,6 @@
 
 lib=$TEST_TMP/lib
 mkdir -p "$lib"
-# art NAME DATE TITLE BODY...: writes an article.
-art() {
-	f=$lib/$1.txt d=$2 t=$3
-	shift 3
-	{
-		printf '发布时间:%s 10:00 原文链接: %s\n\n' "$d" "$t"
-		for p in "$@"; do printf '  %s\n\n' "$p"; done
-	} > "$f"
-}
 art lab 2024-04-29 '天津获批组建全国重点实验室' '实验室建设取得进展。' \
     'The Linux kernel team met here.'
 art exp 2024-04-10 '一次化学课' '老师做了一个实验，学生们很喜欢。' \

@@ -115,7 +115,7 @@ test_search(void)
 
 	r = lsearch_run(&ls, "实验", &c, never_read, NULL, &cs);
 	is_int(r, LSEARCH_OK, "a query runs");
-	ok(ls.active && !ls.partial, "  results, from the whole index");
+	ok(ls.active && ls.complete, "  results, from the whole index");
 	t = titles(&ls);
 	is_str(t, "科学实验 重点实验室 一次化学课", "  in the title first, "
 	    "then the newest; a copy once");
