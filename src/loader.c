@@ -9,6 +9,9 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef HAVE_SYS_INOTIFY_H
+# include <sys/inotify.h>
+#endif
 
 #include "corpus.h"
 #include "docio.h"
@@ -58,6 +61,12 @@ struct loader_store {
 	const struct corpus *c;		/* what the saving thread writes */
 	pthread_t	  saver;	/* writing the header indexes */
 	bool		  saving;
+	/* The kernel's word on the directories walked (inotify): a file
+	 * written again in place changes no directory's times. -1 when
+	 * there is none (a watch could not be added: then only the times
+	 * are looked at). */
+	int		  notify;
+	bool		  notified;	/* it said something changed */
 };
 
 /* Frees the loader's store (the corpus's backing), once the thread
@@ -80,7 +89,50 @@ store_free(void *arg)
 	}
 	free(ls->roots);
 	free(ls->seen);
+	if (ls->notify >= 0)
+		close(ls->notify);
 	free(ls);
+}
+
+/* Asks the kernel to tell of files written, added, removed or renamed in
+ * the directories of r. Without inotify, or when the user's watches run
+ * out, there is no telling (loader_changed() still looks at times). */
+static void
+watch_dirs(struct loader_store *ls, const struct lroot *r)
+{
+#ifdef HAVE_SYS_INOTIFY_H
+	size_t	i;
+
+	if (ls->notify == -2)
+		ls->notify = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	for (i = 0; ls->notify >= 0 && i < r->ndirs; i++)
+		if (inotify_add_watch(ls->notify, r->dirs[i].path,
+		    IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM |
+		    IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF |
+		    IN_ONLYDIR) < 0) {
+			close(ls->notify);
+			ls->notify = -1;
+		}
+#else
+	(void) r;
+	ls->notify = -1;
+#endif
+}
+
+/* Whether the kernel said something changed since the store was made. */
+static bool
+notified(struct loader_store *ls)
+{
+#ifdef HAVE_SYS_INOTIFY_H
+	char	buf[4096] __attribute__((aligned(8)));
+
+	/* Every event means a change: the ones asked for are writes, and
+	 * the others (an overflow, a watch gone) lose track. */
+	while (ls->notify >= 0 && !ls->notified &&
+	    read(ls->notify, buf, sizeof buf) > 0)
+		ls->notified = true;
+#endif
+	return ls->notified;
 }
 
 /* Makes room in the table of files seen for n more: growing it once
@@ -417,6 +469,7 @@ open_root(struct loader *ld, struct corpus *c, const char *path)
 		ls = ld->store = c->backing;
 	else if (ls == NULL) {
 		ls = ld->store = xcalloc(1, sizeof *ls);
+		ls->notify = -2;	/* not yet asked for */
 		c->backing = ls;
 		c->backing_free = store_free;
 	}
@@ -647,6 +700,7 @@ close_root(struct loader *ld, struct corpus *c, struct causes *cs)
 	ld->pf = NULL;
 	if (r->replayed)
 		dirs_from_index(r);
+	watch_dirs(ld->store, r);
 	if (r->ix.n > 0)
 		drop_stale(ld, c, r);
 	/* Written again once it can spare the next start the directories'
@@ -719,15 +773,15 @@ save_indexes(struct loader_store *ls, const struct corpus *c)
 		save_all(ls);
 }
 
-/* Whether the library c has changed on disk since it was loaded, as far
- * as a look at its directories tells: a file added, removed or renamed
- * changes its directory's times; a file given by name is looked at
- * itself. (A file rewritten in place within a directory is not seen
- * here.) Costs a stat() a directory. */
+/* Whether the library c has changed on disk since it was loaded: the
+ * kernel said a file in one of its directories was written, added,
+ * removed or renamed, or a directory's times say so (a file added,
+ * removed or renamed changes them), or a file given by name is not as it
+ * was. Costs a read() and a stat() a directory. */
 bool
 loader_changed(const struct corpus *c)
 {
-	const struct loader_store *ls;
+	struct loader_store	*ls;
 	const struct lroot	*r;
 	const struct walk_dir	*d;
 	struct stat		 st;
@@ -736,6 +790,8 @@ loader_changed(const struct corpus *c)
 	if (c->backing_free != store_free)
 		return false;
 	ls = c->backing;
+	if (notified(ls))
+		return true;
 	for (i = 0; i < ls->nroots; i++) {
 		r = ls->roots[i];
 		if (!r->dir) {

@@ -37,9 +37,9 @@ const struct settings_option settings_options[] = {
 	  "terminal (OSC 52); works over SSH.") },
 	{ "general", "auto_reload", SET_BOOL, AT(auto_reload), 0, "true", 0, 0,
 	  NULL,
-	  N_("Read the library again when files are added to its "
-	  "directories or removed from them (looked at every few seconds "
-	  "while keys rest).") },
+	  N_("Read the library again when files in its directories are "
+	  "added, removed or written (looked at every few seconds while "
+	  "keys rest).") },
 	{ "general", "search_variants", SET_BOOL, AT(search_variants), 0,
 	  "false", 0, 0, NULL,
 	  N_("Let a search find traditional and simplified Chinese alike "

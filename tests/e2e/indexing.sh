@@ -106,6 +106,15 @@ tm_wait '^N 2024-07-01  自己来的文章' 20
 step $? "a file added while reader runs comes into the list by itself"
 tm_wait 'library read again: 25 articles (24 before)' 5
 step $? "  and that is said"
+# A file written again in place changes no directory: the kernel tells.
+printf '发布时间:2024-07-02 12:00 原文链接: 改写过的文章\n\n  珊瑚礁。\n' \
+    > "$lib/own.txt"
+tm_wait '^N 2024-07-02  改写过的文章' 20
+step $? "a file written again in place is read again by itself"
+search_until 珊瑚礁 '^ 1 article matches '
+step $? "  and the index has its new text"
+tm_keys Escape
+tm_wait ' Articles: 25' 5
 tm_keys q
 expect_eq "$(tm_exit_status)" 0 "quit"
 

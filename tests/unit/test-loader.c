@@ -145,6 +145,19 @@ test_first_and_again(void)
 	ok(loader_changed(&c), "a file removed in a directory below: changed");
 	loader_settle(&c);
 	corpus_free(&c);
+	load(&c, &cs, &t, &steps);
+	ok(!loader_changed(&c), "loaded again: nothing has changed");
+	/* Written again in place: no directory's times change. */
+	put("f009.txt", "发布时间:2024-01-09 00:00 原文链接: 重写\n\n正文。\n");
+#ifdef HAVE_SYS_INOTIFY_H
+	ok(loader_changed(&c), "a file written again in place: changed");
+	ok(loader_changed(&c), "  and it stays so");
+#else
+	ok(1, "# SKIP no inotify: a file written in place is not seen");
+	ok(1, "# SKIP no inotify");
+#endif
+	loader_settle(&c);
+	corpus_free(&c);
 	causes_free(&cs);
 }
 
