@@ -34,10 +34,12 @@
 #define BATCH_FILES	2000
 #define BATCH_NSEC	500000000L
 
-/* Terms gathered in memory before they are written as a segment, and
- * the page cache: fewer, larger segments are fewer merges. */
+/* Terms gathered in memory before they are written as a segment (more
+ * made no build faster), and SQLite's page cache: segments are written
+ * in order and read through the system's cache, so a larger one made
+ * neither builds nor queries faster, only the memory larger. */
 #define FTS_HASH_BYTES	(16 << 20)
-#define FTS_CACHE_KIB	"32768"
+#define FTS_CACHE_KIB	"4096"
 
 /* The pages of a new database (an index made before keeps its own), and
  * FTS5's leaves, which fill one each less what SQLite keeps in a page (as
@@ -57,12 +59,20 @@
 #define AHEAD_MAX_BODY	(1 << 20)
 #define AHEAD_MIN	8
 
-/* Files indexed in one update after which the index is optimized. Such
- * an update merges nothing as it goes (FTS5 would write the terms again
- * at each level, about as much work as the insertion), only when done:
- * automerge is off and crisismerge high while it runs, and set back with
- * the optimize (a later update finishes the work of one interrupted). */
-#define FTS_OPTIMIZE_MIN 1000
+/* Files indexed in one update from which the index is left unmerged.
+ * Such an update merges nothing as it goes (FTS5 would write the terms
+ * again at each level, about as much work as the insertion): automerge
+ * is off and crisismerge high while it runs, and stay so afterwards, so
+ * that the index is searchable as soon as the terms are in. The segments
+ * (some fifty for 100,000 articles, which queries hardly notice) are then
+ * merged into one by the background indexer, FTS_MERGE_PAGES at a time,
+ * in transactions short enough for another program's write to wait
+ * little and for a quit to be prompt; merging is set back on when that
+ * is done. An update that finds the index still unmerged from a bulk
+ * before, and is a bulk itself, merges it all at its end, so segments
+ * never pile up where no interface runs long enough. */
+#define FTS_BULK_MIN	1000
+#define FTS_MERGE_PAGES	1000	/* about 0.1 s of work */
 #define FTS_AUTOMERGE	4	/* FTS5's defaults */
 #define FTS_CRISISMERGE	16
 #define FTS_NO_CRISIS	1000	/* segments of a level: about 50 is usual */
@@ -1150,6 +1160,53 @@ merging(sqlite3 *db, bool on)
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
+/* Whether a bulk update left the index unmerged (see FTS_BULK_MIN). */
+static bool
+is_unmerged(sqlite3 *db)
+{
+	return get_int(db, "SELECT v FROM text_config WHERE k = "
+	    "'automerge'") == 0;
+}
+
+/* Merges the segments of an index left unmerged by a bulk update, a step
+ * of about FTS_MERGE_PAGES pages written. Returns 1 while there is more
+ * to do, 0 when it is one segment (and merging as it goes is back on),
+ * -1 on an error (the transaction undone: a later step tries again). */
+static int
+merge_step(sqlite3 *db)
+{
+	sqlite3_int64	before;
+	char		sql[80];
+	int		more;
+
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	if (!is_unmerged(db)) {
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+		return 0;
+	}
+	/* Negative: all segments into one, whatever their levels. FTS5
+	 * changes fewer than two rows when there is nothing left to do. */
+	before = sqlite3_total_changes64(db);
+	snprintf(sql, sizeof sql, "INSERT INTO text(text, rank) VALUES"
+	    "('merge', %d)", -FTS_MERGE_PAGES);
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		goto undo;
+	more = sqlite3_total_changes64(db) - before >= 2;
+	if (!more && merging(db, true) != 0)
+		goto undo;
+	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		goto undo;
+	if (!more)
+		sqlite3_exec(db, "PRAGMA incremental_vacuum", NULL, NULL,
+		    NULL);
+	return more;
+undo:
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
 /* The metadata key and value that say the index was last brought up to
  * date with a library of these files, sizes and times (in any order):
  * then nothing need be compared. Caller frees both. */
@@ -1221,7 +1278,7 @@ update_files(sqlite3 *db, const struct fts_library *lib, int tflags,
 	size_t		  ntodo = 0, i, k, ngone = 0;
 	int64_t		  t0;
 	int		  rc = 0, again;
-	bool		  bad, fresh = false, unmerged = false;
+	bool		  bad, fresh = false, unmerged = false, bulk_before;
 
 	memset(&cut, 0, sizeof cut);
 	if (rows_load(db, lib, &rs) != 0) {
@@ -1258,13 +1315,12 @@ update_files(sqlite3 *db, const struct fts_library *lib, int tflags,
 	/* A brand new index need not wait for the disk while it is made: a
 	 * crash of the program leaves it sound all the same, one of the
 	 * system may damage it, and it is then made again. */
-	fresh = ntodo >= FTS_OPTIMIZE_MIN &&
+	fresh = ntodo >= FTS_BULK_MIN &&
 	    get_int(db, "SELECT EXISTS (SELECT 1 FROM doc)") == 0;
 	if (fresh)
 		sqlite3_exec(db, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
 	/* Merging left off by an update that was interrupted. */
-	unmerged = get_int(db, "SELECT v FROM text_config WHERE k = "
-	    "'automerge'") == 0;
+	unmerged = bulk_before = is_unmerged(db);
 	/* Files gone first, then the rest in batches. */
 	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
 	    SQLITE_OK)
@@ -1284,7 +1340,7 @@ update_files(sqlite3 *db, const struct fts_library *lib, int tflags,
 		if (total != NULL)
 			*total = ntodo;
 	}
-	if (ntodo >= FTS_OPTIMIZE_MIN && !unmerged) {
+	if (ntodo >= FTS_BULK_MIN && !unmerged) {
 		if (merging(db, false) != 0)
 			goto rollback;
 		unmerged = true;
@@ -1316,8 +1372,8 @@ update_files(sqlite3 *db, const struct fts_library *lib, int tflags,
 	}
 	cutter_end(&cut);
 	writer_free(&w);
-	/* After many files, one segment: smaller, and faster to search. */
-	if (unmerged && (stop == NULL || !*stop) &&
+	/* A second bulk on an index not yet merged: one segment now. */
+	if (bulk_before && ntodo >= FTS_BULK_MIN && (stop == NULL || !*stop) &&
 	    sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
 	    SQLITE_OK) {
 		if (sqlite3_exec(db, "INSERT INTO text(text) "
@@ -1382,6 +1438,41 @@ fts_update(struct fts *f, const struct fts_library *lib, struct causes *cs)
 	return rc < 0 ? -1 : 0;
 }
 
+/* Merges what bulk updates left unmerged into one segment, in this
+ * thread and in one transaction (a third faster than in steps; another
+ * program's write waits). Returns -1 with an error in cs if it could
+ * not. */
+int
+fts_compact(struct fts *f, struct causes *cs)
+{
+	sqlite3	*db = f->db;
+
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		goto fail;
+	if (is_unmerged(db) && (sqlite3_exec(db, "INSERT INTO text(text) "
+	    "VALUES('optimize')", NULL, NULL, NULL) != SQLITE_OK ||
+	    merging(db, true) != 0))
+		goto undo;
+	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		goto undo;
+	sqlite3_exec(db, "PRAGMA incremental_vacuum", NULL, NULL, NULL);
+	return 0;
+undo:
+	causes_add(cs, _("cannot update the search index: %s"),
+	    sqlite3_errmsg(db));
+	if (damaged(db))
+		f->damaged = true;
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+fail:
+	causes_add(cs, _("cannot update the search index: %s"),
+	    sqlite3_errmsg(db));
+	if (damaged(db))
+		f->damaged = true;
+	return -1;
+}
+
 /* Whether SQLite found the index damaged while it was in use: then
  * fts_close() removes it, and it is made again when next opened. */
 bool
@@ -1390,23 +1481,30 @@ fts_damaged(const struct fts *f)
 	return f->damaged;
 }
 
-/* The indexer thread: an update on a connection of its own. */
+/* The indexer thread: an update on a connection of its own, then, once
+ * it is said to be done (queries find everything), the merge a bulk
+ * update left to do, until it is done or the thread is stopped. */
 static void *
 indexer(void *arg)
 {
 	struct fts	*f = arg;
 	sqlite3		*db;
-	int		 err;
+	int		 err, rc = -1;
 
 	db = connect(f->file, &err);
 	if (db == NULL)
 		causes_add(&f->tcs, _("cannot open the search index: %s"),
 		    sqlite3_errstr(err));
-	else if (update(db, &f->lib, tok_flags(f), &f->done, &f->total,
-	    &f->stop, &f->tcs) == -2)
+	else if ((rc = update(db, &f->lib, tok_flags(f), &f->done, &f->total,
+	    &f->stop, &f->tcs)) == -2)
 		f->damaged = true;
-	sqlite3_close(db);
+	/* What it had to say is all in f->tcs before this. */
 	f->busy = false;
+	/* (An error is left for the next time: queries find the index
+	 * damaged, if it is, and say so.) */
+	while (rc == 0 && !f->stop && merge_step(db) == 1)
+		continue;
+	sqlite3_close(db);
 	return NULL;
 }
 
@@ -1440,6 +1538,22 @@ fts_index_progress(struct fts *f, size_t *done, size_t *total)
 	if (total != NULL)
 		*total = f->total;
 	return f->busy;
+}
+
+/* Once the indexer is done (fts_index_progress() says so), hands on what
+ * it had to say to cs, and leaves it to merge what it added in the
+ * background, until the next start or fts_close(). */
+void
+fts_index_done(struct fts *f, struct causes *cs)
+{
+	size_t	i;
+
+	for (i = 0; i < f->tcs.n; i++)
+		if (f->tcs.error[i])
+			causes_add(cs, "%s", f->tcs.msg[i]);
+		else
+			causes_warn(cs, "%s", f->tcs.msg[i]);
+	causes_clear(&f->tcs);
 }
 
 /* Stops the indexer (what it has done is kept) and hands on what it had to

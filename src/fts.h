@@ -23,6 +23,11 @@
  * such rows are never returned; when they become many the index is made
  * again.
  *
+ * A bulk update (a new index, say) merges nothing as it goes: the index
+ * answers as soon as the terms are in, and the background indexer then
+ * merges them, a short transaction at a time (fts_compact() does it at
+ * once).
+ *
  * Paths are absolute. One struct fts is used by one thread at a time;
  * the background indexer has a connection of its own.
  */
@@ -80,9 +85,11 @@ void		 fts_library_from_corpus(struct fts_library *,
 void		 fts_library_free(struct fts_library *);
 int		 fts_update(struct fts *, const struct fts_library *,
 		     struct causes *);
+int		 fts_compact(struct fts *, struct causes *);
 bool		 fts_damaged(const struct fts *);
 void		 fts_index_start(struct fts *, struct fts_library *);
 bool		 fts_index_progress(struct fts *, size_t *, size_t *);
+void		 fts_index_done(struct fts *, struct causes *);
 void		 fts_index_stop(struct fts *, struct causes *);
 int		 fts_query(struct fts *, const struct query *,
 		     const struct fts_library *, fts_read_fn, void *,

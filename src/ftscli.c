@@ -24,9 +24,10 @@ is_read(void *arg, uint64_t id)
 }
 
 /* Opens the index, brings it up to date with lib and finds the matches
- * of q; an index that SQLite finds damaged on the way is removed and made
- * again once, with a warning. Returns the index (to fts_close()), or
- * NULL with an error in cs. */
+ * of q (with q NULL, merges it into one segment instead); an index that
+ * SQLite finds damaged on the way is removed and made again once, with a
+ * warning. Returns the index (to fts_close()), or NULL with an error in
+ * cs. */
 static struct fts *
 find(const struct query *q, const struct fts_library *lib, int flags,
     struct persist *p, struct fts_hit **h, size_t *n, struct causes *cs)
@@ -41,7 +42,9 @@ find(const struct query *q, const struct fts_library *lib, int flags,
 			return NULL;
 		causes_init(&mine);
 		rc = fts_update(f, lib, &mine);
-		if (rc == 0)
+		if (rc == 0 && q == NULL)
+			rc = fts_compact(f, &mine);
+		else if (rc == 0)
 			rc = fts_query(f, q, lib, p != NULL ? is_read : NULL,
 			    p, h, n, &mine);
 		if (rc != 0 && fts_damaged(f) && tries == 0) {
@@ -151,4 +154,21 @@ ftscli_run(FILE *out, const char *text, const struct corpus *c,
 	fts_close(f);
 	query_free(&q);
 	return rc;
+}
+
+/* Brings the index up to date with corpus c and merges it into one
+ * segment, for a job run ahead of searches (after the library is
+ * synchronised, say). Returns 0, or 1 with an error in cs. */
+int
+ftscli_index(const struct corpus *c, bool variants, struct causes *cs)
+{
+	struct fts_library	 lib;
+	struct fts		*f;
+
+	fts_library_from_corpus(&lib, c);
+	f = find(NULL, &lib, variants ? FTS_VARIANTS : 0, NULL, NULL, NULL,
+	    cs);
+	fts_library_free(&lib);
+	fts_close(f);
+	return f != NULL ? 0 : 1;
 }

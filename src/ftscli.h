@@ -1,5 +1,6 @@
 /* reader --search: the library's articles that match a query, printed
- * one a line for scripts. */
+ * one a line for scripts; reader --index: the search index brought up to
+ * date and merged, ahead of searches. */
 #ifndef READER_FTSCLI_H
 #define READER_FTSCLI_H
 
@@ -14,5 +15,6 @@
 
 int	ftscli_run(FILE *, const char *, const struct corpus *, bool,
 	    struct causes *);
+int	ftscli_index(const struct corpus *, bool, struct causes *);
 
 #endif

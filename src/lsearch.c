@@ -130,7 +130,7 @@ lsearch_poll(struct lsearch *ls, const struct corpus *c, struct causes *cs)
 	}
 	ls->done = done;
 	ls->total = total;
-	fts_index_stop(ls->fts, cs);
+	fts_index_done(ls->fts, cs);
 	ls->indexing = false;
 	ls->shown = false;
 	if (fts_damaged(ls->fts)) {

@@ -44,7 +44,7 @@
 #define MAX_WIDTH	10000
 
 enum mode { MODE_UI, MODE_DUMP, MODE_LIST, MODE_CHECK, MODE_DUMP_CONFIG,
-    MODE_REPLAY, MODE_SEARCH };
+    MODE_REPLAY, MODE_SEARCH, MODE_INDEX };
 
 struct options {
 	enum mode	  mode;
@@ -81,6 +81,7 @@ enum {
 	OPT_ATTRS,
 	OPT_CHECK_STATE,
 	OPT_SEARCH,
+	OPT_INDEX,
 	OPT_LOADING
 };
 
@@ -88,6 +89,7 @@ static const struct option long_options[] = {
 	{ "dump",		no_argument,		NULL, OPT_DUMP },
 	{ "list",		no_argument,		NULL, OPT_LIST },
 	{ "search",		required_argument,	NULL, OPT_SEARCH },
+	{ "index",		no_argument,		NULL, OPT_INDEX },
 	{ "width",		required_argument,	NULL, 'w' },
 	{ "ambiguous-width",	required_argument,	NULL, OPT_AMBIGUOUS },
 	{ "config",		required_argument,	NULL, 'c' },
@@ -124,6 +126,9 @@ usage(void)
 	    "QUERY: date,\n"
 	    "                             title, path and the matched text, "
 	    "by tabs\n"
+	    "      --index              bring the search index up to date and "
+	    "compact it,\n"
+	    "                             ahead of searches\n"
 	    "  -w, --width=N            lay out for N columns (default: the "
 	    "terminal's,\n"
 	    "                             else 80)\n"
@@ -202,7 +207,8 @@ parse_int(const char *s, int min, int max, int *out)
 static const char *const mode_option[] = {
 	[MODE_UI] = "", [MODE_DUMP] = "--dump", [MODE_LIST] = "--list",
 	[MODE_CHECK] = "--check-config", [MODE_DUMP_CONFIG] = "--dump-config",
-	[MODE_REPLAY] = "--keys", [MODE_SEARCH] = "--search"
+	[MODE_REPLAY] = "--keys", [MODE_SEARCH] = "--search",
+	[MODE_INDEX] = "--index"
 };
 
 /* Chooses mode m; a second, different mode is a mistake, as in GNU
@@ -236,6 +242,9 @@ parse_args(int argc, char **argv, struct options *o)
 		case OPT_SEARCH:
 			set_mode(o, MODE_SEARCH);
 			o->query = optarg;
+			break;
+		case OPT_INDEX:
+			set_mode(o, MODE_INDEX);
 			break;
 		case OPT_CHECK_CONFIG:
 			set_mode(o, MODE_CHECK);
@@ -642,7 +651,9 @@ run_search(const struct options *o, struct app *app, struct causes *cs)
 		default_library(&app->set, &paths, &n);
 	corpus_init(&c);
 	load_paths(&c, paths, n, &app->set, cs);
-	rc = ftscli_run(stdout, o->query, &c, app->set.search_variants, cs);
+	rc = o->mode == MODE_INDEX ? ftscli_index(&c,
+	    app->set.search_variants, cs) : ftscli_run(stdout, o->query, &c,
+	    app->set.search_variants, cs);
 	corpus_free(&c);
 	return rc;
 }
@@ -715,6 +726,7 @@ main(int argc, char **argv)
 			rc = run_list(&o, &app, &cs);
 			break;
 		case MODE_SEARCH:
+		case MODE_INDEX:
 			rc = run_search(&o, &app, &cs);
 			break;
 		case MODE_CHECK:

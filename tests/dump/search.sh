@@ -153,6 +153,23 @@ fi
 s '实验' > /dev/null
 expect_eq "$(cat "$TEST_TMP/err")" "" "a sound index is used without a word"
 
+# --index: the index brought up to date ahead of searches, quietly.
+art ahead 2024-06-03 '先做的索引' '海豚在跳。'
+"$READER" --no-config --index "$lib" > "$TEST_TMP/out" 2> "$TEST_TMP/err"
+expect_eq "$?" 0 "--index: exit status 0"
+expect_eq "$(cat "$TEST_TMP/out" "$TEST_TMP/err")" "" "  and nothing said"
+expect_eq "$(names '海豚')" "ahead" "  the file it indexed is found"
+"$READER" --no-config --index --search 海豚 "$lib" > /dev/null \
+    2> "$TEST_TMP/err"
+expect_eq "$?" 2 "--index and --search together: a usage error"
+expect_match "$TEST_TMP/err" "^reader: --index and --search cannot be used together$" \
+    "  which says so"
+: > "$TEST_TMP/not-a-dir"
+XDG_CACHE_HOME=$TEST_TMP/not-a-dir "$READER" --no-config --index "$lib" \
+    > /dev/null 2> "$TEST_TMP/err"
+expect_eq "$?" 1 "--index: exit status 1 when it cannot"
+expect_match "$TEST_TMP/err" "^reader: .*search index" "  with a message"
+
 # Traditional and simplified Chinese alike, when reader.ini says so.
 art trad 2024-07-01 '國家實驗室' '這是繁體字的文章。'
 printf '[general]\nsearch_variants = true\n' > "$TEST_TMP/variants.ini"

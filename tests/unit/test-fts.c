@@ -3,6 +3,7 @@
  * are made. */
 #include "system.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -158,6 +159,30 @@ test_find(void)
 	    "words left out are not marked");
 }
 
+/* Articles in the library of test_background(): enough for a bulk
+ * update, which leaves its segments to be merged after. */
+#define NART 1200
+
+/* FTS5's automerge setting in the index db: 0 while a bulk update's
+ * segments wait to be merged. */
+static int
+automerge(const char *db)
+{
+	sqlite3		*c;
+	sqlite3_stmt	*st;
+	int		 v = -1;
+
+	if (sqlite3_open_v2(db, &c, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(c, "SELECT v FROM text_config WHERE k = "
+	    "'automerge'", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(c);
+	return v;
+}
+
 /* Writes an article. */
 static void
 write_article(const char *dir, int i, const char *body)
@@ -165,11 +190,36 @@ write_article(const char *dir, int i, const char *body)
 	char	path[512];
 	FILE	*f;
 
-	snprintf(path, sizeof path, "%s/a%03d.txt", dir, i);
+	snprintf(path, sizeof path, "%s/a%04d.txt", dir, i);
 	f = fopen(path, "w");
 	fprintf(f, "发布时间:2024-04-%02d 10:00 原文链接: 第%d篇\n\n  %s\n",
 	    i % 28 + 1, i, body);
 	fclose(f);
+}
+
+/* The library of the NART articles in dir, with roots' root. */
+static void
+fts_library_from_files(struct fts_library *lib,
+    const struct fts_library *roots, const char *dir)
+{
+	char		path[600];
+	struct stat	st;
+	int		k;
+
+	memset(lib, 0, sizeof *lib);
+	lib->f = calloc(NART, sizeof *lib->f);
+	for (k = 0; k < NART; k++) {
+		snprintf(path, sizeof path, "%s/a%04d.txt", dir, k);
+		stat(path, &st);
+		lib->f[k].path = strdup(path);
+		lib->f[k].size = st.st_size;
+		lib->f[k].mtime = st.st_mtime;
+		lib->f[k].id = (uint64_t) k + 1;
+	}
+	lib->n = NART;
+	lib->roots = calloc(1, sizeof *lib->roots);
+	lib->roots[0] = strdup(roots->roots[0]);
+	lib->nroots = 1;
 }
 
 static void
@@ -182,7 +232,6 @@ test_background(void)
 	struct fts_library	 lib, roots;
 	struct fts_hit		*h;
 	struct query		 q;
-	struct stat		 st;
 	struct timespec		 ts = { 0, 10000000 };
 	size_t			 n, i, done, total;
 	int			 k;
@@ -191,33 +240,20 @@ test_background(void)
 		ok(0, "a temporary directory");
 		return;
 	}
-	for (k = 0; k < 300; k++)
+	for (k = 0; k < NART; k++)
 		write_article(dir, k, k % 10 == 3 ? "河马在河边。" :
 		    "大象在草原上。");
 	snprintf(db, sizeof db, "%s/search.db", dir);
 	causes_init(&cs);
 	f = fts_open(db, 0, &cs);
 	ok(f != NULL, "an index is made");
-	memset(&lib, 0, sizeof lib);
-	memset(&roots, 0, sizeof roots);
-	lib.f = calloc(300, sizeof *lib.f);
-	for (k = 0; k < 300; k++) {
-		snprintf(path, sizeof path, "%s/a%03d.txt", dir, k);
-		stat(path, &st);
-		lib.f[k].path = strdup(path);
-		lib.f[k].size = st.st_size;
-		lib.f[k].mtime = st.st_mtime;
-		lib.f[k].id = (uint64_t) k + 1;
-	}
-	lib.n = 300;
-	lib.roots = calloc(1, sizeof *lib.roots);
-	snprintf(path, sizeof path, "%s/", dir);
-	lib.roots[0] = strdup(path);
-	lib.nroots = 1;
 	/* The indexer takes lib; the queries have the roots of their own. */
+	memset(&roots, 0, sizeof roots);
 	roots.roots = calloc(1, sizeof *roots.roots);
+	snprintf(path, sizeof path, "%s/", dir);
 	roots.roots[0] = strdup(path);
 	roots.nroots = 1;
+	fts_library_from_files(&lib, &roots, dir);
 	fts_index_start(f, &lib);
 	ok(lib.f == NULL, "the indexer takes the library");
 	query_parse(&q, "河马", &cs);
@@ -228,24 +264,56 @@ test_background(void)
 		nanosleep(&ts, NULL);
 	}
 	fts_index_progress(f, &done, &total);
-	is_int(done, 300, "the indexer indexes every file");
-	is_int(total, 300, "  of those it had to");
+	is_int(done, NART, "the indexer indexes every file");
+	is_int(total, NART, "  of those it had to");
 	ok(fts_query(f, &q, &roots, NULL, NULL, &h, &n, &cs) == 0,
 	    "a query after it");
-	is_int(n, 30, "  finds every match");
+	is_int(n, NART / 10, "  finds every match");
 	for (i = 1; i < n; i++)
 		if (h[i].date > h[i - 1].date)
 			break;
 	is_int(i, n, "  newest first");
 	free(h);
-	fts_index_stop(f, &cs);
+	fts_index_done(f, &cs);
 	is_int(cs.n, 0, "nothing to say");
+	/* Its segments are merged after, while queries go on. */
+	for (k = 0; k < 1000 && automerge(db) == 0; k++) {
+		if (fts_query(f, &q, &roots, NULL, NULL, &h, &n, &cs) == 0)
+			free(h);
+		nanosleep(&ts, NULL);
+	}
+	is_int(automerge(db), 4, "then the indexer merges what it added");
+	ok(fts_query(f, &q, &roots, NULL, NULL, &h, &n, &cs) == 0 &&
+	    n == NART / 10, "  and the same is found");
+	free(h);
+	fts_index_stop(f, &cs);
+	is_int(cs.n, 0, "  with nothing to say");
+	fts_close(f);
+
+	/* In this thread (reader --search): left unmerged, and merged by
+	 * fts_compact() (reader --index). */
+	unlink(db);
+	f = fts_open(db, 0, &cs);
+	fts_library_from_files(&lib, &roots, dir);
+	ok(fts_update(f, &lib, &cs) == 0, "an update in this thread");
+	is_int(automerge(db), 0, "  leaves a bulk's segments unmerged");
+	ok(fts_query(f, &q, &roots, NULL, NULL, &h, &n, &cs) == 0 &&
+	    n == NART / 10, "  and finds every match");
+	free(h);
+	ok(fts_compact(f, &cs) == 0, "fts_compact() merges them");
+	is_int(automerge(db), 4, "  into one, merging as it goes again");
+	ok(fts_query(f, &q, &roots, NULL, NULL, &h, &n, &cs) == 0 &&
+	    n == NART / 10, "  and the same is found");
+	free(h);
+	ok(fts_compact(f, &cs) == 0, "  again: nothing to do");
+	is_int(cs.n, 0, "nothing to say");
+	fts_library_free(&lib);
 	query_free(&q);
 	fts_close(f);
 	causes_free(&cs);
 	fts_library_free(&roots);
-	for (k = 0; k < 300; k++) {
-		snprintf(path, sizeof path, "%s/a%03d.txt", dir, k);
+	for (k = 0; k < NART; k++) {
+		snprintf(path, sizeof path, "%s/a%04d.txt", dir, k);
 		unlink(path);
 	}
 	unlink(db);
