@@ -73,6 +73,8 @@
  * never pile up where no interface runs long enough. */
 #define FTS_BULK_MIN	1000
 #define FTS_MERGE_PAGES	1000	/* about 0.1 s of work */
+#define MERGE_BUSY_MS	100	/* a step waits this long for the lock */
+#define MERGE_TRIES	600	/* then tries again, this many times */
 #define FTS_AUTOMERGE	4	/* FTS5's defaults */
 #define FTS_CRISISMERGE	16
 #define FTS_NO_CRISIS	1000	/* segments of a level: about 50 is usual */
@@ -1489,7 +1491,7 @@ indexer(void *arg)
 {
 	struct fts	*f = arg;
 	sqlite3		*db;
-	int		 err, rc = -1;
+	int		 err, rc = -1, step, tries = 0;
 
 	db = connect(f->file, &err);
 	if (db == NULL)
@@ -1500,10 +1502,18 @@ indexer(void *arg)
 		f->damaged = true;
 	/* What it had to say is all in f->tcs before this. */
 	f->busy = false;
-	/* (An error is left for the next time: queries find the index
-	 * damaged, if it is, and say so.) */
-	while (rc == 0 && !f->stop && merge_step(db) == 1)
-		continue;
+	/* Waiting for another program's write a little at a time, so that
+	 * a stop is not kept waiting; an error that stays is left for the
+	 * next time (queries find the index damaged, if it is, and say
+	 * so). */
+	sqlite3_busy_timeout(db, MERGE_BUSY_MS);
+	while (rc == 0 && !f->stop && tries < MERGE_TRIES) {
+		step = merge_step(db);
+		if (step == 0)
+			break;
+		if (step < 0)
+			tries++;
+	}
 	sqlite3_close(db);
 	return NULL;
 }
