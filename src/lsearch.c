@@ -89,8 +89,9 @@ lsearch_start(struct lsearch *ls, const struct corpus *c, struct causes *cs)
 	if (ls->indexing || !open_index(ls, cs))
 		return;
 	fts_library_from_corpus(&lib, c);
+	/* Not yet known: the indexer first finds what changed. */
 	ls->done = 0;
-	ls->total = lib.n;
+	ls->total = 0;
 	ls->changed = false;
 	ls->complete = false;
 	ls->began = now_ns();

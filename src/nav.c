@@ -20,6 +20,7 @@ nav_free(struct nav *n)
 {
 	free(n->view);
 	free(n->filter);
+	free(n->rank_row);
 	memset(n, 0, sizeof *n);
 }
 
@@ -56,12 +57,9 @@ nav_row_of(const struct nav *n, long a)
 		return -1;
 	if (!n->filtered)
 		return (size_t) a < n->corpus->n ? a : -1;
-	if (n->ranked) {
-		for (lo = 0; lo < n->nview; lo++)
-			if ((long) n->view[lo] == a)
-				return (long) lo;
-		return -1;
-	}
+	if (n->ranked)
+		return (size_t) a < n->nrank_row && n->rank_row[a] != 0 ?
+		    (long) n->rank_row[a] - 1 : -1;
 	/* view[] is in library order. */
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
@@ -178,10 +176,18 @@ nav_show_ranked(struct nav *n, size_t count, const char *label, long keep)
 {
 	long	row;
 
+	size_t	i;
+
 	x_free(n->filter);
 	n->filter = xstrdup(label);
 	n->filtered = n->ranked = true;
 	n->nview = count;
+	free(n->rank_row);
+	n->nrank_row = n->corpus->n;
+	n->rank_row = xcalloc(n->nrank_row + 1, sizeof *n->rank_row);
+	for (i = 0; i < count; i++)
+		if (n->view[i] < n->nrank_row)
+			n->rank_row[n->view[i]] = (uint32_t) i + 1;
 	row = nav_row_of(n, keep);
 	n->top = 0;
 	nav_to(n, row >= 0 ? (size_t) row : 0);
@@ -245,5 +251,9 @@ nav_check(const struct nav *n)
 		if (n->view[i] >= n->corpus->n || (!n->ranked && i > 0 &&
 		    n->view[i] <= n->view[i - 1]))
 			return "filtered rows out of order";
+	for (i = 0; n->ranked && i < n->nview; i++)
+		if (n->nrank_row != n->corpus->n ||
+		    n->rank_row[n->view[i]] != i + 1)
+			return "ranked rows and their index disagree";
 	return NULL;
 }

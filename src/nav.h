@@ -11,7 +11,9 @@
  *   (in the library's order) unless ranked, and each at most once;
  * - filter is NULL exactly when not filtered;
  * - ranked only when filtered (by a library search: its rows come in
- *   the order the search gave, and take rows_per_item screen rows).
+ *   the order the search gave, and take rows_per_item screen rows);
+ *   then rank_row[] gives each shown article's row, so that finding one
+ *   costs the same whatever the number of results.
  */
 #ifndef READER_NAV_H
 #define READER_NAV_H
@@ -28,6 +30,9 @@ struct nav {
 	size_t			 nview, vcap;
 	bool			 filtered;
 	bool			 ranked;	/* view[] in a search's order */
+	uint32_t		*rank_row;	/* when ranked, by library index:
+						 * its row + 1, or 0 */
+	size_t			 nrank_row;	/* the library's size then */
 	char			*filter;	/* what it is filtered by */
 	size_t			 cursor;
 	size_t			 top;

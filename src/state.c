@@ -805,10 +805,18 @@ drop_results(struct state *st)
 static void
 say_partial(struct state *st, const char *first)
 {
-	/* TRANSLATORS: after "N articles match" or "nothing matches":
-	   files indexed so far, of how many. */
-	state_message(st, false, _("%s (the index is being built: %zu of "
-	    "%zu files so far)"), first, st->ls.done, st->ls.total);
+	if (st->ls.total == 0)
+		/* TRANSLATORS: after "N articles match" or "nothing
+		   matches", before the indexer knows how many files are to
+		   be indexed. */
+		state_message(st, false, _("%s (the index is being brought "
+		    "up to date)"), first);
+	else
+		/* TRANSLATORS: after "N articles match" or "nothing
+		   matches": files indexed so far, of how many. */
+		state_message(st, false, _("%s (the index is being built: "
+		    "%zu of %zu files so far)"), first, st->ls.done,
+		    st->ls.total);
 }
 
 /* Runs the library search text and shows what it finds in the list; a

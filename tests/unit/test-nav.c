@@ -334,7 +334,7 @@ static void
 test_check_catches(const struct corpus *c)
 {
 	struct nav	n;
-	uint32_t	view[2] = { 3, 2 };
+	uint32_t	view[2] = { 3, 2 }, rank_row[NART] = { 0 };
 
 	nav_init(&n, c);
 	nav_set_height(&n, 5);
@@ -358,10 +358,21 @@ test_check_catches(const struct corpus *c)
 	n.nview = 2;
 	ok(nav_check(&n) != NULL, "caught: rows out of order");
 	n.ranked = true;
+	rank_row[3] = 1;
+	rank_row[2] = 2;
+	n.rank_row = rank_row;
+	n.nrank_row = NART;
 	ok(nav_check(&n) == NULL, "  ranked, that order holds");
+	is_int(nav_row_of(&n, 2), 1, "  a row is found by its index");
+	is_int(nav_row_of(&n, 4), -1, "  and one not shown is not");
+	rank_row[2] = 1;
+	ok(nav_check(&n) != NULL, "caught: rows and their index disagree");
+	rank_row[2] = 2;
 	n.filtered = false;
 	ok(nav_check(&n) != NULL, "caught: ranked without a filter");
 	n.ranked = false;
+	n.rank_row = NULL;
+	n.nrank_row = 0;
 	n.view = NULL;
 	n.filter = NULL;
 	n.filtered = false;
