@@ -21,7 +21,7 @@
 
 /* The format of the database, kept in its header (user_version) and in
  * its metadata; another is made again. */
-#define FTS_FORMAT	2
+#define FTS_FORMAT	3
 #define FTS_APP_ID	0x52445246	/* "RDRF" */
 #define FTS_MAGIC	"reader full-text index"
 
@@ -395,7 +395,12 @@ meta_check(const char *format)
 	return xasprintf("%016llx", (unsigned long long) h);
 }
 
-/* Makes the tables of a new index. */
+/* Makes the tables of a new index: doc, a row for each file; text, the
+ * terms of its body and related items, and titles, those of its title,
+ * under the same row number. Apart, each table has one column, and FTS5
+ * spends no byte on which column a term is in (a third of the index for
+ * text whose terms are mostly once in an article), and which articles
+ * have a word in the title is found from the titles alone. */
 static int
 create_schema(sqlite3 *db, int flags)
 {
@@ -413,16 +418,19 @@ create_schema(sqlite3 *db, int flags)
 	    " size INTEGER NOT NULL, mtime INTEGER NOT NULL,"
 	    " date INTEGER NOT NULL, aid INTEGER NOT NULL);"
 	    "CREATE INDEX doc_key ON doc(key);"
-	    "CREATE VIRTUAL TABLE text USING fts5(title, body, content='',"
+	    "CREATE VIRTUAL TABLE text USING fts5(body, content='',"
+	    " columnsize=0, tokenize='reader%s');"
+	    "CREATE VIRTUAL TABLE titles USING fts5(title, content='',"
 	    " columnsize=0, tokenize='reader%s');"
 	    "INSERT INTO text(text, rank) VALUES('hashsize', %d);"
 	    "INSERT INTO text(text, rank) VALUES('pgsz', %d);"
+	    "INSERT INTO titles(titles, rank) VALUES('pgsz', %d);"
 	    "INSERT INTO meta VALUES('format', %Q), ('check', %Q),"
 	    " ('stale', '0');"
 	    "COMMIT;", FTS_APP_ID, FTS_FORMAT,
+	    (flags & FTS_VARIANTS) ? " variants" : "",
 	    (flags & FTS_VARIANTS) ? " variants" : "", FTS_HASH_BYTES,
-	    FTS_LEAF_BYTES, format,
-	    check);
+	    FTS_LEAF_BYTES, FTS_LEAF_BYTES, format, check);
 	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
 	sqlite3_free(sql);
 	if (rc != SQLITE_OK)
@@ -448,7 +456,7 @@ sound(sqlite3 *db, int flags)
 	    f != NULL && c != NULL && strcmp(f, format) == 0 &&
 	    strcmp(c, check) == 0 &&
 	    get_int(db, "SELECT count(*) FROM sqlite_master WHERE "
-	    "name IN ('doc', 'text')") == 2;
+	    "name IN ('doc', 'text', 'titles')") == 3;
 	free(f);
 	free(c);
 	free(format);
@@ -877,6 +885,7 @@ struct writer {
 	sqlite3_stmt	*del;
 	sqlite3_stmt	*add;
 	sqlite3_stmt	*addtext;
+	sqlite3_stmt	*addtitle;
 	int64_t		 stale;		/* rows left behind */
 };
 
@@ -892,8 +901,10 @@ writer_init(struct writer *w, sqlite3 *db)
 	    sqlite3_prepare_v2(db, "INSERT INTO doc(key, path, size, mtime, "
 	    "date, aid) VALUES(?1, ?2, ?3, ?4, ?5, ?6)", -1, &w->add, NULL)
 	    != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "INSERT INTO text(rowid, title, body) "
-	    "VALUES(?1, ?2, ?3)", -1, &w->addtext, NULL) != SQLITE_OK)
+	    sqlite3_prepare_v2(db, "INSERT INTO text(rowid, body) "
+	    "VALUES(?1, ?2)", -1, &w->addtext, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "INSERT INTO titles(rowid, title) "
+	    "VALUES(?1, ?2)", -1, &w->addtitle, NULL) != SQLITE_OK)
 		return -1;
 	return 0;
 }
@@ -905,6 +916,7 @@ writer_free(struct writer *w)
 	sqlite3_finalize(w->del);
 	sqlite3_finalize(w->add);
 	sqlite3_finalize(w->addtext);
+	sqlite3_finalize(w->addtitle);
 }
 
 /* Forgets the row of path, if there is one. */
@@ -970,7 +982,8 @@ ahead_free(struct ahead *a)
 static int
 index_read(struct writer *w, const struct fts_file *f, const struct ahead *a)
 {
-	int	rc;
+	sqlite3_int64	row;
+	int		rc;
 
 	if (!a->ok)
 		return 0;
@@ -983,16 +996,23 @@ index_read(struct writer *w, const struct fts_file *f, const struct ahead *a)
 	rc = sqlite3_step(w->add);
 	sqlite3_reset(w->add);
 	if (rc == SQLITE_DONE) {
-		sqlite3_bind_int64(w->addtext, 1,
-		    sqlite3_last_insert_rowid(w->db));
-		sqlite3_bind_text(w->addtext, 2, a->d.text + a->d.title.off,
-		    (int) a->d.title.len, SQLITE_STATIC);
-		sqlite3_bind_text(w->addtext, 3, a->body, (int) a->blen,
+		row = sqlite3_last_insert_rowid(w->db);
+		sqlite3_bind_int64(w->addtext, 1, row);
+		sqlite3_bind_text(w->addtext, 2, a->body, (int) a->blen,
 		    SQLITE_STATIC);
 		replay = a->cut ? a : NULL;
 		rc = sqlite3_step(w->addtext);
-		replay = NULL;
 		sqlite3_reset(w->addtext);
+		/* The title in a table of its own: see fts_query(). */
+		if (rc == SQLITE_DONE) {
+			sqlite3_bind_int64(w->addtitle, 1, row);
+			sqlite3_bind_text(w->addtitle, 2, a->d.text +
+			    a->d.title.off, (int) a->d.title.len,
+			    SQLITE_STATIC);
+			rc = sqlite3_step(w->addtitle);
+			sqlite3_reset(w->addtitle);
+		}
+		replay = NULL;
 	}
 	return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -1178,6 +1198,7 @@ settle_stale(struct writer *w, size_t live)
 		rc = sqlite3_exec(w->db, "DELETE FROM doc;"
 		    "DELETE FROM meta WHERE key LIKE 'lib-%';"
 		    "INSERT INTO text(text) VALUES('delete-all');"
+		    "INSERT INTO titles(titles) VALUES('delete-all');"
 		    "UPDATE meta SET value = '0' WHERE key = 'stale';", NULL,
 		    NULL, NULL);
 		return rc == SQLITE_OK ? 1 : -1;
@@ -1198,7 +1219,10 @@ merging(sqlite3 *db, bool on)
 
 	sql = sqlite3_mprintf("INSERT INTO text(text, rank) VALUES"
 	    "('automerge', %d);"
-	    "INSERT INTO text(text, rank) VALUES('crisismerge', %d);",
+	    "INSERT INTO text(text, rank) VALUES('crisismerge', %d);"
+	    "INSERT INTO titles(titles, rank) VALUES('automerge', %d);"
+	    "INSERT INTO titles(titles, rank) VALUES('crisismerge', %d);",
+	    on ? FTS_AUTOMERGE : 0, on ? FTS_CRISISMERGE : FTS_NO_CRISIS,
 	    on ? FTS_AUTOMERGE : 0, on ? FTS_CRISISMERGE : FTS_NO_CRISIS);
 	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
 	sqlite3_free(sql);
@@ -1220,9 +1244,11 @@ is_unmerged(sqlite3 *db)
 static int
 merge_step(sqlite3 *db)
 {
+	static const char *const table[] = { "titles", "text" };
 	sqlite3_int64	before;
 	char		sql[80];
-	int		more;
+	int		more = 0;
+	size_t		i;
 
 	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
 	    SQLITE_OK)
@@ -1232,13 +1258,16 @@ merge_step(sqlite3 *db)
 		return 0;
 	}
 	/* Negative: all segments into one, whatever their levels. FTS5
-	 * changes fewer than two rows when there is nothing left to do. */
-	before = sqlite3_total_changes64(db);
-	snprintf(sql, sizeof sql, "INSERT INTO text(text, rank) VALUES"
-	    "('merge', %d)", -FTS_MERGE_PAGES);
-	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		goto undo;
-	more = sqlite3_total_changes64(db) - before >= 2;
+	 * changes fewer than two rows when there is nothing left to do.
+	 * The small table of titles first. */
+	for (i = 0; i < ARRAY_SIZE(table) && !more; i++) {
+		before = sqlite3_total_changes64(db);
+		snprintf(sql, sizeof sql, "INSERT INTO %s(%s, rank) VALUES"
+		    "('merge', %d)", table[i], table[i], -FTS_MERGE_PAGES);
+		if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+			goto undo;
+		more = sqlite3_total_changes64(db) - before >= 2;
+	}
 	if (!more && merging(db, true) != 0)
 		goto undo;
 	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
@@ -1422,6 +1451,7 @@ update_files(sqlite3 *db, const struct fts_library *lib, int tflags,
 	    sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
 	    SQLITE_OK) {
 		if (sqlite3_exec(db, "INSERT INTO text(text) "
+		    "VALUES('optimize');INSERT INTO titles(titles) "
 		    "VALUES('optimize')", NULL, NULL, NULL) == SQLITE_OK &&
 		    merging(db, true) == 0)
 			sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
@@ -1496,6 +1526,7 @@ fts_compact(struct fts *f, struct causes *cs)
 	    SQLITE_OK)
 		goto fail;
 	if (is_unmerged(db) && (sqlite3_exec(db, "INSERT INTO text(text) "
+	    "VALUES('optimize');INSERT INTO titles(titles) "
 	    "VALUES('optimize')", NULL, NULL, NULL) != SQLITE_OK ||
 	    merging(db, true) != 0))
 		goto undo;
@@ -1638,36 +1669,113 @@ id_order(const void *a, const void *b)
 	return *x < *y ? -1 : *x > *y;
 }
 
-/* Reads the row ids an FTS5 expression finds, sorted. */
+/* Row ids, ascending. */
+struct idset {
+	int64_t	*v;
+	size_t	 n;
+};
+
+/* Reads the row ids an FTS5 expression finds in table (text or titles)
+ * into *ids. */
 static int
-match_ids(sqlite3 *db, const char *expr, int64_t **ids, size_t *n)
+match_ids(sqlite3 *db, const char *table, const char *expr,
+    struct idset *ids)
 {
+	char		 sql[96];
 	sqlite3_stmt	*st;
 	size_t		 i, bytes;
 	int		 rc;
 
-	*ids = NULL;
-	*n = 0;
-	if (sqlite3_prepare_v2(db, "SELECT reader_ids(rowid) FROM text "
-	    "WHERE text MATCH ?1", -1, &st, NULL) != SQLITE_OK)
+	ids->v = xmalloc(sizeof *ids->v);
+	ids->n = 0;
+	snprintf(sql, sizeof sql, "SELECT reader_ids(rowid) FROM %s WHERE %s "
+	    "MATCH ?1", table, table);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		bytes = (size_t) sqlite3_column_bytes(st, 0);
-		*n = bytes / sizeof **ids;
-		*ids = xmalloc(bytes + sizeof **ids);
-		if (bytes > 0)
-			memcpy(*ids, sqlite3_column_blob(st, 0), bytes);
+		if (bytes > 0) {
+			free(ids->v);
+			ids->v = xmalloc(bytes);
+			memcpy(ids->v, sqlite3_column_blob(st, 0), bytes);
+			ids->n = bytes / sizeof *ids->v;
+		}
 		rc = sqlite3_step(st);
 	}
 	sqlite3_finalize(st);
 	/* (FTS5 gives them in order; sorted only if it did not.) */
-	for (i = 1; i < *n; i++)
-		if ((*ids)[i - 1] > (*ids)[i]) {
-			qsort(*ids, *n, sizeof **ids, id_order);
+	for (i = 1; i < ids->n; i++)
+		if (ids->v[i - 1] > ids->v[i]) {
+			qsort(ids->v, ids->n, sizeof *ids->v, id_order);
 			break;
 		}
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The rows whose title has term t, into *title, and those whose text
+ * has it, into *text (none for a word to be in the title only). Both are
+ * to be freed, whatever is returned. */
+static int
+term_ids(sqlite3 *db, const struct query_term *t, struct idset *title,
+    struct idset *text)
+{
+	char	*expr = query_fts(t);
+	int	 rc;
+
+	text->v = NULL;
+	text->n = 0;
+	rc = match_ids(db, "titles", expr, title);
+	if (rc == 0 && !t->title)
+		rc = match_ids(db, "text", expr, text);
+	free(expr);
+	return rc;
+}
+
+/* Adds the ids of b to a (b is left as it was). */
+static void
+ids_union(struct idset *a, const struct idset *b)
+{
+	int64_t	*v;
+	size_t	 i = 0, j = 0, k = 0;
+
+	if (b->n == 0)
+		return;
+	v = xreallocarray(NULL, a->n + b->n, sizeof *v);
+	while (i < a->n || j < b->n) {
+		if (j == b->n || (i < a->n && a->v[i] < b->v[j]))
+			v[k++] = a->v[i++];
+		else if (i == a->n || b->v[j] < a->v[i])
+			v[k++] = b->v[j++];
+		else {
+			v[k++] = a->v[i++];
+			j++;
+		}
+	}
+	free(a->v);
+	a->v = v;
+	a->n = k;
+}
+
+/* Keeps in a only the ids also in b; nothing when a is NULL. */
+static void
+ids_meet(struct idset *a, const struct idset *b)
+{
+	size_t	i = 0, j = 0, k = 0;
+
+	if (a == NULL)
+		return;
+	while (i < a->n && j < b->n) {
+		if (a->v[i] < b->v[j])
+			i++;
+		else if (a->v[i] > b->v[j])
+			j++;
+		else {
+			a->v[k++] = a->v[i++];
+			j++;
+		}
+	}
+	a->n = k;
 }
 
 /* The rows being ordered by newest_first() (qsort has no argument). */
@@ -1689,6 +1797,7 @@ newest_first(const void *a, const void *b)
 /* Marks of rows for a query. */
 #define MARK_HIT	1
 #define MARK_TITLE	2
+#define MARK_OUT	4	/* it has a word to leave out */
 
 /* Marks the rows of ids (ascending) with m; returns how many there were. */
 static size_t
@@ -1794,40 +1903,51 @@ fts_query(struct fts *f, const struct query *q, const struct fts_library *lib,
 {
 	struct rowcache	*rc = &f->rc;
 	struct fts_hit	*h = NULL, *r;
-	char		*expr = NULL;
-	int64_t		*ids = NULL;
-	size_t		 nids = 0, i, k, found;
+	struct idset	 all = { NULL, 0 }, titles = { NULL, 0 }, t, b;
+	size_t		 i, k, found = 0;
 	uint8_t		 want;
 	int		 pass;
+	bool		 first = true;
 
 	*hits = NULL;
 	*n = 0;
 	if (rows_refresh(f, lib) != 0)
 		goto fail;
-	memset(rc->mark, 0, rc->n);
+	memset(rc->mark, q->npositive > 0 ? 0 : MARK_HIT, rc->n);
+	/* Each word is looked up in the titles, and unless it is to be in
+	 * the title, in the text: an article has every word, each in one or
+	 * the other, and has them all in its title, or not. */
+	for (i = 0; i < q->n; i++) {
+		if (q->t[i].negated || (!first && all.n == 0))
+			continue;
+		if (term_ids(f->db, &q->t[i], &t, &b) != 0)
+			goto fail;
+		ids_union(&b, &t);
+		ids_meet(first ? NULL : &all, &b);
+		ids_meet(first ? NULL : &titles, &t);
+		if (first) {
+			all = b;
+			titles = t;
+		} else {
+			free(b.v);
+			free(t.v);
+		}
+		first = false;
+	}
 	if (q->npositive > 0) {
-		expr = query_fts(q, QUERY_ALL);
-		if (match_ids(f->db, expr, &ids, &nids) != 0)
+		found = mark_rows(rc, all.v, all.n, MARK_HIT);
+		mark_rows(rc, titles.v, titles.n, MARK_TITLE);
+	} else
+		found = rc->n;	/* dates, unread, words to leave out */
+	for (i = 0; i < q->n && found > 0; i++) {
+		if (!q->t[i].negated)
+			continue;
+		if (term_ids(f->db, &q->t[i], &t, &b) != 0)
 			goto fail;
-		found = mark_rows(rc, ids, nids, MARK_HIT);
-		free(expr);
-		free(ids);
-		ids = NULL;
-		expr = query_fts(q, QUERY_TITLE);
-		if (found > 0 && (match_ids(f->db, expr, &ids, &nids) != 0))
-			goto fail;
-		if (found > 0)
-			mark_rows(rc, ids, nids, MARK_TITLE);
-	} else {
-		/* Dates, unread, words to leave out: every row is asked. */
-		memset(rc->mark, MARK_HIT, rc->n);
-		expr = query_fts(q, QUERY_EXCLUDED);
-		if (expr != NULL && match_ids(f->db, expr, &ids, &nids) != 0)
-			goto fail;
-		mark_rows(rc, ids, nids, MARK_TITLE);
-		for (i = 0; i < rc->n; i++)
-			rc->mark[i] = rc->mark[i] == MARK_HIT ? MARK_HIT : 0;
-		found = rc->n;
+		mark_rows(rc, t.v, t.n, MARK_OUT);
+		mark_rows(rc, b.v, b.n, MARK_OUT);
+		free(t.v);
+		free(b.v);
 	}
 	/* In the order made once: those with the words in the title, then
 	 * the rest. */
@@ -1846,8 +1966,8 @@ fts_query(struct fts *f, const struct query *q, const struct fts_library *lib,
 		}
 	}
 	*hits = h;
-	free(expr);
-	free(ids);
+	free(all.v);
+	free(titles.v);
 	return 0;
 fail:
 	causes_add(cs, _("cannot search the index: %s"),
@@ -1856,8 +1976,8 @@ fail:
 		f->damaged = true;
 	free(h);
 	*n = 0;
-	free(expr);
-	free(ids);
+	free(all.v);
+	free(titles.v);
 	return -1;
 }
 

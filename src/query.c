@@ -287,76 +287,23 @@ query_has_dates(const struct query *q)
 	return q->from != 0 || q->until != 0;
 }
 
-/* Appends term t as an FTS5 string to *buf. */
-static void
-append_term(char **buf, size_t *len, size_t *cap, const struct query_term *t,
-    bool title)
+/* Returns term t as an FTS5 string: quoted, and followed by * when its
+ * last word may go on. Caller frees. */
+char *
+query_fts(const struct query_term *t)
 {
 	const char	*p;
-	size_t		 need = strlen(t->text) * 2 + 16;
+	char		*buf = xmalloc(strlen(t->text) * 2 + 4), *o = buf;
 
-	if (*len + need >= *cap)
-		*buf = xreallocarray(*buf, *cap = (*len + need) * 2, 1);
-	if (title) {
-		memcpy(*buf + *len, "title : ", 8);
-		*len += 8;
-	}
-	(*buf)[(*len)++] = '"';
+	*o++ = '"';
 	for (p = t->text; *p != '\0'; p++) {
 		if (*p == '"')
-			(*buf)[(*len)++] = '"';
-		(*buf)[(*len)++] = *p;
+			*o++ = '"';
+		*o++ = *p;
 	}
-	(*buf)[(*len)++] = '"';
+	*o++ = '"';
 	if (t->prefix || ftstok_open_end(t->text, strlen(t->text), 0))
-		(*buf)[(*len)++] = '*';
-	(*buf)[*len] = '\0';
-}
-
-/* Appends s to *buf. */
-static void
-append(char **buf, size_t *len, size_t *cap, const char *s)
-{
-	size_t	n = strlen(s);
-
-	if (*len + n + 1 >= *cap)
-		*buf = xreallocarray(*buf, *cap = (*len + n + 1) * 2, 1);
-	memcpy(*buf + *len, s, n + 1);
-	*len += n;
-}
-
-/* Returns an FTS5 expression for q, NULL when it would have no word:
- * with QUERY_ALL, the articles that match (every word found, the negated
- * ones not); with QUERY_TITLE, those that have every word in their
- * titles; with QUERY_EXCLUDED, those that have a word to leave out.
- * Caller frees. */
-char *
-query_fts(const struct query *q, int which)
-{
-	char	*buf = NULL;
-	size_t	 len = 0, cap = 0, i;
-	bool	 first = true, want = which == QUERY_EXCLUDED;
-
-	for (i = 0; i < q->n; i++) {
-		if (q->t[i].negated != want)
-			continue;
-		if (first)
-			append(&buf, &len, &cap, which == QUERY_TITLE ?
-			    "title : (" : "(");
-		else
-			append(&buf, &len, &cap, want ? " OR " : " AND ");
-		append_term(&buf, &len, &cap, &q->t[i],
-		    q->t[i].title && which != QUERY_TITLE);
-		first = false;
-	}
-	if (buf == NULL)
-		return NULL;
-	append(&buf, &len, &cap, ")");
-	for (i = 0; i < q->n && which == QUERY_ALL; i++) {
-		if (!q->t[i].negated)
-			continue;
-		append(&buf, &len, &cap, " NOT ");
-		append_term(&buf, &len, &cap, &q->t[i], q->t[i].title);
-	}
+		*o++ = '*';
+	*o = '\0';
 	return buf;
 }

@@ -6,8 +6,8 @@
  * date:2024-04-01 keep articles of that year, month or day, after:DATE
  * those after it (from the next day, month or year on), before:DATE those
  * before it; unread keeps the articles not yet read (-unread those read).
- * No SQLite here: the index module turns a query into its FTS5 form with
- * query_fts().
+ * No SQLite here: the index module looks each term up with the FTS5 form
+ * query_fts() gives it, and puts the answers together.
  */
 #ifndef READER_QUERY_H
 #define READER_QUERY_H
@@ -17,13 +17,6 @@
 
 #include "error.h"
 #include "system.h"
-
-/* What query_fts() writes. */
-enum {
-	QUERY_ALL,	/* the articles that match */
-	QUERY_TITLE,	/* those with every word in the title */
-	QUERY_EXCLUDED	/* those with a word to leave out */
-};
 
 struct query_term {
 	char	*text;		/* as written, without quotes */
@@ -43,7 +36,7 @@ struct query {
 
 int	 query_parse(struct query *, const char *, struct causes *);
 void	 query_free(struct query *);
-char	*query_fts(const struct query *, int);
+char	*query_fts(const struct query_term *);
 bool	 query_has_dates(const struct query *);
 
 #endif

@@ -15,24 +15,31 @@
 #include "tap.h"
 #include "text.h"
 
-/* Parses text and returns query_fts()'s expression, or "error: ..." with
- * the first message. */
+/* Parses text and returns its terms as query_fts() writes them, by
+ * spaces, each after - when it is left out and title: when it is to be in
+ * the title; or "error: ..." with the first message. */
 static const char *
-fts_of(const char *text, int which)
+fts_of(const char *text)
 {
 	static char	 buf[512];
 	struct causes	 cs;
 	struct query	 q;
+	size_t		 i, len = 0;
 	char		*e;
 
 	causes_init(&cs);
+	buf[0] = '\0';
 	if (query_parse(&q, text, &cs) != 0)
 		snprintf(buf, sizeof buf, "error: %s", cs.n ? cs.msg[0] : "");
-	else {
-		e = query_fts(&q, which);
-		snprintf(buf, sizeof buf, "%s", e != NULL ? e : "(none)");
-		free(e);
-	}
+	else
+		for (i = 0; i < q.n && len < sizeof buf; i++) {
+			e = query_fts(&q.t[i]);
+			len += (size_t) snprintf(buf + len, sizeof buf - len,
+			    "%s%s%s%s", i > 0 ? " " : "",
+			    q.t[i].negated ? "-" : "",
+			    q.t[i].title ? "title:" : "", e);
+			free(e);
+		}
 	query_free(&q);
 	causes_free(&cs);
 	return buf;
@@ -60,42 +67,38 @@ filters_of(const char *text)
 static void
 test_query(void)
 {
-	is_str(fts_of("实验室", QUERY_ALL), "(\"实验室\")", "a word");
-	is_str(fts_of("实", QUERY_ALL), "(\"实\"*)",
-	    "a lone character is a prefix");
-	is_str(fts_of("实验 linux*", QUERY_ALL), "(\"实验\" AND \"linux\"*)",
-	    "words, all of them, and a prefix");
-	is_str(fts_of("\"open source\" -\"closed\" -x", QUERY_ALL),
-	    "(\"open source\") NOT \"closed\" NOT \"x\"",
+	is_str(fts_of("实验室"), "\"实验室\"", "a word");
+	is_str(fts_of("实"), "\"实\"*", "a lone character is a prefix");
+	is_str(fts_of("实验 linux*"), "\"实验\" \"linux\"*",
+	    "words, and a prefix");
+	is_str(fts_of("\"open source\" -\"closed\" -x"),
+	    "\"open source\" -\"closed\" -\"x\"",
 	    "a phrase, and words left out");
-	is_str(fts_of("say \"a\"\"b\"", QUERY_ALL),
-	    "(\"say\" AND \"a\")", "a quote ends a phrase");
-	is_str(fts_of("x \"q\"\"\"", QUERY_ALL), "(\"x\" AND \"q\")",
+	is_str(fts_of("say \"a\"\"b\""), "\"say\" \"a\"",
+	    "a quote ends a phrase");
+	is_str(fts_of("x \"q\"\"\""), "\"x\" \"q\"",
 	    "an empty phrase is nothing");
-	is_str(fts_of("a\"b", QUERY_ALL), "(\"a\"\"b\")",
-	    "a quote inside a word is escaped");
-	is_str(fts_of("title:实验 科学", QUERY_ALL),
-	    "(title : \"实验\" AND \"科学\")", "a word in the title");
-	is_str(fts_of("title:实验 科学", QUERY_TITLE),
-	    "title : (\"实验\" AND \"科学\")", "  and titles with every word");
-	is_str(fts_of("a -b -c", QUERY_EXCLUDED), "(\"b\" OR \"c\")",
-	    "the words left out");
-	is_str(fts_of("“全国 重点”", QUERY_ALL), "(\"全国 重点\")",
+	is_str(fts_of("a\"b"), "\"a\"\"b\"", "a quote inside a word is escaped");
+	is_str(fts_of("title:实验 科学"), "title:\"实验\" \"科学\"",
+	    "a word in the title");
+	is_str(fts_of("-title:实验 科学"), "-title:\"实验\" \"科学\"",
+	    "  and one left out of it");
+	is_str(fts_of("“全国 重点”"), "\"全国 重点\"",
 	    "Chinese quotation marks");
-	is_str(fts_of("\"open", QUERY_ALL),
+	is_str(fts_of("\"open"),
 	    "error: in the query, '\"open': a quotation mark is not closed",
 	    "an open quote is an error");
-	is_str(fts_of("", QUERY_ALL),
+	is_str(fts_of(""),
 	    "error: the query is empty: type words to search for",
 	    "an empty query is an error");
-	is_str(fts_of("-x", QUERY_ALL),
+	is_str(fts_of("-x"),
 	    "error: in the query, '-x': a query needs a word to find, not "
 	    "only words to leave out", "only words left out is an error");
-	is_str(fts_of("，。", QUERY_ALL),
+	is_str(fts_of("，。"),
 	    "error: in the query, '，。': nothing to search for: no letters, "
 	    "digits or characters", "punctuation alone is an error");
-	ok(strncmp(fts_of("\"\033[31mx", QUERY_ALL), "error: ", 7) == 0 &&
-	    strchr(fts_of("\"\033[31mx", QUERY_ALL), '\033') == NULL,
+	ok(strncmp(fts_of("\"\033[31mx"), "error: ", 7) == 0 &&
+	    strchr(fts_of("\"\033[31mx"), '\033') == NULL,
 	    "a message has no control characters");
 	is_str(filters_of("date:2024"), "20240101000000 20250101000000 0",
 	    "a year");
