@@ -2128,7 +2128,7 @@ fts_snippet(const char *path, const struct query *q, int flags,
 	struct causes	 cs;
 	struct doc	 d;
 	struct span	*sp;
-	char		*body, *out;
+	char		*body, *out, *t;
 	size_t		 blen, ns, at = 0, a, b, n = 0, m;
 	uint32_t	 c;
 	int		 cols = 0, w;
@@ -2140,12 +2140,26 @@ fts_snippet(const char *path, const struct query *q, int flags,
 	}
 	causes_free(&cs);
 	body = fts_body(&d, &blen);
-	if (title != NULL)
-		*title = xstrndup(d.text + d.title.off, d.title.len);
+	t = xstrndup(d.text + d.title.off, d.title.len);
 	doc_free(&d);
 	if (fts_find(body, blen, q, flags, true, &sp, &ns) > 0)
 		at = sp[0].off;
+	else {
+		/* The words are in the title only: its row in the list may
+		 * not reach them, so the line shows them there. */
+		free(sp);
+		if (fts_find(t, strlen(t), q, flags, true, &sp, &ns) > 0) {
+			free(body);
+			body = xstrdup(t);
+			blen = strlen(t);
+			at = sp[0].off;
+		}
+	}
 	free(sp);
+	if (title != NULL)
+		*title = t;
+	else
+		free(t);
 	/* Back to a third of the width before the match, within its line. */
 	a = at;
 	while (a > 0 && body[a - 1] != '\n' && cols < (int) width / 3) {

@@ -60,6 +60,8 @@ expect_eq "$?" 0 "exit status 0 when something matches"
 expect_match "$TEST_TMP/out" \
     "^2024-04-29	天津获批组建全国重点实验室	$lib/lab.txt	实验室建设取得进展。\$" \
     "a match is date, title, path and the matched text, by tabs"
+expect_eq "$(s '天津' | cut -f4)" "天津获批组建全国重点实验室" \
+    "words in the title only: the matched text is the title's"
 s '河马' > "$TEST_TMP/out"
 expect_eq "$?" 1 "exit status 1 when nothing matches"
 expect_eq "$(cat "$TEST_TMP/out")" "" "  and nothing is printed"
