@@ -2,6 +2,7 @@
 #include "system.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/ioctl.h>
@@ -65,6 +66,8 @@ struct ui {
 	bool			 pushed;	/* a key read ahead waits */
 	int			 push_r;
 	wint_t			 push_c;
+	char			 mb[MB_LEN_MAX];	/* a character begun */
+	size_t			 mbn;
 	wchar_t			*wbuf;
 	size_t			 wcap;
 };
@@ -497,6 +500,56 @@ translate(int r, wint_t c)
 	return (key_code) c;
 }
 
+/* Reads the next key or character the terminal sent, as get_wch() would:
+ * *r is KEY_CODE_YES for a key code, OK for a character. The bytes of a
+ * character come one by one from wgetch() and are put together by the C
+ * library (mbrtowc), because get_wch() drops the byte after one that
+ * cannot begin a character: a key typed right after a stray byte was
+ * lost. Here a byte that cannot be part of a character is dropped alone,
+ * and the bytes after it are read again. A character whose bytes have
+ * not all come waits in u->mb. Returns false when nothing (whole) waits. */
+static bool
+read_char(struct ui *u, int *r, wint_t *c)
+{
+	mbstate_t	ms;
+	wchar_t		wc;
+	size_t		n;
+	int		b;
+
+	for (;;) {
+		while (u->mbn > 0) {
+			memset(&ms, 0, sizeof ms);
+			n = mbrtowc(&wc, u->mb, u->mbn, &ms);
+			if (n == (size_t) -2 && u->mbn < sizeof u->mb)
+				break;		/* more bytes to come */
+			if (n == (size_t) -1 || n == (size_t) -2) {
+				/* Invalid: the first byte goes, the rest is
+				 * read again. */
+				memmove(u->mb, u->mb + 1, --u->mbn);
+				continue;
+			}
+			if (n == 0)
+				n = 1;		/* a NUL */
+			memmove(u->mb, u->mb + n, u->mbn - n);
+			u->mbn -= n;
+			*r = OK;
+			*c = (wint_t) wc;
+			return true;
+		}
+		if ((b = wgetch(stdscr)) == ERR)
+			return false;
+		if (b > 0xff) {
+			/* A key code: a character begun before it is lost,
+			 * as a broken sequence would be. */
+			u->mbn = 0;
+			*r = KEY_CODE_YES;
+			*c = (wint_t) b;
+			return true;
+		}
+		u->mb[u->mbn++] = (char) b;
+	}
+}
+
 /* Reads what the terminal sent next, a key read ahead first. Returns
  * false when nothing waits. Invalid bytes are dropped here: only a real
  * end of input (see input_ended()) ends the session. */
@@ -509,8 +562,7 @@ next_input(struct ui *u, int *r, wint_t *c)
 		*c = u->push_c;
 		return true;
 	}
-	*r = get_wch(c);
-	return *r != ERR;
+	return read_char(u, r, c);
 }
 
 /* Keeps one input for the next read. curses' own pushback is not used:

@@ -13,6 +13,23 @@ tm_keys -H e9
 tm_keys j
 tm_wait '2/7  7 unread'
 step $? "invalid input bytes are ignored, keys go on working"
+# In one write with the key after them: only the bad bytes go.
+tm_keys -H ff 6a
+tm_wait '3/7  7 unread'
+step $? "  a key sent with a bad byte is kept"
+tm_keys -H e9 6a
+tm_wait '4/7  7 unread'
+step $? "  and with a character begun and broken off"
+tm_keys -H e9 e9 ff 6b 6b 6b
+tm_wait '1/7  7 unread'
+step $? "  and after several"
+tm_keys /
+tm_wait '^/'
+tm_keys -H e5 ae 9e ff e9 aa 8c
+tm_wait '^/实验 '
+step $? "  and inside a character's neighbours in the prompt"
+tm_keys Escape
+tm_wait_not '^/'
 
 # Pasted text runs no actions (it would mark, jump and quit here).
 tm set-buffer 'jjjmmmGzzq'
