@@ -140,4 +140,45 @@ expect_eq "$?" 0 "  the index is then brought up to date and searched"
 expect_eq "$(wc -l < "$TEST_TMP/found")" 23 "  every article found (23 of them now)"
 expect_eq "$(cat "$TEST_TMP/err")" "" "  and nothing found damaged"
 
+# A library large enough for a bulk build, whose segments are merged in
+# the background once the index answers: a kill -9 then (the progress
+# has just gone) leaves an index that is used as it is.
+bulk=$TEST_TMP/bulk
+mkdir -p "$bulk"
+"$PY" - "$bulk" <<'EOF2'
+import random, sys
+random.seed(11)
+pool = [chr(c) for c in range(0x4e00, 0x4e00 + 2000)]
+for f in range(1500):
+    with open("%s/b%04d.txt" % (sys.argv[1], f), "w") as o:
+        o.write("发布时间:2024-03-%02d 12:00 原文链接: 批量第%d篇\n\n  %s\n"
+                % (f % 28 + 1, f, "".join(random.choices(pool, k=1500))))
+EOF2
+rm -rf "$XDG_CACHE_HOME"
+tm_start 80 24 -- "$bulk"
+tm_wait '^ Articles: 1500' 20
+# The moment every file is in: the merge begins.
+"$PY" - "$XDG_CACHE_HOME/reader/search.db" <<'EOF2'
+import sqlite3, sys, time
+end = time.time() + 120
+while time.time() < end:
+    try:
+        db = sqlite3.connect("file:%s?mode=ro" % sys.argv[1], uri=True)
+        if db.execute("SELECT count(*) FROM doc").fetchone()[0] == 1500:
+            break
+        db.close()
+    except sqlite3.Error:
+        pass
+    time.sleep(0.01)
+EOF2
+kill -9 "$(tm_pid)"
+expect_eq "$(tm_exit_status)" 137 "killed as the index is merged"
+"$READER" --no-config --search 批量 "$bulk" > "$TEST_TMP/found" \
+    2> "$TEST_TMP/err"
+expect_eq "$(wc -l < "$TEST_TMP/found")" 1500 "  every article is found"
+expect_eq "$(cat "$TEST_TMP/err")" "" "  and nothing found damaged"
+"$READER" --no-config --index "$bulk" 2> "$TEST_TMP/err"
+expect_eq "$?" 0 "  the merge is finished by --index"
+expect_eq "$(cat "$TEST_TMP/err")" "" "  with nothing to say"
+
 finish
