@@ -68,13 +68,15 @@
  * merged into one by the background indexer, FTS_MERGE_PAGES at a time,
  * in transactions short enough for another program's write to wait
  * little and for a quit to be prompt; merging is set back on when that
- * is done. An update that finds the index still unmerged from a bulk
- * before, and is a bulk itself, merges it all at its end, so segments
- * never pile up where no interface runs long enough. */
+ * is done. So that segments never pile up where no interface runs long
+ * enough, an update in the caller's thread (reader --search) that finds
+ * the index still unmerged merges it all at its end if it is a bulk
+ * itself, and takes a step of the merge if not. */
 #define FTS_BULK_MIN	1000
 #define FTS_MERGE_PAGES	1000	/* about 0.1 s of work */
 #define MERGE_BUSY_MS	100	/* a step waits this long for the lock */
 #define MERGE_TRIES	600	/* then tries again, this many times */
+#define MERGE_STEP_NS	100000000L	/* merging after a small update */
 #define FTS_AUTOMERGE	4	/* FTS5's defaults */
 #define FTS_CRISISMERGE	16
 #define FTS_NO_CRISIS	1000	/* segments of a level: about 50 is usual */
@@ -95,6 +97,8 @@ struct rowcache {
 	uint32_t	*order;		/* v's indices, newest first */
 	uint8_t		*mark;		/* for a query: MARK_... for each */
 	int64_t		 version;	/* PRAGMA data_version when read */
+	int64_t		 gen;		/* the index's 'gen' then: it changes
+					 * with the rows, not with a merge */
 	const struct fts_library *lib;
 	bool		 valid;
 };
@@ -280,6 +284,13 @@ tok_tokenize(Fts5Tokenizer *tk, void *ctx, int flags, const char *text,
 	return ftstok_cut(text, n > 0 ? (size_t) n : 0, f, tok_term, &c);
 }
 
+/* reader_ids() is not for the schema or triggers (SQLite 3.30 on). */
+#ifdef SQLITE_DIRECTONLY
+# define IDS_FLAGS	SQLITE_DIRECTONLY
+#else
+# define IDS_FLAGS	0
+#endif
+
 /* Row ids gathered by reader_ids(). */
 struct idbuf {
 	int64_t	*v;
@@ -339,7 +350,7 @@ register_tokenizer(sqlite3 *db)
 	    SQLITE_OK)
 		return -1;
 	if (sqlite3_create_function(db, "reader_ids", 1, SQLITE_UTF8 |
-	    SQLITE_DIRECTONLY, NULL, NULL, ids_step, ids_final) != SQLITE_OK)
+	    IDS_FLAGS, NULL, NULL, ids_step, ids_final) != SQLITE_OK)
 		return -1;
 	return 0;
 }
@@ -426,7 +437,7 @@ create_schema(sqlite3 *db, int flags)
 	    "INSERT INTO text(text, rank) VALUES('pgsz', %d);"
 	    "INSERT INTO titles(titles, rank) VALUES('pgsz', %d);"
 	    "INSERT INTO meta VALUES('format', %Q), ('check', %Q),"
-	    " ('stale', '0');"
+	    " ('stale', '0'), ('gen', '0');"
 	    "COMMIT;", FTS_APP_ID, FTS_FORMAT,
 	    (flags & FTS_VARIANTS) ? " variants" : "",
 	    (flags & FTS_VARIANTS) ? " variants" : "", FTS_HASH_BYTES,
@@ -1179,6 +1190,11 @@ now_ns(void)
 	return (int64_t) ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+/* Says that the rows of doc changed (see rows_refresh()); every
+ * transaction of an update that changes them ends with settle_stale(). */
+#define GEN_BUMP "UPDATE meta SET value = CAST(value AS INTEGER) + 1 " \
+	"WHERE key = 'gen';"
+
 /* Writes the count of stale rows, and empties the index when they have
  * become too many (the caller then indexes everything). Returns 1 when it
  * emptied it. */
@@ -1195,7 +1211,7 @@ settle_stale(struct writer *w, size_t live)
 	stale += w->stale;
 	w->stale = 0;
 	if (stale > FTS_STALE_MIN && (size_t) stale > live / FTS_STALE_DIV) {
-		rc = sqlite3_exec(w->db, "DELETE FROM doc;"
+		rc = sqlite3_exec(w->db, GEN_BUMP "DELETE FROM doc;"
 		    "DELETE FROM meta WHERE key LIKE 'lib-%';"
 		    "INSERT INTO text(text) VALUES('delete-all');"
 		    "INSERT INTO titles(titles) VALUES('delete-all');"
@@ -1204,7 +1220,7 @@ settle_stale(struct writer *w, size_t live)
 		return rc == SQLITE_OK ? 1 : -1;
 	}
 	sql = sqlite3_mprintf("UPDATE meta SET value = '%lld' WHERE key = "
-	    "'stale'", (long long) stale);
+	    "'stale';" GEN_BUMP, (long long) stale);
 	rc = sqlite3_exec(w->db, sql, NULL, NULL, NULL);
 	sqlite3_free(sql);
 	return rc == SQLITE_OK ? 0 : -1;
@@ -1245,7 +1261,7 @@ static int
 merge_step(sqlite3 *db)
 {
 	static const char *const table[] = { "titles", "text" };
-	sqlite3_int64	before;
+	unsigned	before;
 	char		sql[80];
 	int		more = 0;
 	size_t		i;
@@ -1261,12 +1277,12 @@ merge_step(sqlite3 *db)
 	 * changes fewer than two rows when there is nothing left to do.
 	 * The small table of titles first. */
 	for (i = 0; i < ARRAY_SIZE(table) && !more; i++) {
-		before = sqlite3_total_changes64(db);
+		before = (unsigned) sqlite3_total_changes(db);
 		snprintf(sql, sizeof sql, "INSERT INTO %s(%s, rank) VALUES"
 		    "('merge', %d)", table[i], table[i], -FTS_MERGE_PAGES);
 		if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
 			goto undo;
-		more = sqlite3_total_changes64(db) - before >= 2;
+		more = (unsigned) sqlite3_total_changes(db) - before >= 2;
 	}
 	if (!more && merging(db, true) != 0)
 		goto undo;
@@ -1447,7 +1463,7 @@ update_files(sqlite3 *db, const struct fts_library *lib, int tflags,
 	cutter_end(&cut);
 	writer_free(&w);
 	/* A second bulk on an index not yet merged: one segment now. */
-	if (bulk_before && ntodo >= FTS_BULK_MIN && (stop == NULL || !*stop) &&
+	if (bulk_before && ntodo >= FTS_BULK_MIN && stop == NULL &&
 	    sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
 	    SQLITE_OK) {
 		if (sqlite3_exec(db, "INSERT INTO text(text) "
@@ -1459,6 +1475,14 @@ update_files(sqlite3 *db, const struct fts_library *lib, int tflags,
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		sqlite3_exec(db, "PRAGMA incremental_vacuum", NULL, NULL,
 		    NULL);
+	} else if (stop == NULL && ntodo < FTS_BULK_MIN && unmerged) {
+		/* A small update in this thread (reader --search) on an
+		 * index a bulk left unmerged: some of the merge, so that
+		 * segments do not pile up where the interface never runs
+		 * long enough to merge them. */
+		t0 = now_ns();
+		while (merge_step(db) == 1 && now_ns() - t0 < MERGE_STEP_NS)
+			continue;
 	}
 	if (fresh)
 		sqlite3_exec(db, "PRAGMA synchronous = NORMAL", NULL, NULL,
@@ -1580,7 +1604,8 @@ indexer(void *arg)
 	 * a stop is not kept waiting; an error that stays is left for the
 	 * next time (queries find the index damaged, if it is, and say
 	 * so). */
-	sqlite3_busy_timeout(db, MERGE_BUSY_MS);
+	if (rc == 0)
+		sqlite3_busy_timeout(db, MERGE_BUSY_MS);
 	while (rc == 0 && !f->stop && tries < MERGE_TRIES) {
 		step = merge_step(db);
 		if (step == 0)
@@ -1828,12 +1853,22 @@ rows_refresh(struct fts *f, const struct fts_library *lib)
 	struct rowcache	*rc = &f->rc;
 	sqlite3_stmt	*st;
 	const char	*path;
-	int64_t		 v = get_int(f->db, "PRAGMA data_version");
+	int64_t		 v = get_int(f->db, "PRAGMA data_version"), g;
 	size_t		 cap = rc->n, i;
 	int		 r;
 
 	if (rc->valid && v == rc->version && lib == rc->lib)
 		return 0;
+	/* Something was written: the rows, or only a step of a merge,
+	 * which leaves them as they were (read before the rows: a change
+	 * in between is seen the next time). */
+	g = get_int(f->db, "SELECT CAST(value AS INTEGER) FROM meta WHERE "
+	    "key = 'gen'");
+	if (rc->valid && lib == rc->lib && g >= 0 && g == rc->gen) {
+		rc->version = v;
+		return 0;
+	}
+	rc->gen = g;
 	free(rc->order);
 	free(rc->mark);
 	rc->order = NULL;
@@ -1920,8 +1955,11 @@ fts_query(struct fts *f, const struct query *q, const struct fts_library *lib,
 	for (i = 0; i < q->n; i++) {
 		if (q->t[i].negated || (!first && all.n == 0))
 			continue;
-		if (term_ids(f->db, &q->t[i], &t, &b) != 0)
+		if (term_ids(f->db, &q->t[i], &t, &b) != 0) {
+			free(t.v);
+			free(b.v);
 			goto fail;
+		}
 		ids_union(&b, &t);
 		ids_meet(first ? NULL : &all, &b);
 		ids_meet(first ? NULL : &titles, &t);
@@ -1942,8 +1980,11 @@ fts_query(struct fts *f, const struct query *q, const struct fts_library *lib,
 	for (i = 0; i < q->n && found > 0; i++) {
 		if (!q->t[i].negated)
 			continue;
-		if (term_ids(f->db, &q->t[i], &t, &b) != 0)
+		if (term_ids(f->db, &q->t[i], &t, &b) != 0) {
+			free(t.v);
+			free(b.v);
 			goto fail;
+		}
 		mark_rows(rc, t.v, t.n, MARK_OUT);
 		mark_rows(rc, b.v, b.n, MARK_OUT);
 		free(t.v);
@@ -2117,7 +2158,7 @@ append_line(char *buf, size_t *n, const char *s, size_t len)
 
 /* Returns one line of the text of the article at path around the first
  * match of q, about width columns wide, with "…" where it was cut; the
- * start of the text when the words are only in the title; NULL when the
+ * title around them when the words are only in the title; NULL when the
  * file cannot be read. The line has no control characters. flags as for
  * fts_find(). *title (if not NULL) gets the article's title. Caller
  * frees both. */

@@ -96,7 +96,8 @@ store_free(void *arg)
 
 /* Asks the kernel to tell of files written, added, removed or renamed in
  * the directories of r. Without inotify, or when the user's watches run
- * out, there is no telling (loader_changed() still looks at times). */
+ * out, there is no telling (loader_changed() still looks at times); a
+ * directory gone or unreadable meanwhile is left to its times alone. */
 static void
 watch_dirs(struct loader_store *ls, const struct lroot *r)
 {
@@ -109,7 +110,7 @@ watch_dirs(struct loader_store *ls, const struct lroot *r)
 		if (inotify_add_watch(ls->notify, r->dirs[i].path,
 		    IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM |
 		    IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF |
-		    IN_ONLYDIR) < 0) {
+		    IN_ONLYDIR) < 0 && (errno == ENOSPC || errno == ENOMEM)) {
 			close(ls->notify);
 			ls->notify = -1;
 		}

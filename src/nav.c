@@ -175,7 +175,6 @@ void
 nav_show_ranked(struct nav *n, size_t count, const char *label, long keep)
 {
 	long	row;
-
 	size_t	i;
 
 	x_free(n->filter);

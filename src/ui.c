@@ -516,6 +516,7 @@ read_char(struct ui *u, int *r, wint_t *c)
 	size_t		n;
 	int		b;
 
+	*r = ERR;
 	for (;;) {
 		while (u->mbn > 0) {
 			memset(&ms, 0, sizeof ms);
@@ -540,8 +541,10 @@ read_char(struct ui *u, int *r, wint_t *c)
 			return false;
 		if (b > 0xff) {
 			/* A key code: a character begun before it is lost,
-			 * as a broken sequence would be. */
-			u->mbn = 0;
+			 * as a broken sequence would be (a resize is no
+			 * byte, and breaks nothing). */
+			if (b != KEY_RESIZE)
+				u->mbn = 0;
 			*r = KEY_CODE_YES;
 			*c = (wint_t) b;
 			return true;

@@ -45,6 +45,10 @@ expect_eq "$(names 'title:实验')" "lab" "a word in the title"
 expect_eq "$(names 'linux 天津')" "lab" "one word in the title, one in the text"
 expect_eq "$(names 'linux -天津')" "" "  and one left out is looked for in both"
 expect_eq "$(names 'title:linux')" "" "a word of the text is not in the title"
+expect_eq "$(names '实验 -title:实验')" "mix exp" \
+    "a word left out of the title only"
+expect_eq "$(names 'date:2024 -猫')" "mix lab exp" \
+    "a date and a word left out, and no other word"
 expect_eq "$(names '实验 重点')" "lab mix" \
     "matches in the title come first, then the newest"
 expect_eq "$(names '实验 date:2024-04')" "lab exp" "a month"

@@ -237,7 +237,7 @@ test_background(void)
 	struct query		 q;
 	struct timespec		 ts = { 0, 10000000 };
 	size_t			 n, i, done, total;
-	int			 k;
+	int			 k, wrong;
 
 	if (mkdtemp(dir) == NULL) {
 		ok(0, "a temporary directory");
@@ -280,12 +280,15 @@ test_background(void)
 	fts_index_done(f, &cs);
 	is_int(cs.n, 0, "nothing to say");
 	/* Its segments are merged after, while queries go on. */
-	for (k = 0; k < 1000 && automerge(db) == 0; k++) {
-		if (fts_query(f, &q, &roots, NULL, NULL, &h, &n, &cs) == 0)
-			free(h);
+	for (k = 0, wrong = 0; k < 6000 && automerge(db) == 0; k++) {
+		if (fts_query(f, &q, &roots, NULL, NULL, &h, &n, &cs) != 0 ||
+		    n != NART / 10)
+			wrong++;
+		free(h);
 		nanosleep(&ts, NULL);
 	}
 	is_int(automerge(db), 4, "then the indexer merges what it added");
+	is_int(wrong, 0, "  queries meanwhile find every match");
 	ok(fts_query(f, &q, &roots, NULL, NULL, &h, &n, &cs) == 0 &&
 	    n == NART / 10, "  and the same is found");
 	free(h);
@@ -311,6 +314,41 @@ test_background(void)
 	ok(fts_compact(f, &cs) == 0, "  again: nothing to do");
 	is_int(cs.n, 0, "nothing to say");
 	fts_library_free(&lib);
+
+	/* Left unmerged, then a small update in this thread: it takes a
+	 * step of the merge (here, all of it). */
+	fts_close(f);
+	unlink(db);
+	f = fts_open(db, 0, &cs);
+	fts_library_from_files(&lib, &roots, dir);
+	fts_update(f, &lib, &cs);
+	fts_library_free(&lib);
+	is_int(automerge(db), 0, "a bulk update leaves its segments");
+	write_article(dir, 7, "河马又来了。");
+	fts_library_from_files(&lib, &roots, dir);
+	lib.f[7].mtime += 10;
+	ok(fts_update(f, &lib, &cs) == 0, "  a small update after it");
+	is_int(automerge(db), 4, "  merges them on its way");
+	ok(fts_query(f, &q, &roots, NULL, NULL, &h, &n, &cs) == 0 &&
+	    n == NART / 10 + 1, "  and finds the changed file");
+	free(h);
+	is_int(cs.n, 0, "nothing to say");
+	fts_library_free(&lib);
+
+	/* The indexer cannot open the index (its directory gone): it says
+	 * so, and queries go on with the connection they have. */
+	snprintf(path, sizeof path, "%s.gone", dir);
+	fts_library_from_files(&lib, &roots, dir);
+	rename(dir, path);
+	fts_index_start(f, &lib);
+	for (k = 0; k < 6000 && fts_index_progress(f, NULL, NULL); k++)
+		nanosleep(&ts, NULL);
+	fts_index_done(f, &cs);
+	ok(cs.n == 1 && strstr(cs.msg[0], "cannot open the search index") !=
+	    NULL, "an indexer that cannot open the index says so");
+	causes_clear(&cs);
+	fts_index_stop(f, &cs);
+	rename(path, dir);
 	query_free(&q);
 	fts_close(f);
 	causes_free(&cs);
