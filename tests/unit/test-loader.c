@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef HAVE_SYS_INOTIFY_H
+# include <sys/inotify.h>
+#endif
 
 #include "corpus.h"
 #include "files.h"
@@ -49,6 +52,20 @@ put(const char *rel, const char *content)
 {
 	put_bytes(rel, content, strlen(content));
 }
+
+#ifdef HAVE_SYS_INOTIFY_H
+/* Whether the system lets a directory be watched now. */
+static bool
+can_watch(void)
+{
+	int	fd = inotify_init1(IN_CLOEXEC);
+	bool	ok = fd >= 0 && inotify_add_watch(fd, root, IN_CREATE) >= 0;
+
+	if (fd >= 0)
+		close(fd);
+	return ok;
+}
+#endif
 
 static long
 find(const struct corpus *c, const char *title)
@@ -150,8 +167,14 @@ test_first_and_again(void)
 	/* Written again in place: no directory's times change. */
 	put("f009.txt", "发布时间:2024-01-09 00:00 原文链接: 重写\n\n正文。\n");
 #ifdef HAVE_SYS_INOTIFY_H
-	ok(loader_changed(&c), "a file written again in place: changed");
-	ok(loader_changed(&c), "  and it stays so");
+	if (!can_watch()) {
+		ok(1, "# SKIP the system has no inotify watch to spare");
+		ok(1, "# SKIP");
+	} else {
+		ok(loader_changed(&c),
+		    "a file written again in place: changed");
+		ok(loader_changed(&c), "  and it stays so");
+	}
 #else
 	ok(1, "# SKIP no inotify: a file written in place is not seen");
 	ok(1, "# SKIP no inotify");
