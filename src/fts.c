@@ -117,6 +117,7 @@ struct fts {
 	_Atomic bool	 stop;
 	_Atomic bool	 busy;
 	_Atomic bool	 damaged;	/* SQLite found it damaged in use */
+	_Atomic bool	 finished;	/* the thread, merge and all */
 	struct causes	 tcs;		/* what the indexer had to say */
 };
 
@@ -1614,6 +1615,7 @@ indexer(void *arg)
 			tries++;
 	}
 	sqlite3_close(db);
+	f->finished = true;
 	return NULL;
 }
 
@@ -1629,6 +1631,7 @@ fts_index_start(struct fts *f, struct fts_library *lib)
 	f->total = 0;
 	f->stop = false;
 	f->busy = true;
+	f->finished = false;
 	if (thread_start(&f->thread, indexer, f) != 0) {
 		f->busy = false;
 		fts_library_free(&f->lib);
@@ -1647,6 +1650,14 @@ fts_index_progress(struct fts *f, size_t *done, size_t *total)
 	if (total != NULL)
 		*total = f->total;
 	return f->busy;
+}
+
+/* Whether the indexer's thread is still at work, merging after it is
+ * done (fts_index_progress()) included. */
+bool
+fts_index_running(const struct fts *f)
+{
+	return f->running && !f->finished;
 }
 
 /* Once the indexer is done (fts_index_progress() says so), hands on what

@@ -90,6 +90,7 @@ bool		 fts_damaged(const struct fts *);
 void		 fts_index_start(struct fts *, struct fts_library *);
 bool		 fts_index_progress(struct fts *, size_t *, size_t *);
 void		 fts_index_done(struct fts *, struct causes *);
+bool		 fts_index_running(const struct fts *);
 void		 fts_index_stop(struct fts *, struct causes *);
 int		 fts_query(struct fts *, const struct query *,
 		     const struct fts_library *, fts_read_fn, void *,

@@ -1,7 +1,14 @@
 /* reader --search: matches printed one a line; see ftscli.h. */
 #include "system.h"
 
+#include <signal.h>
 #include <stdio.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+#ifdef HAVE_SYS_PRCTL_H
+# include <sys/prctl.h>
+#endif
 
 #include "corpus.h"
 #include "fts.h"
@@ -171,4 +178,91 @@ ftscli_index(const struct corpus *c, bool variants, struct causes *cs)
 	fts_library_free(&lib);
 	fts_close(f);
 	return f != NULL ? 0 : 1;
+}
+
+static volatile sig_atomic_t worker_stop;
+
+static void
+on_worker_signal(int sig)
+{
+	(void) sig;
+	worker_stop = 1;
+}
+
+/* Writes one line of the worker's protocol and sends it at once. */
+static void
+say(FILE *out, char kind, const char *text)
+{
+	const char	*p;
+
+	putc(kind, out);
+	putc(' ', out);
+	for (p = text; *p != '\0'; p++)
+		putc(*p == '\n' ? ' ' : *p, out);
+	putc('\n', out);
+	fflush(out);
+}
+
+/* The interface's indexer, in a process of its own (reader
+ * --index-worker, which the interface starts): its memory and its work
+ * are not the interface's, and it runs at a lower priority. It brings
+ * the index up to date with corpus c and tells out, one line each:
+ * "p DONE TOTAL" as it goes, "w TEXT" and "e TEXT" for what it has to
+ * say, "d" once the index has the whole library (queries see it all),
+ * or "x" when SQLite found it damaged; then it merges what it added, and
+ * ends. A TERM, INT or HUP, or the end
+ * of the interface, stops it; what it did is kept. Returns 0, or 1 when
+ * the index could not be opened. */
+int
+ftscli_index_worker(FILE *out, const struct corpus *c, bool variants,
+    struct causes *cs)
+{
+	struct sigaction	 sa;
+	struct timespec		 ts = { 0, 50000000 };
+	struct fts_library	 lib;
+	struct fts		*f;
+	size_t			 done, total, i, last_done = (size_t) -1,
+				 last_total = (size_t) -1;
+	pid_t			 parent = getppid();
+	char			 line[64];
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_worker_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+#if defined(HAVE_SYS_PRCTL_H) && defined(PR_SET_PDEATHSIG)
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+#endif
+	/* (The interface may have gone before that took hold.) */
+	if (getppid() != parent)
+		return 0;
+	setpriority(PRIO_PROCESS, 0, 10);
+	if ((f = fts_open(NULL, variants ? FTS_VARIANTS : 0, cs)) == NULL)
+		return 1;
+	fts_library_from_corpus(&lib, c);
+	fts_index_start(f, &lib);
+	while (!worker_stop && fts_index_progress(f, &done, &total)) {
+		if (done != last_done || total != last_total) {
+			snprintf(line, sizeof line, "%zu %zu", done, total);
+			say(out, 'p', line);
+			last_done = done;
+			last_total = total;
+		}
+		nanosleep(&ts, NULL);
+	}
+	if (!worker_stop) {
+		fts_index_done(f, cs);
+		for (i = 0; i < cs->n; i++)
+			say(out, cs->error[i] ? 'e' : 'w', cs->msg[i]);
+		causes_clear(cs);
+		/* Damaged: the interface makes it again (closing removes
+		 * it). */
+		say(out, fts_damaged(f) ? 'x' : 'd', "");
+		while (!worker_stop && fts_index_running(f))
+			nanosleep(&ts, NULL);
+	}
+	fts_close(f);
+	return 0;
 }

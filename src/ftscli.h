@@ -16,5 +16,7 @@
 int	ftscli_run(FILE *, const char *, const struct corpus *, bool,
 	    struct causes *);
 int	ftscli_index(const struct corpus *, bool, struct causes *);
+int	ftscli_index_worker(FILE *, const struct corpus *, bool,
+	    struct causes *);
 
 #endif

@@ -2,10 +2,19 @@
  * their snippets. */
 #include "system.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "lsearch.h"
 #include "xmalloc.h"
+
+extern char	**environ;
 
 /* The indexer's progress is shown once it has worked this long: a start
  * with little or nothing to index says nothing. */
@@ -27,6 +36,124 @@ lsearch_init(struct lsearch *ls, int flags)
 	memset(ls, 0, sizeof *ls);
 	ls->flags = flags;
 	ls->lib_stale = true;
+	ls->from = -1;
+}
+
+/* Starts the indexer process (ls->worker): its standard output comes
+ * to ls->from; it has a process group of its own, so that the
+ * terminal's keys (C-c, C-z) are the interface's alone. Returns whether
+ * it runs. */
+static bool
+worker_start(struct lsearch *ls)
+{
+	posix_spawn_file_actions_t	fa;
+	posix_spawnattr_t		at;
+	sigset_t			none;
+	int				fd[2], rc;
+	pid_t				pid;
+
+	if (pipe(fd) != 0)
+		return false;
+	fcntl(fd[0], F_SETFD, FD_CLOEXEC);
+	fcntl(fd[1], F_SETFD, FD_CLOEXEC);
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	posix_spawnattr_init(&at);
+	sigemptyset(&none);
+	posix_spawnattr_setsigmask(&at, &none);
+	posix_spawnattr_setpgroup(&at, 0);
+	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP |
+	    POSIX_SPAWN_SETSIGMASK);
+	rc = posix_spawn(&pid, ls->worker[0], &fa, &at, ls->worker, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	posix_spawnattr_destroy(&at);
+	close(fd[1]);
+	if (rc != 0) {
+		close(fd[0]);
+		return false;
+	}
+	fcntl(fd[0], F_SETFL, fcntl(fd[0], F_GETFL) | O_NONBLOCK);
+	ls->pid = pid;
+	ls->from = fd[0];
+	ls->nline = 0;
+	ls->worker_done = ls->worker_damaged = false;
+	ls->wdone = ls->wtotal = 0;
+	return true;
+}
+
+/* Stops the indexer process, if one runs, and waits for it (it stops at
+ * the next file or merge step; what it did is kept). */
+static void
+worker_stop(struct lsearch *ls)
+{
+	if (ls->from >= 0)
+		close(ls->from);
+	ls->from = -1;
+	if (ls->pid > 0) {
+		kill(ls->pid, SIGTERM);
+		while (waitpid(ls->pid, NULL, 0) < 0 && errno == EINTR)
+			continue;
+	}
+	ls->pid = 0;
+}
+
+/* Acts on one line the indexer process said. */
+static void
+worker_line(struct lsearch *ls, const char *l, struct causes *cs)
+{
+	const char	*text = l[0] != '\0' && l[1] == ' ' ? l + 2 : "";
+
+	switch (l[0]) {
+	case 'p':
+		if (sscanf(text, "%zu %zu", &ls->wdone, &ls->wtotal) != 2)
+			ls->wdone = ls->wtotal = 0;
+		break;
+	case 'w':
+		causes_warn(cs, "%s", text);
+		break;
+	case 'e':
+		causes_add(cs, "%s", text);
+		break;
+	case 'd':
+		ls->worker_done = true;
+		break;
+	case 'x':
+		ls->worker_damaged = true;
+		break;
+	}
+}
+
+/* Reads what the indexer process said since the last time; once it has
+ * ended, waits for it. */
+static void
+worker_read(struct lsearch *ls, struct causes *cs)
+{
+	char	buf[1024];
+	ssize_t	n, i;
+
+	while (ls->from >= 0 && (n = read(ls->from, buf, sizeof buf)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EAGAIN || errno == EWOULDBLOCK)
+				return;
+			break;
+		}
+		for (i = 0; i < n; i++) {
+			if (buf[i] != '\n') {
+				if (ls->nline < sizeof ls->line - 1)
+					ls->line[ls->nline++] = buf[i];
+				continue;
+			}
+			ls->line[ls->nline] = '\0';
+			ls->nline = 0;
+			worker_line(ls, ls->line, cs);
+		}
+	}
+	/* The end of what it says: it has ended. */
+	worker_stop(ls);
 }
 
 static void
@@ -60,6 +187,7 @@ void
 lsearch_free(struct lsearch *ls)
 {
 	lsearch_drop(ls);
+	worker_stop(ls);
 	if (ls->fts != NULL) {
 		fts_index_stop(ls->fts, NULL);
 		fts_close(ls->fts);
@@ -88,14 +216,19 @@ lsearch_start(struct lsearch *ls, const struct corpus *c, struct causes *cs)
 
 	if (ls->indexing || !open_index(ls, cs))
 		return;
-	fts_library_from_corpus(&lib, c);
+	/* One that still merges what it added last time gives way. */
+	worker_stop(ls);
 	/* Not yet known: the indexer first finds what changed. */
 	ls->done = 0;
 	ls->total = 0;
 	ls->changed = false;
 	ls->complete = false;
 	ls->began = now_ns();
-	fts_index_start(ls->fts, &lib);
+	ls->child = ls->worker != NULL && worker_start(ls);
+	if (!ls->child) {
+		fts_library_from_corpus(&lib, c);
+		fts_index_start(ls->fts, &lib);
+	}
 	ls->indexing = true;
 }
 
@@ -116,11 +249,22 @@ bool
 lsearch_poll(struct lsearch *ls, const struct corpus *c, struct causes *cs)
 {
 	size_t	done, total;
-	bool	busy, was = ls->shown;
+	bool	busy, was = ls->shown, ok = true, damaged;
 
-	if (!ls->indexing)
+	if (!ls->indexing) {
+		/* One done may still be merging: it ends in its time. */
+		if (ls->from >= 0)
+			worker_read(ls, cs);
 		return false;
-	busy = fts_index_progress(ls->fts, &done, &total);
+	}
+	if (ls->child) {
+		worker_read(ls, cs);
+		busy = ls->pid > 0 && !ls->worker_done &&
+		    !ls->worker_damaged;
+		done = ls->wdone;
+		total = ls->wtotal;
+	} else
+		busy = fts_index_progress(ls->fts, &done, &total);
 	if (busy) {
 		ls->shown = total > 0 && now_ns() - ls->began >= QUIET_NS;
 		if (done == ls->done && total == ls->total)
@@ -131,10 +275,25 @@ lsearch_poll(struct lsearch *ls, const struct corpus *c, struct causes *cs)
 	}
 	ls->done = done;
 	ls->total = total;
-	fts_index_done(ls->fts, cs);
+	if (ls->child) {
+		damaged = ls->worker_damaged;
+		ok = ls->worker_done || damaged;
+		/* Damaged: it removes the index as it ends, before the index
+		 * is opened again below. */
+		if (damaged)
+			worker_stop(ls);
+	} else {
+		fts_index_done(ls->fts, cs);
+		damaged = fts_damaged(ls->fts);
+	}
 	ls->indexing = false;
 	ls->shown = false;
-	if (fts_damaged(ls->fts)) {
+	if (!ok) {
+		/* The process ended before it was done: a thread of the
+		 * interface does it from now on. */
+		ls->worker = NULL;
+		lsearch_start(ls, c, cs);
+	} else if (damaged) {
 		/* Closing removes it; opened again, it is made anew. */
 		fts_close(ls->fts);
 		ls->fts = NULL;

@@ -2,9 +2,13 @@
  * date in the background while reader runs, and the results of the last
  * query, which the list pane shows in their place of the library.
  *
- * The index (fts.c) is opened when loading is over; a thread brings it up
- * to date with the library, and again whenever the library changed since
- * it started (lsearch_library_changed). Until it is done a query sees
+ * The index (fts.c) is opened when loading is over; an indexer brings it
+ * up to date with the library, and again whenever the library changed
+ * since it started (lsearch_library_changed). In the interface the
+ * indexer is a process of its own (reader --index-worker, at a lower
+ * priority), so that its memory and work are not the interface's; in
+ * the headless replay, and when that process cannot be started, it is a
+ * thread. Until it is done a query sees
  * what has been indexed so far, and says so.
  *
  * Results are kept by article identity, best first, so that they survive
@@ -25,6 +29,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "article.h"
 #include "corpus.h"
@@ -50,6 +55,17 @@ struct lsearch {
 	size_t		 done, total;	/* its progress, as last polled */
 	bool		 shown;		/* worth showing: it has taken a while */
 	int64_t		 began;		/* when it started (monotonic ns) */
+	/* The indexer as a process of its own, when worker is set (the
+	 * command, see ftscli_index_worker()); else a thread. */
+	char		**worker;
+	pid_t		 pid;		/* 0: none running */
+	int		 from;		/* what it says, or -1 */
+	char		 line[512];	/* a line of it begun */
+	size_t		 nline;
+	bool		 child;		/* the indexer at work is that process */
+	bool		 worker_done;	/* it said the index is complete */
+	bool		 worker_damaged;	/* it said the index is damaged */
+	size_t		 wdone, wtotal;	/* its progress, as it said */
 
 	/* The last query and its results. */
 	bool		 active;	/* the list shows them */

@@ -52,6 +52,7 @@ struct options {
 	int		  ambiguous;	/* 0: from reader.ini */
 	const char	 *config;
 	const char	 *query;	/* --search */
+	bool		  worker;	/* --index-worker */
 	bool		  no_config;
 	const char	 *keys;		/* --keys: the replay's script */
 	int		  cols, lines;	/* --size */
@@ -82,6 +83,7 @@ enum {
 	OPT_CHECK_STATE,
 	OPT_SEARCH,
 	OPT_INDEX,
+	OPT_INDEX_WORKER,
 	OPT_LOADING
 };
 
@@ -90,6 +92,8 @@ static const struct option long_options[] = {
 	{ "list",		no_argument,		NULL, OPT_LIST },
 	{ "search",		required_argument,	NULL, OPT_SEARCH },
 	{ "index",		no_argument,		NULL, OPT_INDEX },
+	/* The interface's indexer (ftscli_index_worker()); not for users. */
+	{ "index-worker",	no_argument,		NULL, OPT_INDEX_WORKER },
 	{ "width",		required_argument,	NULL, 'w' },
 	{ "ambiguous-width",	required_argument,	NULL, OPT_AMBIGUOUS },
 	{ "config",		required_argument,	NULL, 'c' },
@@ -245,6 +249,10 @@ parse_args(int argc, char **argv, struct options *o)
 			break;
 		case OPT_INDEX:
 			set_mode(o, MODE_INDEX);
+			break;
+		case OPT_INDEX_WORKER:
+			set_mode(o, MODE_INDEX);
+			o->worker = true;
 			break;
 		case OPT_CHECK_CONFIG:
 			set_mode(o, MODE_CHECK);
@@ -651,11 +659,56 @@ run_search(const struct options *o, struct app *app, struct causes *cs)
 		default_library(&app->set, &paths, &n);
 	corpus_init(&c);
 	load_paths(&c, paths, n, &app->set, cs);
-	rc = o->mode == MODE_INDEX ? ftscli_index(&c,
-	    app->set.search_variants, cs) : ftscli_run(stdout, o->query, &c,
-	    app->set.search_variants, cs);
+	if (o->worker) {
+		/* The interface has said what loading had to say. */
+		causes_clear(cs);
+		rc = ftscli_index_worker(stdout, &c, app->set.search_variants,
+		    cs);
+	} else if (o->mode == MODE_INDEX)
+		rc = ftscli_index(&c, app->set.search_variants, cs);
+	else
+		rc = ftscli_run(stdout, o->query, &c,
+		    app->set.search_variants, cs);
 	corpus_free(&c);
 	return rc;
+}
+
+/* The command of the interface's indexer: this program, with the
+ * configuration it was given, on the library's paths (see
+ * ftscli_index_worker()). NULL when this program cannot be found again:
+ * the indexer is then a thread of the interface. Free with
+ * worker_free(). */
+static char **
+worker_argv(const struct options *o, char **paths, int n)
+{
+	char	**v, *exe;
+	int	  k = 0, i;
+
+	if ((exe = realpath("/proc/self/exe", NULL)) == NULL)
+		return NULL;
+	v = xcalloc((size_t) n + 7, sizeof *v);
+	v[k++] = exe;
+	if (o->no_config)
+		v[k++] = xstrdup("--no-config");
+	else if (o->config != NULL) {
+		v[k++] = xstrdup("-c");
+		v[k++] = xstrdup(o->config);
+	}
+	v[k++] = xstrdup("--index-worker");
+	v[k++] = xstrdup("--");
+	for (i = 0; i < n; i++)
+		v[k++] = xstrdup(paths[i]);
+	return v;
+}
+
+static void
+worker_free(char **v)
+{
+	size_t	i;
+
+	for (i = 0; v != NULL && v[i] != NULL; i++)
+		free(v[i]);
+	free(v);
 }
 
 static int
@@ -664,6 +717,7 @@ run_ui(const struct options *o, struct app *app, struct causes *cs,
 {
 	struct session	s;
 	struct winsize	ws;
+	char		**worker;
 	int		rc;
 
 	if (!utf8) {
@@ -683,8 +737,11 @@ run_ui(const struct options *o, struct app *app, struct causes *cs,
 	if (session_start(&s, o, app, FIRST_SLICE_US, ws.ws_row, ws.ws_col,
 	    cs) != 0)
 		return EXIT_TROUBLE;
+	worker = worker_argv(o, s.st.paths, s.st.npaths);
+	s.st.ls.worker = worker;
 	rc = ui_run(&s.st, &app->theme, cs, s.more ? &s.ld : NULL);
 	session_end(&s);
+	worker_free(worker);
 	if (rc < 0)
 		/* The terminal would not do: said on exit. */
 		return EXIT_TROUBLE;

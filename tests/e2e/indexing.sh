@@ -52,11 +52,38 @@ search_until() {
 	done
 }
 
+# worker_of PID: the indexer process that PID started, and its niceness
+# ("PID NICE"), if one runs.
+worker_of() {
+	wo_parent=$1
+	for d in /proc/[0-9]*; do
+		{ read -r stat < "$d/stat"; } 2>/dev/null || continue
+		# pid (comm) state ppid ...: the niceness is the 19th field.
+		set -- $stat
+		[ "$4" = "$wo_parent" ] || continue
+		tr '\0' ' ' < "$d/cmdline" 2>/dev/null |
+		    grep -q -e '--index-worker' || continue
+		shift 18
+		echo "${d#/proc/} $1"
+		return
+	done
+}
+# workers_alive DIR: whether an indexer process of the library DIR runs.
+workers_alive() {
+	for d in /proc/[0-9]*; do
+		tr '\0' ' ' < "$d/cmdline" 2>/dev/null |
+		    grep -q -e "--index-worker -- $1" && return 0
+	done
+	return 1
+}
+
 tm_start 80 24 -- "$lib"
 tm_wait '^ Articles: 24' 10
 step $? "the first screen comes at once"
 tm_wait 'indexing [0-9,]*/24$' 60
 step $? "the status line shows the index's progress"
+set -- $(worker_of "$(tm_pid)")
+expect_eq "${2:-none}" 10 "  the indexer is a process of its own, at a lower priority"
 tm_keys j
 tm_wait ' 2/24  indexing' 5
 step $? "  keys answer while it works"
@@ -134,6 +161,12 @@ tm_wait 'indexing [0-9,]*/25$' 60
 pid=$(tm_pid)
 kill -9 "$pid"
 expect_eq "$(tm_exit_status)" 137 "killed while indexing"
+end=$(( $(date +%s) + 10 ))
+while workers_alive "$lib" && [ "$(date +%s)" -lt "$end" ]; do
+	sleep 0.1
+done
+workers_alive "$lib"
+expect_eq "$?" 1 "  and its indexer stops with it"
 "$READER" --no-config --search 长文 "$lib" > "$TEST_TMP/found" \
     2> "$TEST_TMP/err"
 expect_eq "$?" 0 "  the index is then brought up to date and searched"
