@@ -84,19 +84,31 @@ worker_start(struct lsearch *ls)
 }
 
 /* Stops the indexer process, if one runs, and waits for it (it stops at
- * the next file or merge step; what it did is kept). */
+ * the next file or merge step; what it did is kept); with ended, it has
+ * ended by itself, and how is kept in ls->wstatus. */
 static void
-worker_stop(struct lsearch *ls)
+worker_end(struct lsearch *ls, bool ended)
 {
+	int	status = 0;
+
 	if (ls->from >= 0)
 		close(ls->from);
 	ls->from = -1;
 	if (ls->pid > 0) {
-		kill(ls->pid, SIGTERM);
-		while (waitpid(ls->pid, NULL, 0) < 0 && errno == EINTR)
+		if (!ended)
+			kill(ls->pid, SIGTERM);
+		while (waitpid(ls->pid, &status, 0) < 0 && errno == EINTR)
 			continue;
+		if (ended)
+			ls->wstatus = status;
 	}
 	ls->pid = 0;
+}
+
+static void
+worker_stop(struct lsearch *ls)
+{
+	worker_end(ls, false);
 }
 
 /* Acts on one line the indexer process said. */
@@ -153,7 +165,7 @@ worker_read(struct lsearch *ls, struct causes *cs)
 		}
 	}
 	/* The end of what it says: it has ended. */
-	worker_stop(ls);
+	worker_end(ls, true);
 }
 
 static void
@@ -291,6 +303,13 @@ lsearch_poll(struct lsearch *ls, const struct corpus *c, struct causes *cs)
 	if (!ok) {
 		/* The process ended before it was done: a thread of the
 		 * interface does it from now on. */
+		if (WIFSIGNALED(ls->wstatus))
+			causes_warn(cs, _("the indexer ended early (signal %d): "
+			    "reader indexes by itself"), WTERMSIG(ls->wstatus));
+		else
+			causes_warn(cs, _("the indexer ended early (exit status "
+			    "%d): reader indexes by itself"),
+			    WEXITSTATUS(ls->wstatus));
 		ls->worker = NULL;
 		lsearch_start(ls, c, cs);
 	} else if (damaged) {

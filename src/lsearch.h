@@ -66,6 +66,7 @@ struct lsearch {
 	bool		 worker_done;	/* it said the index is complete */
 	bool		 worker_damaged;	/* it said the index is damaged */
 	size_t		 wdone, wtotal;	/* its progress, as it said */
+	int		 wstatus;	/* how it ended, by itself */
 
 	/* The last query and its results. */
 	bool		 active;	/* the list shows them */
