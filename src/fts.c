@@ -1320,6 +1320,39 @@ fingerprint(const struct fts_library *lib, char **key, char **value)
 	*value = xasprintf("%016llx %zu", (unsigned long long) h, lib->n);
 }
 
+/* Merges the segments of an index left unmerged into one, in one
+ * transaction. Returns -1 on an error, said in cs (may be NULL), *bad
+ * telling whether the index is damaged. */
+static int
+compact(sqlite3 *db, struct causes *cs, bool *bad)
+{
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		goto fail;
+	if (is_unmerged(db) && (sqlite3_exec(db, "INSERT INTO text(text) "
+	    "VALUES('optimize');INSERT INTO titles(titles) "
+	    "VALUES('optimize')", NULL, NULL, NULL) != SQLITE_OK ||
+	    merging(db, true) != 0))
+		goto undo;
+	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		goto undo;
+	sqlite3_exec(db, "PRAGMA incremental_vacuum", NULL, NULL, NULL);
+	return 0;
+undo:
+	if (cs != NULL)
+		causes_add(cs, _("cannot update the search index: %s"),
+		    sqlite3_errmsg(db));
+	*bad = damaged(db);
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+fail:
+	if (cs != NULL)
+		causes_add(cs, _("cannot update the search index: %s"),
+		    sqlite3_errmsg(db));
+	*bad = damaged(db);
+	return -1;
+}
+
 /* Brings the index up to date with lib on connection db, whose tokenizer
  * cuts with tflags (FTSTOK_VARIANTS): files new or
  * changed are indexed, rows of files gone are forgotten. done and total
@@ -1463,20 +1496,11 @@ update_files(sqlite3 *db, const struct fts_library *lib, int tflags,
 	}
 	cutter_end(&cut);
 	writer_free(&w);
-	/* A second bulk on an index not yet merged: one segment now. */
-	if (bulk_before && ntodo >= FTS_BULK_MIN && stop == NULL &&
-	    sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
-	    SQLITE_OK) {
-		if (sqlite3_exec(db, "INSERT INTO text(text) "
-		    "VALUES('optimize');INSERT INTO titles(titles) "
-		    "VALUES('optimize')", NULL, NULL, NULL) == SQLITE_OK &&
-		    merging(db, true) == 0)
-			sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-		else
-			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		sqlite3_exec(db, "PRAGMA incremental_vacuum", NULL, NULL,
-		    NULL);
-	} else if (stop == NULL && ntodo < FTS_BULK_MIN && unmerged) {
+	/* A second bulk on an index not yet merged: one segment now (on
+	 * an error, the next update tries again). */
+	if (bulk_before && ntodo >= FTS_BULK_MIN && stop == NULL)
+		compact(db, NULL, &bad);
+	else if (stop == NULL && ntodo < FTS_BULK_MIN && unmerged) {
 		/* A small update in this thread (reader --search) on an
 		 * index a bulk left unmerged: some of the merge, so that
 		 * segments do not pile up where the interface never runs
@@ -1545,31 +1569,11 @@ fts_update(struct fts *f, const struct fts_library *lib, struct causes *cs)
 int
 fts_compact(struct fts *f, struct causes *cs)
 {
-	sqlite3	*db = f->db;
+	bool	bad = false;
 
-	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
-	    SQLITE_OK)
-		goto fail;
-	if (is_unmerged(db) && (sqlite3_exec(db, "INSERT INTO text(text) "
-	    "VALUES('optimize');INSERT INTO titles(titles) "
-	    "VALUES('optimize')", NULL, NULL, NULL) != SQLITE_OK ||
-	    merging(db, true) != 0))
-		goto undo;
-	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		goto undo;
-	sqlite3_exec(db, "PRAGMA incremental_vacuum", NULL, NULL, NULL);
-	return 0;
-undo:
-	causes_add(cs, _("cannot update the search index: %s"),
-	    sqlite3_errmsg(db));
-	if (damaged(db))
-		f->damaged = true;
-	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
-fail:
-	causes_add(cs, _("cannot update the search index: %s"),
-	    sqlite3_errmsg(db));
-	if (damaged(db))
+	if (compact(f->db, cs, &bad) == 0)
+		return 0;
+	if (bad)
 		f->damaged = true;
 	return -1;
 }
@@ -1661,14 +1665,14 @@ fts_index_running(const struct fts *f)
 }
 
 /* Once the indexer is done (fts_index_progress() says so), hands on what
- * it had to say to cs, and leaves it to merge what it added in the
- * background, until the next start or fts_close(). */
+ * it had to say to cs (may be NULL: forgotten), and leaves it to merge
+ * what it added in the background, until the next start or fts_close(). */
 void
 fts_index_done(struct fts *f, struct causes *cs)
 {
 	size_t	i;
 
-	for (i = 0; i < f->tcs.n; i++)
+	for (i = 0; cs != NULL && i < f->tcs.n; i++)
 		if (f->tcs.error[i])
 			causes_add(cs, "%s", f->tcs.msg[i]);
 		else
@@ -1681,19 +1685,12 @@ fts_index_done(struct fts *f, struct causes *cs)
 void
 fts_index_stop(struct fts *f, struct causes *cs)
 {
-	size_t	i;
-
 	if (!f->running)
 		return;
 	f->stop = true;
 	pthread_join(f->thread, NULL);
 	f->running = false;
-	for (i = 0; cs != NULL && i < f->tcs.n; i++)
-		if (f->tcs.error[i])
-			causes_add(cs, "%s", f->tcs.msg[i]);
-		else
-			causes_warn(cs, "%s", f->tcs.msg[i]);
-	causes_clear(&f->tcs);
+	fts_index_done(f, cs);
 	fts_library_free(&f->lib);
 }
 
