@@ -8,6 +8,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 #ifdef HAVE_OPENCC
+# include <dlfcn.h>
 # include <opencc/opencc.h>
 #endif
 
@@ -111,11 +112,44 @@ static bool		 opencc_ok;
 #define VAR_LAST 0x9fff
 static _Atomic uint32_t	 variant[VAR_LAST - VAR_FIRST + 1];
 
-/* Opens the traditional-to-simplified conversion once. */
+/* OpenCC's functions. The program is not linked with OpenCC, which is C++
+ * (loading it and its runtime took a millisecond of every start): it is
+ * loaded when variants are first asked for, and kept. */
+static opencc_t	(*cc_open)(const char *);
+static char	*(*cc_convert)(opencc_t, const char *, size_t);
+static void	 (*cc_free)(char *);
+
+/* Points *fn at OpenCC's function name; false if there is none. */
+static bool
+cc_find(void *lib, const char *name, void *fn, size_t size)
+{
+	void	*p = dlsym(lib, name);
+
+	/* (POSIX makes a function's address from dlsym() this way.) */
+	memcpy(fn, &p, size);
+	return p != NULL;
+}
+
+/* Loads OpenCC and opens the traditional-to-simplified conversion, once;
+ * without it, nothing is folded. */
 static void
 opencc_init(void)
 {
-	opencc = opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
+	void	*lib;
+
+	/* The pointers have the types of the header's functions (checked
+	 * here, not called). */
+	(void) sizeof (cc_open = opencc_open);
+	(void) sizeof (cc_convert = opencc_convert_utf8);
+	(void) sizeof (cc_free = opencc_convert_utf8_free);
+	if ((lib = dlopen(OPENCC_SONAME, RTLD_NOW | RTLD_LOCAL)) == NULL ||
+	    !cc_find(lib, "opencc_open", &cc_open, sizeof cc_open) ||
+	    !cc_find(lib, "opencc_convert_utf8", &cc_convert,
+	    sizeof cc_convert) ||
+	    !cc_find(lib, "opencc_convert_utf8_free", &cc_free,
+	    sizeof cc_free))
+		return;
+	opencc = cc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
 	opencc_ok = opencc != (opencc_t) -1;
 }
 
@@ -141,7 +175,7 @@ simplify(uint32_t c)
 	n = u8_uctomb(in, c, sizeof in);
 	r = c;
 	pthread_mutex_lock(&opencc_lock);
-	out = opencc_convert_utf8(opencc, (const char *) in, (size_t) n);
+	out = cc_convert(opencc, (const char *) in, (size_t) n);
 	pthread_mutex_unlock(&opencc_lock);
 	if (out != NULL) {
 		size_t	len = strlen(out);
@@ -149,7 +183,7 @@ simplify(uint32_t c)
 
 		if (len > 0 && (size_t) k == len && v != 0xfffd)
 			r = v;
-		opencc_convert_utf8_free(out);
+		cc_free(out);
 	}
 	atomic_store_explicit(&variant[c - VAR_FIRST], r + 1,
 	    memory_order_relaxed);

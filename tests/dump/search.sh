@@ -197,6 +197,25 @@ if grep -q '^#define HAVE_OPENCC 1' "$(dirname "$READER")/../config.h" \
 	expect_eq "$(v '繁体')" "trad" "  and the other way round"
 	expect_eq "$(v '实验室')" "trad lab" \
 	    "  and simplified still finds simplified"
+	# OpenCC is loaded when variants are asked for, not at every start
+	# (glibc's loader names each file it loads under LD_DEBUG=files).
+	loaded() {
+		LD_DEBUG=files "$READER" "$@" >/dev/null 2>"$TEST_TMP/ld"
+		if grep -q 'file=[^ ]*libopencc' "$TEST_TMP/ld"; then
+			echo yes
+		else
+			echo no
+		fi
+	}
+	if [ "$(loaded -c "$TEST_TMP/variants.ini" --search 实验室 "$lib")" \
+	    = yes ]; then
+		expect_eq "$(loaded --no-config --search 实验室 "$lib")" no \
+		    "OpenCC is not loaded without search_variants"
+		expect_eq "$(loaded --no-config --list "$lib")" no \
+		    "  nor by --list"
+	else
+		echo "# no LD_DEBUG: when OpenCC is loaded not tested"
+	fi
 else
 	echo "# built without OpenCC: search_variants not tested"
 fi
