@@ -539,12 +539,22 @@ fts_open(const char *file, int flags, struct causes *cs)
 	struct fts	*f;
 	sqlite3		*db;
 	char		*dir, *slash, *shown;
+	const char	*why;
 	int		 err, tries;
 
-	/* (OpenCC is opened only when it is asked for: it is C++, and
-	 * throws where C would return NULL.) */
-	if ((flags & FTS_VARIANTS) && !ftstok_have_variants())
+	/* (OpenCC is loaded only when it is asked for: it is C++, and
+	 * slowed every start.) */
+	if ((flags & FTS_VARIANTS) && !ftstok_have_variants(&why)) {
 		flags &= ~FTS_VARIANTS;
+		if (why != NULL)
+			causes_warn(cs, _("search_variants: OpenCC cannot be "
+			    "used (%s): traditional and simplified Chinese "
+			    "are found apart"), why);
+		else
+			causes_warn(cs, "%s", _("search_variants: this reader "
+			    "was built without OpenCC: traditional and "
+			    "simplified Chinese are found apart"));
+	}
 	f = xcalloc(1, sizeof *f);
 	f->file = file != NULL ? xstrdup(file) : fts_default_file();
 	f->flags = flags;

@@ -9,6 +9,7 @@
 #include <unistr.h>
 #ifdef HAVE_OPENCC
 # include <dlfcn.h>
+# include <stdio.h>
 # include <opencc/opencc.h>
 #endif
 
@@ -118,6 +119,8 @@ static _Atomic uint32_t	 variant[VAR_LAST - VAR_FIRST + 1];
 static opencc_t	(*cc_open)(const char *);
 static char	*(*cc_convert)(opencc_t, const char *, size_t);
 static void	 (*cc_free)(char *);
+/* Why OpenCC could not be used. */
+static char	 opencc_why[256];
 
 /* Points *fn at OpenCC's function name; false if there is none. */
 static bool
@@ -131,7 +134,7 @@ cc_find(void *lib, const char *name, void *fn, size_t size)
 }
 
 /* Loads OpenCC and opens the traditional-to-simplified conversion, once;
- * without it, nothing is folded. */
+ * without it, nothing is folded and opencc_why says why. */
 static void
 opencc_init(void)
 {
@@ -142,15 +145,24 @@ opencc_init(void)
 	(void) sizeof (cc_open = opencc_open);
 	(void) sizeof (cc_convert = opencc_convert_utf8);
 	(void) sizeof (cc_free = opencc_convert_utf8_free);
-	if ((lib = dlopen(OPENCC_SONAME, RTLD_NOW | RTLD_LOCAL)) == NULL ||
-	    !cc_find(lib, "opencc_open", &cc_open, sizeof cc_open) ||
+	if ((lib = dlopen(OPENCC_SONAME, RTLD_NOW | RTLD_LOCAL)) == NULL) {
+		snprintf(opencc_why, sizeof opencc_why, "%s", dlerror());
+		return;
+	}
+	if (!cc_find(lib, "opencc_open", &cc_open, sizeof cc_open) ||
 	    !cc_find(lib, "opencc_convert_utf8", &cc_convert,
 	    sizeof cc_convert) ||
 	    !cc_find(lib, "opencc_convert_utf8_free", &cc_free,
-	    sizeof cc_free))
+	    sizeof cc_free)) {
+		snprintf(opencc_why, sizeof opencc_why, "%s", dlerror());
+		dlclose(lib);
 		return;
+	}
 	opencc = cc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
 	opencc_ok = opencc != (opencc_t) -1;
+	if (!opencc_ok)
+		snprintf(opencc_why, sizeof opencc_why, "%s",
+		    OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
 }
 
 /* Returns the simplified form of Han character c (c itself when it has
@@ -214,14 +226,20 @@ ftstok_open_end(const char *text, size_t n, int flags)
 	return lone;
 }
 
-/* Whether traditional Chinese can be folded to simplified. */
+/* Whether traditional Chinese can be folded to simplified; if not, and
+ * why is not NULL, *why says why (a static string, not translated: it
+ * comes from the system). */
 bool
-ftstok_have_variants(void)
+ftstok_have_variants(const char **why)
 {
 #ifdef HAVE_OPENCC
 	pthread_once(&opencc_once, opencc_init);
+	if (why != NULL)
+		*why = opencc_ok ? NULL : opencc_why;
 	return opencc_ok;
 #else
+	if (why != NULL)
+		*why = NULL;
 	return false;
 #endif
 }

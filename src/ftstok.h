@@ -49,7 +49,7 @@ struct ftstok_term {
 typedef int (*ftstok_fn)(void *, const struct ftstok_term *);
 
 int	ftstok_cut(const char *, size_t, int, ftstok_fn, void *);
-bool	ftstok_have_variants(void);
+bool	ftstok_have_variants(const char **);
 bool	ftstok_open_end(const char *, size_t, int);
 bool	ftstok_is_cjk(uint32_t);
 

@@ -213,8 +213,30 @@ if grep -q '^#define HAVE_OPENCC 1' "$(dirname "$READER")/../config.h" \
 		    "OpenCC is not loaded without search_variants"
 		expect_eq "$(loaded --no-config --list "$lib")" no \
 		    "  nor by --list"
+	elif grep -q 'file=' "$TEST_TMP/ld"; then
+		check 1 "OpenCC is loaded for search_variants (LD_DEBUG=files)"
 	else
-		echo "# no LD_DEBUG: when OpenCC is loaded not tested"
+		skip "no LD_DEBUG: when OpenCC is loaded not tested"
+	fi
+	# An OpenCC that cannot be used (here one without its functions,
+	# found first): said, and the search goes on without folding.
+	soname=$(sed -n 's/^#define OPENCC_SONAME "\(.*\)"$/\1/p' \
+	    "$(dirname "$READER")/../config.h")
+	mkdir -p "$TEST_TMP/fakelib"
+	if echo 'int reader_not_opencc;' | ${CC:-cc} -shared -fPIC -x c - \
+	    -o "$TEST_TMP/fakelib/$soname" 2>/dev/null; then
+		LD_LIBRARY_PATH=$TEST_TMP/fakelib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} \
+		    "$READER" -c "$TEST_TMP/variants.ini" --search 实验室 \
+		    "$lib" > "$TEST_TMP/out" 2> "$TEST_TMP/err"
+		expect_eq "$?" 0 "OpenCC unusable: the search still works"
+		expect_eq "$(cut -f3 "$TEST_TMP/out" | sed 's|.*/||; s|\.txt$||' |
+		    tr '\n' ' ' | sed 's/ $//')" "lab" \
+		    "  without folding"
+		expect_match "$TEST_TMP/err" \
+		    "^reader: search_variants: OpenCC cannot be used (.*$soname" \
+		    "  and says why"
+	else
+		skip "OpenCC unusable: no C compiler for a library without it"
 	fi
 else
 	echo "# built without OpenCC: search_variants not tested"
