@@ -549,27 +549,27 @@ struct session {
 	struct state	st;
 	struct loader	ld;
 	int		more;		/* the library is still loading */
+	char		**paths;	/* the library's */
+	int		npaths;
 };
 
 /* Starts a run on the library: loads a first part of it (a slice of us
  * microseconds; with 0, batch by batch until something is in; with -1,
- * all of it), opens the reading state and makes the navigation state.
- * One article given by name opens at once, as in a pager, in a pane of
- * rows x cols (0: not known). Returns -1 if the library has nothing,
- * which the causes say. */
+ * all of it). Returns -1 if the library has nothing, which the causes
+ * say. Nothing here depends on the widths of characters: session_open()
+ * follows. */
 static int
-session_start(struct session *s, const struct options *o, struct app *app,
-    long us, int rows, int cols, struct causes *cs)
+session_load(struct session *s, const struct options *o, struct app *app,
+    long us, struct causes *cs)
 {
-	char	**paths = o->paths, *dir;
-	int	  n = o->npaths;
-
-	if (n == 0)
-		default_library(&app->set, &paths, &n);
+	s->paths = o->paths;
+	s->npaths = o->npaths;
+	if (s->npaths == 0)
+		default_library(&app->set, &s->paths, &s->npaths);
 	corpus_init(&s->c);
 	s->c.sort_key = (int) app->set.sort;
 	s->c.sort_asc = app->set.sort_ascending;
-	loader_start(&s->ld, paths, n, true);
+	loader_start(&s->ld, s->paths, s->npaths, true);
 	do
 		s->more = loader_step(&s->ld, &s->c, us, cs);
 	while (s->more && (us < 0 || (us == 0 && s->c.n == 0)));
@@ -583,12 +583,24 @@ session_start(struct session *s, const struct options *o, struct app *app,
 		corpus_free(&s->c);
 		return -1;
 	}
+	return 0;
+}
+
+/* Opens the reading state on what session_load() loaded and makes the
+ * navigation state. One article given by name opens at once, as in a
+ * pager, in a pane of rows x cols (0: not known). */
+static void
+session_open(struct session *s, const struct options *o, struct app *app,
+    int rows, int cols, struct causes *cs)
+{
+	char	*dir;
+
 	dir = persist_default_dir();
 	persist_open(&s->p, dir, cs);
 	free(dir);
 	state_init(&s->st, &s->c, &s->p, &app->set, &app->keys);
-	s->st.paths = paths;
-	s->st.npaths = n;
+	s->st.paths = s->paths;
+	s->st.npaths = s->npaths;
 	s->ld.arrived = state_article_arrived;
 	s->ld.left = state_article_left;
 	s->ld.watcher = &s->st;
@@ -601,6 +613,16 @@ session_start(struct session *s, const struct options *o, struct app *app,
 		state_open(&s->st, 0, false);
 		s->st.zoom = s->st.pager = true;
 	}
+}
+
+/* session_load(), then session_open(). */
+static int
+session_start(struct session *s, const struct options *o, struct app *app,
+    long us, int rows, int cols, struct causes *cs)
+{
+	if (session_load(s, o, app, us, cs) != 0)
+		return -1;
+	session_open(s, o, app, rows, cols, cs);
 	return 0;
 }
 
@@ -718,7 +740,8 @@ run_ui(const struct options *o, struct app *app, struct causes *cs,
 	struct session	s;
 	struct winsize	ws;
 	char		**worker;
-	int		rc;
+	int		rc, load;
+	bool		probing;
 
 	if (!utf8) {
 		causes_add(cs, "%s", _("the locale's character set is not "
@@ -728,15 +751,20 @@ run_ui(const struct options *o, struct app *app, struct causes *cs,
 	}
 	if (ui_check_terminal(cs) != 0)
 		return EXIT_TROUBLE;
-	if (app->set.ambiguous_width == 0)
-		text_set_ambiguous_width(ui_probe_ambiguous_width());
-	/* The first slice comes before the screen, whose size curses will
-	 * find the same as the terminal says now. */
+	/* The terminal is asked how wide it draws ambiguous characters,
+	 * and the first slice of the library read while the answer comes
+	 * (a round trip over a remote link); the article is laid out after. */
+	probing = app->set.ambiguous_width == 0 && ui_probe_ask();
+	load = session_load(&s, o, app, FIRST_SLICE_US, cs);
+	if (probing)
+		text_set_ambiguous_width(ui_probe_answer());
+	if (load != 0)
+		return EXIT_TROUBLE;
+	/* The screen comes next, whose size curses will find the same as
+	 * the terminal says now. */
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0)
 		ws.ws_row = ws.ws_col = 0;
-	if (session_start(&s, o, app, FIRST_SLICE_US, ws.ws_row, ws.ws_col,
-	    cs) != 0)
-		return EXIT_TROUBLE;
+	session_open(&s, o, app, ws.ws_row, ws.ws_col, cs);
 	worker = worker_argv(o, s.st.paths, s.st.npaths);
 	s.st.ls.worker = worker;
 	rc = ui_run(&s.st, &app->theme, cs, s.more ? &s.ld : NULL);

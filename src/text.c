@@ -29,17 +29,19 @@
 # define RARE
 #endif
 
-/* wcwidth() + 2 of every BMP code point, filled in as they are met; 0
- * is not known yet. Relaxed atomics: the loader's helper thread cleans
- * path names too, and both threads may fill in the same entry (with the
- * same value). */
+/* wcwidth() + 2 of every BMP code point, and whether it is ambiguous
+ * (see cached_width()), filled in as they are met; 0 is not known yet.
+ * Relaxed atomics: the loader's helper threads clean text too, and
+ * threads may fill in the same entry (with the same value). */
 static _Atomic signed char	width_cache[0x10000];
 /* For each BMP code point past ASCII, whether sanitize() copies it as it
  * is (1) or must look closer (2); 0 is not known yet. Kept as widths are,
  * as it depends on them. */
 static _Atomic unsigned char	plain_cache[0x10000];
 static atomic_bool		width_cache_used;
-static int			ambiguous_width = 1;
+/* Set once the terminal has said, while loading threads may be cutting
+ * text: atomic (relaxed: no other memory hangs on it). */
+static _Atomic int		ambiguous_width = 1;
 
 /* Resets the width cache; call after setlocale(). (At start, when nothing
  * is cached yet, there is nothing to do: the loop would cost a tenth of a
@@ -60,19 +62,20 @@ text_init(void)
 	return 0;
 }
 
-/* Sets the width (1 or 2) of East Asian ambiguous characters. */
+/* Sets the width (1 or 2) of East Asian ambiguous characters. (The cache
+ * holds what does not depend on it: loading threads may be filling it.) */
 void
 text_set_ambiguous_width(int w)
 {
-	ambiguous_width = w == 2 ? 2 : 1;
-	text_init();
+	atomic_store_explicit(&ambiguous_width, w == 2 ? 2 : 1,
+	    memory_order_relaxed);
 }
 
 /* Returns the width of East Asian ambiguous characters. */
 int
 text_get_ambiguous_width(void)
 {
-	return ambiguous_width;
+	return atomic_load_explicit(&ambiguous_width, memory_order_relaxed);
 }
 
 static bool
@@ -92,28 +95,38 @@ char_width_slow(uint32_t c)
 {
 	int	w = wcwidth((wchar_t) c);
 
-	if (w == 1 && ambiguous_width == 2 && is_ambiguous(c))
+	if (w == 1 && atomic_load_explicit(&ambiguous_width,
+	    memory_order_relaxed) == 2 && is_ambiguous(c))
 		w = 2;
 	return w;
 }
+
+/* A cache entry: the locale's width + 2, with AMBIGUOUS when c is one of
+ * the characters whose width the terminal decides (the entry is the same
+ * whichever it decides). */
+#define AMBIGUOUS	0x10
 
 /* The width of c from the cache, in line: the hot path of sanitize(). */
 static inline int
 cached_width(uint32_t c)
 {
-	int	w;
+	int	e, w;
 
 	if (c >= 0x10000)
 		return char_width_slow(c);
-	w = atomic_load_explicit(&width_cache[c], memory_order_relaxed);
-	if (w == 0) {
-		w = char_width_slow(c) + 2;
-		atomic_store_explicit(&width_cache[c], (signed char) w,
+	e = atomic_load_explicit(&width_cache[c], memory_order_relaxed);
+	if (e == 0) {
+		w = wcwidth((wchar_t) c);
+		e = (w + 2) | (w == 1 && is_ambiguous(c) ? AMBIGUOUS : 0);
+		atomic_store_explicit(&width_cache[c], (signed char) e,
 		    memory_order_relaxed);
 		atomic_store_explicit(&width_cache_used, true,
 		    memory_order_relaxed);
 	}
-	return w - 2;
+	if ((e & AMBIGUOUS) && atomic_load_explicit(&ambiguous_width,
+	    memory_order_relaxed) == 2)
+		return 2;
+	return (e & ~AMBIGUOUS) - 2;
 }
 
 /* Returns the columns c takes on screen, or -1 if it has no width. */

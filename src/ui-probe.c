@@ -5,7 +5,13 @@
  * cursor position (DSR 6), reads the report and erases the row: at most
  * PROBE_MS, nothing left on screen, and keys typed meanwhile kept. A
  * report that comes after the wait is dropped by the interface (see
- * ui_probe_late_reply()). No curses here: it runs before curses starts. */
+ * ui_probe_late_reply()). No curses here: it runs before curses starts.
+ *
+ * Asking and reading the answer are apart (ui_probe_ask(), then
+ * ui_probe_answer()) so that the program can read its library while the
+ * question travels: over a slow link the answer takes a round trip. In
+ * between, the terminal echoes nothing and the program writes nothing to
+ * it. */
 #include "system.h"
 
 #include <errno.h>
@@ -26,8 +32,10 @@
 
 static char		kept[64];	/* bytes typed during the probe */
 static size_t		nkept;
-static struct timespec	asked;		/* when an unanswered probe was sent */
-static bool		unanswered;
+static struct timespec	asked;		/* when the probe was sent */
+static bool		unanswered;	/* a report may still come */
+static bool		asking;		/* between ask and answer */
+static struct termios	saved;		/* the terminal's modes before */
 
 static long
 ms_since(const struct timespec *t)
@@ -70,62 +78,90 @@ find_report(char *buf, size_t *n, int *col)
 	return 0;
 }
 
-/* Returns the width (1 or 2) the terminal on standard input and output
- * gives ambiguous characters; 1 if it does not say within PROBE_MS. */
-int
-ui_probe_ambiguous_width(void)
+/* Asks the terminal on standard input and output how wide it draws
+ * ambiguous characters, if it is one; ui_probe_answer() reads the
+ * answer. Returns whether it asked. */
+bool
+ui_probe_ask(void)
 {
 	static const char	ask[] = "\r" PROBE_CHAR "\033[6n";
+	struct termios		raw;
+
+	if (asking || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) ||
+	    tcgetattr(STDIN_FILENO, &saved) != 0)
+		return false;
+	raw = saved;
+	raw.c_lflag &= ~(tcflag_t) (ICANON | ECHO);
+	raw.c_cc[VMIN] = 0;
+	raw.c_cc[VTIME] = 0;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0)
+		return false;
+	clock_gettime(CLOCK_MONOTONIC, &asked);
+	if (write(STDOUT_FILENO, ask, sizeof ask - 1) < 0) {
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+		return false;
+	}
+	asking = true;
+	return true;
+}
+
+/* Returns the width (1 or 2) the terminal gives ambiguous characters, as
+ * it answers ui_probe_ask() within PROBE_MS of the question; 1 if it does
+ * not, or was not asked. Puts the terminal's modes back. */
+int
+ui_probe_answer(void)
+{
 	static const char	erase[] = "\r\033[2K";
-	struct termios		saved, raw;
 	struct pollfd		pfd = { STDIN_FILENO, POLLIN, 0 };
-	struct timespec		start;
 	char			buf[sizeof kept + 32];
 	size_t			n = 0;
 	ssize_t			r;
 	long			left;
 	int			col = 0, found = 0;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) ||
-	    tcgetattr(STDIN_FILENO, &saved) != 0)
+	if (!asking)
 		return 1;
-	raw = saved;
-	raw.c_lflag &= ~(tcflag_t) (ICANON | ECHO);
-	raw.c_cc[VMIN] = 0;
-	raw.c_cc[VTIME] = 0;
-	if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0)
-		return 1;
-	clock_gettime(CLOCK_MONOTONIC, &start);
-	if (write(STDOUT_FILENO, ask, sizeof ask - 1) < 0)
-		goto out;
-	while (!found && (left = PROBE_MS - ms_since(&start)) > 0) {
-		if (poll(&pfd, 1, (int) left) <= 0)
+	asking = false;
+	for (;;) {
+		/* What has come is read even when the time is up (the
+		 * answer may have come while the library was read), once. */
+		left = PROBE_MS - ms_since(&asked);
+		if ((r = poll(&pfd, 1, left > 0 ? (int) left : 0)) < 0 &&
+		    errno == EINTR && left > 0)
 			continue;
-		r = read(STDIN_FILENO, buf + n, sizeof buf - n);
-		if (r <= 0) {
-			if (r < 0 && errno == EINTR)
-				continue;
+		if (r <= 0)
 			break;
-		}
+		r = read(STDIN_FILENO, buf + n, sizeof buf - n);
+		if (r < 0 && errno == EINTR && left > 0)
+			continue;
+		if (r <= 0)
+			break;
 		n += (size_t) r;
-		found = find_report(buf, &n, &col);
-		if (!found && n == sizeof buf) {
+		if ((found = find_report(buf, &n, &col)) != 0)
+			break;
+		if (n == sizeof buf) {
 			/* Not a report: keys, kept for the interface. */
 			n = 0;
 		}
+		if (left <= 0)
+			break;
 	}
-out:
 	if (write(STDOUT_FILENO, erase, sizeof erase - 1) < 0)
 		found = 0;
 	tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-	if (!found) {
-		asked = start;
-		unanswered = true;
-	}
+	unanswered = !found;
 	nkept = n < sizeof kept ? n : sizeof kept;
 	memcpy(kept, buf, nkept);
 	/* The character went to column 1: the report says column 2 or 3. */
 	return found && col == 3 ? 2 : 1;
+}
+
+/* Asks and waits for the answer: ui_probe_ask(), ui_probe_answer(). */
+int
+ui_probe_ambiguous_width(void)
+{
+	ui_probe_ask();
+	return ui_probe_answer();
 }
 
 /* Hands over the bytes typed while the probe waited (they are keys);

@@ -99,6 +99,36 @@ if grep -q '…' "$TEST_TMP/after"; then
 else
 	check 0 "  the probe left nothing on the screen"
 fi
+# The probe's question goes out before the library is read, and its
+# answer is read after: the first slice of the library is read while the
+# question travels (a round trip over a remote link).
+if command -v strace > /dev/null && strace -o /dev/null true 2> /dev/null
+then
+	TM_WRAP="strace -f -o '$TEST_TMP/trace' -e trace=openat,read,write" \
+	    tm_start 80 24 -- "$SAMPLES"
+	tm_wait ' Articles: 7'
+	tm_keys q
+	expect_eq "$(tm_exit_status)" 0 "the probe under strace, then quit"
+	asked=$(grep -n -m 1 'write(1, .*\\33\[6n"' "$TEST_TMP/trace" |
+	    cut -d: -f1)
+	# (The library's directory: its articles are known from the
+	# header index of an earlier run.)
+	read_lib=$(grep -n -m 1 "openat(AT_FDCWD, \"$SAMPLES\"" \
+	    "$TEST_TMP/trace" | cut -d: -f1)
+	answered=$(grep -n -m 1 'read(0, "\\33\[[0-9;]*R"' "$TEST_TMP/trace" |
+	    cut -d: -f1)
+	if [ -n "$asked" ] && [ -n "$read_lib" ] && [ -n "$answered" ] &&
+	    [ "$asked" -lt "$read_lib" ] && [ "$read_lib" -lt "$answered" ]
+	then
+		check 0 "  the library is read while the answer comes"
+	else
+		check 1 "  the library is read while the answer comes"
+		echo "#   asked at line $asked, library read at $read_lib," \
+		    "answer read at $answered"
+	fi
+else
+	skip "no strace: when the library is read against the probe"
+fi
 # --dump to a pipe takes 1 for auto; 2 from reader.ini is kept.
 f=$(ls "$SAMPLES"/* | head -n 1)
 "$READER" --dump -w 30 "$f" > "$TEST_TMP/auto"
