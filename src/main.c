@@ -555,10 +555,9 @@ struct session {
 
 /* Starts a run on the library: loads a first part of it (a slice of us
  * microseconds; with 0, batch by batch until something is in; with -1,
- * all of it). Returns -1 if the library has nothing, which the causes
- * say. Nothing here depends on the widths of characters: session_open()
- * follows. */
-static int
+ * all of it). Nothing here depends on the widths of characters, and
+ * with us > 0 it takes about that long: session_loaded() follows. */
+static void
 session_load(struct session *s, const struct options *o, struct app *app,
     long us, struct causes *cs)
 {
@@ -573,6 +572,14 @@ session_load(struct session *s, const struct options *o, struct app *app,
 	do
 		s->more = loader_step(&s->ld, &s->c, us, cs);
 	while (s->more && (us < 0 || (us == 0 && s->c.n == 0)));
+}
+
+/* After session_load(): a library of which nothing came in the first
+ * part is read to its end. Returns -1 if it has nothing, which the
+ * causes say. */
+static int
+session_loaded(struct session *s, struct causes *cs)
+{
 	/* A library of nothing is an error, not an empty window. */
 	if (s->c.n == 0 && s->more) {
 		loader_finish(&s->ld, &s->c, cs);
@@ -615,12 +622,13 @@ session_open(struct session *s, const struct options *o, struct app *app,
 	}
 }
 
-/* session_load(), then session_open(). */
+/* session_load(), session_loaded(), then session_open(). */
 static int
 session_start(struct session *s, const struct options *o, struct app *app,
     long us, int rows, int cols, struct causes *cs)
 {
-	if (session_load(s, o, app, us, cs) != 0)
+	session_load(s, o, app, us, cs);
+	if (session_loaded(s, cs) != 0)
 		return -1;
 	session_open(s, o, app, rows, cols, cs);
 	return 0;
@@ -740,7 +748,7 @@ run_ui(const struct options *o, struct app *app, struct causes *cs,
 	struct session	s;
 	struct winsize	ws;
 	char		**worker;
-	int		rc, load;
+	int		rc;
 	bool		probing;
 
 	if (!utf8) {
@@ -755,10 +763,10 @@ run_ui(const struct options *o, struct app *app, struct causes *cs,
 	 * and the first slice of the library read while the answer comes
 	 * (a round trip over a remote link); the article is laid out after. */
 	probing = app->set.ambiguous_width == 0 && ui_probe_ask();
-	load = session_load(&s, o, app, FIRST_SLICE_US, cs);
+	session_load(&s, o, app, FIRST_SLICE_US, cs);
 	if (probing)
 		text_set_ambiguous_width(ui_probe_answer());
-	if (load != 0)
+	if (session_loaded(&s, cs) != 0)
 		return EXIT_TROUBLE;
 	/* The screen comes next, whose size curses will find the same as
 	 * the terminal says now. */

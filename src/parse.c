@@ -13,9 +13,12 @@
 #define MARK_RELATED	"相关文章"
 #define FULLWIDTH_COLON	"\xEF\xBC\x9A"
 
-/* A title longer than this (in columns) is cut for the list and the
- * heading; the full line stays in the body. */
-#define TITLE_MAX_COLS	1000
+/* A title longer than this (in characters as the eye counts them,
+ * grapheme clusters) is cut for the list and the heading; the full line
+ * stays in the body. Not in columns: titles are read before the terminal
+ * has said how wide ambiguous characters are, and kept in the header
+ * index, so the cut must not depend on it. */
+#define TITLE_MAX_CHARS	1000
 
 /* Frees what a doc holds. */
 void
@@ -227,8 +230,8 @@ title_from_text(const char *s, size_t n, struct meta *m)
 		return;
 	b = skip_blanks(s, i, e);
 	m->title.off = (uint32_t) b;
-	m->title.len = (uint32_t) text_fit(s + b, trim_blanks(s, b, e) - b,
-	    TITLE_MAX_COLS, NULL);
+	m->title.len = (uint32_t) text_fit_clusters(s + b,
+	    trim_blanks(s, b, e) - b, TITLE_MAX_CHARS);
 	if (b + m->title.len == trim_blanks(s, b, e)) {
 		size_t nx = next_line(s, n, e);
 		if (nx >= n || is_blank_line(s, nx, line_end(s, n, nx)))

@@ -117,6 +117,13 @@ cached_width(uint32_t c)
 	e = atomic_load_explicit(&width_cache[c], memory_order_relaxed);
 	if (e == 0) {
 		w = wcwidth((wchar_t) c);
+		/* In the program, wcwidth() is ui-width.c's, which comes
+		 * back here for the C library's answer and fills the entry
+		 * from that; its own answer already counts the setting. */
+		e = atomic_load_explicit(&width_cache[c],
+		    memory_order_relaxed);
+	}
+	if (e == 0) {
 		e = (w + 2) | (w == 1 && is_ambiguous(c) ? AMBIGUOUS : 0);
 		atomic_store_explicit(&width_cache[c], (signed char) e,
 		    memory_order_relaxed);
@@ -723,6 +730,20 @@ text_fit(const char *s, size_t n, int cols, int *width)
 	}
 	if (width != NULL)
 		*width = w;
+	return (size_t) (p - (const uint8_t *) s);
+}
+
+/* Returns how many bytes of s (n bytes) its first max grapheme clusters
+ * take: a cut that does not depend on widths. */
+size_t
+text_fit_clusters(const char *s, size_t n, size_t max)
+{
+	const uint8_t	*p = (const uint8_t *) s, *end = p + n, *next;
+
+	for (; p < end && max > 0; max--) {
+		next = u8_grapheme_next(p, end);
+		p = next != NULL ? next : end;
+	}
 	return (size_t) (p - (const uint8_t *) s);
 }
 

@@ -79,6 +79,7 @@ uint32_t text_prev_char(const char *, size_t);
 size_t	 text_prev(const char *, size_t, uint32_t *);
 size_t	 text_encode_char(uint32_t, char *);
 size_t	 text_fit(const char *, size_t, int, int *);
+size_t	 text_fit_clusters(const char *, size_t, size_t);
 char	*text_ellipsize(const char *, size_t, int, int *);
 
 void	 text_line_breaks(const char *, size_t, char *);

@@ -16,11 +16,13 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <signal.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "ui-term.h"
+#include "xmalloc.h"
 
 /* The longest the probe waits for the terminal's answer, in ms. */
 #define PROBE_MS	100
@@ -30,7 +32,7 @@
 /* U+2026 HORIZONTAL ELLIPSIS, ambiguous and in every truncated row. */
 #define PROBE_CHAR	"\342\200\246"
 
-static char		kept[64];	/* bytes typed during the probe */
+static char		kept[256];	/* bytes typed during the probe */
 static size_t		nkept;
 static struct timespec	asked;		/* when the probe was sent */
 static bool		unanswered;	/* a report may still come */
@@ -78,6 +80,48 @@ find_report(char *buf, size_t *n, int *col)
 	return 0;
 }
 
+/* Signals that end the program while the terminal echoes nothing: its
+ * modes are put back first. */
+static const int	ending[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+static struct sigaction	was[ARRAY_SIZE(ending)];
+
+/* Puts the terminal's modes back (safe in a signal handler, and on any
+ * thread: the out-of-memory exit's hook while asking). */
+static void
+modes_back(void)
+{
+	tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+}
+
+static void
+on_ending(int sig)
+{
+	modes_back();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* While asking (on), an end by signal or want of memory puts the
+ * terminal's modes back; a signal ignored stays ignored. */
+static void
+guard(bool on)
+{
+	struct sigaction	sa;
+	size_t			i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_ending;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < ARRAY_SIZE(ending); i++) {
+		if (!on)
+			sigaction(ending[i], &was[i], NULL);
+		else if (sigaction(ending[i], NULL, &was[i]) == 0 &&
+		    was[i].sa_handler != SIG_IGN)
+			sigaction(ending[i], &sa, NULL);
+	}
+	xalloc_on_die(on ? modes_back : NULL);
+}
+
 /* Asks the terminal on standard input and output how wide it draws
  * ambiguous characters, if it is one; ui_probe_answer() reads the
  * answer. Returns whether it asked. */
@@ -94,11 +138,15 @@ ui_probe_ask(void)
 	raw.c_lflag &= ~(tcflag_t) (ICANON | ECHO);
 	raw.c_cc[VMIN] = 0;
 	raw.c_cc[VTIME] = 0;
-	if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0)
+	guard(true);
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0) {
+		guard(false);
 		return false;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &asked);
 	if (write(STDOUT_FILENO, ask, sizeof ask - 1) < 0) {
-		tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+		modes_back();
+		guard(false);
 		return false;
 	}
 	asking = true;
@@ -113,7 +161,7 @@ ui_probe_answer(void)
 {
 	static const char	erase[] = "\r\033[2K";
 	struct pollfd		pfd = { STDIN_FILENO, POLLIN, 0 };
-	char			buf[sizeof kept + 32];
+	char			buf[sizeof kept];
 	size_t			n = 0;
 	ssize_t			r;
 	long			left;
@@ -131,26 +179,25 @@ ui_probe_answer(void)
 			continue;
 		if (r <= 0)
 			break;
+		/* No more than can be kept: what is typed beyond stays
+		 * for curses to read (and a report behind it is dropped as
+		 * a late one). */
 		r = read(STDIN_FILENO, buf + n, sizeof buf - n);
 		if (r < 0 && errno == EINTR && left > 0)
 			continue;
 		if (r <= 0)
 			break;
 		n += (size_t) r;
-		if ((found = find_report(buf, &n, &col)) != 0)
-			break;
-		if (n == sizeof buf) {
-			/* Not a report: keys, kept for the interface. */
-			n = 0;
-		}
-		if (left <= 0)
+		if ((found = find_report(buf, &n, &col)) != 0 ||
+		    n == sizeof buf || left <= 0)
 			break;
 	}
 	if (write(STDOUT_FILENO, erase, sizeof erase - 1) < 0)
 		found = 0;
-	tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+	modes_back();
+	guard(false);
 	unanswered = !found;
-	nkept = n < sizeof kept ? n : sizeof kept;
+	nkept = n;
 	memcpy(kept, buf, nkept);
 	/* The character went to column 1: the report says column 2 or 3. */
 	return found && col == 3 ? 2 : 1;

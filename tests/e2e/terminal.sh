@@ -104,8 +104,10 @@ fi
 # question travels (a round trip over a remote link).
 if command -v strace > /dev/null && strace -o /dev/null true 2> /dev/null
 then
+	asan_opts=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0
+	# (LeakSanitizer cannot run under ptrace.)
 	TM_WRAP="strace -f -o '$TEST_TMP/trace' -e trace=openat,read,write" \
-	    tm_start 80 24 -- "$SAMPLES"
+	    tm_start 80 24 "ASAN_OPTIONS=$asan_opts" -- "$SAMPLES"
 	tm_wait ' Articles: 7'
 	tm_keys q
 	expect_eq "$(tm_exit_status)" 0 "the probe under strace, then quit"
@@ -115,8 +117,10 @@ then
 	# header index of an earlier run.)
 	read_lib=$(grep -n -m 1 "openat(AT_FDCWD, \"$SAMPLES\"" \
 	    "$TEST_TMP/trace" | cut -d: -f1)
-	answered=$(grep -n -m 1 'read(0, "\\33\[[0-9;]*R"' "$TEST_TMP/trace" |
-	    cut -d: -f1)
+	# (The report in a read, whole or "resumed" after another
+	# thread's line.)
+	answered=$(grep -n -m 1 '\\33\[[0-9;]*R", [0-9]*) *= [0-9]' \
+	    "$TEST_TMP/trace" | cut -d: -f1)
 	if [ -n "$asked" ] && [ -n "$read_lib" ] && [ -n "$answered" ] &&
 	    [ "$asked" -lt "$read_lib" ] && [ "$read_lib" -lt "$answered" ]
 	then
@@ -125,6 +129,27 @@ then
 		check 1 "  the library is read while the answer comes"
 		echo "#   asked at line $asked, library read at $read_lib," \
 		    "answer read at $answered"
+	fi
+	# Ended by a signal while the answer is awaited (held up here in
+	# the wait, 2 s, by strace): the terminal's modes are as before.
+	tm kill-server
+	rm -f "$TEST_TMP/exit" "$TEST_TMP/pid"
+	tm new-session -d -x 80 -y 24 "env -i PATH='$PATH' LC_ALL=C.UTF-8 \
+	    TERM=tmux-256color HOME=$HOME XDG_STATE_HOME=$XDG_STATE_HOME \
+	    XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_CACHE_HOME=$XDG_CACHE_HOME \
+	    ASAN_OPTIONS=$asan_opts sh -c \"stty -g > '$TEST_TMP/before'; \
+	    strace -f -o '$TEST_TMP/pid' -e trace=execve,poll \
+	    -e inject=poll:delay_enter=2000000:when=1 '$READER' '$SAMPLES'; \
+	    echo \\\$? > '$TEST_TMP/status'; stty -g > '$TEST_TMP/after'; \
+	    mv '$TEST_TMP/status' '$TEST_TMP/exit'; exec cat\""
+	tm_wait_text '…'
+	step $? "a signal while asking: the question is out"
+	kill -TERM "$(sed -n '1s/^\([0-9]*\) .*/\1/p' "$TEST_TMP/pid")"
+	expect_eq "$(tm_exit_status)" 143 "  SIGTERM ends it (143)"
+	if cmp -s "$TEST_TMP/before" "$TEST_TMP/after"; then
+		check 0 "  the terminal's modes are as before"
+	else
+		check 1 "  the terminal's modes are as before"
 	fi
 else
 	skip "no strace: when the library is read against the probe"

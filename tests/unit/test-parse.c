@@ -111,6 +111,28 @@ test_no_header(void)
 	is_int(d.npara, 0, "empty text: no paragraphs");
 }
 
+/* A title line of 1200 ambiguous characters is cut at 1000 of them,
+ * whatever width the terminal gives them (titles are read before it
+ * says, and kept). */
+static void
+test_long_title(void)
+{
+	char	line[1200 * 3 + 16];
+	size_t	i, n = 0;
+	int	w;
+
+	for (i = 0; i < 1200; i++)
+		n += text_encode_char(0x2026, line + n);	/* … */
+	memcpy(line + n, "\n\nbody\n", sizeof "\n\nbody\n");
+	for (w = 1; w <= 2; w++) {
+		text_set_ambiguous_width(w);
+		parse(line);
+		is_int(d.title.len, 1000 * 3, "a long title: 1000 characters "
+		    "with ambiguous width %d", w);
+	}
+	text_set_ambiguous_width(1);
+}
+
 static void
 test_joining(void)
 {
@@ -213,6 +235,7 @@ main(void)
 	test_sample();
 	test_headers();
 	test_no_header();
+	test_long_title();
 	test_joining();
 	test_verses();
 	test_lists();

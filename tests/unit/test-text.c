@@ -155,6 +155,12 @@ test_widths(void)
 	is_int(text_width("a\xEF\xBF\xBD", 4), 3, "  and counts two");
 	text_set_ambiguous_width(1);
 	is_int(text_char_width(0x201C), 1, "back to narrow");
+	/* A cut by characters, whatever their widths: e + a combining
+	 * acute is one. */
+	is_int((int) text_fit_clusters("ae\xCC\x81\xE4\xB8\xAD", 8, 2), 4,
+	    "two clusters: a, e with its accent");
+	is_int((int) text_fit_clusters("ab", 2, 5), 2, "  all when fewer");
+	is_int((int) text_fit_clusters("ab", 2, 0), 0, "  none for 0");
 }
 
 static void
