@@ -24,6 +24,9 @@ clock, and fed to a pyte screen (python3-pyte) when the screen is needed.
                and no latency.  Per group: n, median, min, max, sum.
                Names: SPACE ENTER TAB ESC BS UP DOWN LEFT RIGHT, C-x for a
                control key, COMMA and STAR, or the text itself (UTF-8).
+  replies      requests for the cursor position or the terminal's type
+               are answered as the screen would, --answer-delay ms later
+               (0: at once): a terminal at the end of a remote link.
   peak RSS     VmHWM of the program (/proc/PID/status), read after the
                first frame, after each key and until it exits.
   exit         --quit-keys are sent last; then the program has
@@ -106,13 +109,14 @@ class Session:
         self.unfed = bytearray()
         self.closed = False
         self.hwm = None
+        self.pending = []      # (due time, bytes): the terminal's replies
         self.screen = None
         if pyte is not None:
             session = self
 
             class Screen(pyte.Screen):
                 def write_process_input(self, data):
-                    session.answer(data.encode())
+                    session.reply(data.encode())
 
             self.screen = Screen(opt.cols, opt.rows)
             self.stream = pyte.ByteStream(self.screen)
@@ -149,6 +153,17 @@ class Session:
         except OSError:
             pass
 
+    def reply(self, data):
+        """The terminal's reply to a request: --answer-delay ms later."""
+        self.pending.append((time.monotonic() + self.opt.answer_delay / 1000,
+                             data))
+        self.send_due()
+
+    def send_due(self):
+        now = time.monotonic()
+        while self.pending and self.pending[0][0] <= now:
+            self.answer(self.pending.pop(0)[1])
+
     def feed(self):
         """Brings the screen up to date with the output."""
         if self.screen is not None and self.unfed:
@@ -171,9 +186,18 @@ class Session:
         if self.closed:
             time.sleep(max(wait, 0))
             return None, 0
-        ready, _, _ = select.select([self.fd], [], [], max(wait, 0))
-        if not ready:
-            return None, 0
+        end = time.monotonic() + max(wait, 0)
+        while True:
+            self.send_due()
+            now = time.monotonic()
+            t = end - now
+            if self.pending:
+                t = min(t, self.pending[0][0] - now)
+            ready, _, _ = select.select([self.fd], [], [], max(t, 0))
+            if ready:
+                break
+            if time.monotonic() >= end:
+                return None, 0
         try:
             data = os.read(self.fd, 65536)
         except OSError:
@@ -363,6 +387,9 @@ def main():
                     help="ms for the first byte of a key's answer")
     ap.add_argument("--exit-timeout", type=float, default=3,
                     help="s to exit after the quit keys")
+    ap.add_argument("--answer-delay", type=float, default=0,
+                    help="ms before the terminal replies to a request "
+                    "(a remote link's round trip)")
     ap.add_argument("--keys", default="")
     ap.add_argument("--quit-keys", default="")
     ap.add_argument("--dump-screen", action="store_true",
