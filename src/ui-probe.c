@@ -32,7 +32,8 @@
 /* U+2026 HORIZONTAL ELLIPSIS, ambiguous and in every truncated row. */
 #define PROBE_CHAR	"\342\200\246"
 
-static char		kept[256];	/* bytes typed during the probe */
+static char		kept[64];	/* bytes typed during the probe: no more
+					 * than curses can take back (ungetch) */
 static size_t		nkept;
 static struct timespec	asked;		/* when the probe was sent */
 static bool		unanswered;	/* a report may still come */
