@@ -733,6 +733,19 @@ text_fit(const char *s, size_t n, int cols, int *width)
 	return (size_t) (p - (const uint8_t *) s);
 }
 
+/* Whether s (n bytes) is all printable ASCII, which cleaning leaves as
+ * it is. */
+bool
+text_is_plain_ascii(const char *s, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char) s[i] < 0x20 || (unsigned char) s[i] >= 0x7F)
+			return false;
+	return true;
+}
+
 /* Returns how many bytes of s (n bytes) its first max grapheme clusters
  * take: a cut that does not depend on widths. */
 size_t
@@ -752,9 +765,10 @@ text_fit_clusters(const char *s, size_t n, size_t max)
 char *
 text_ellipsize(const char *s, size_t n, int cols, int *width)
 {
-	int	 ew = text_char_width(ELLIPSIS), w;
-	size_t	 keep;
-	char	*r;
+	const uint8_t	*p, *end, *next;
+	int		 ew = text_char_width(ELLIPSIS), w, kw, cw;
+	size_t		 keep;
+	char		*r;
 
 	if (cols < 0)
 		cols = 0;
@@ -764,18 +778,37 @@ text_ellipsize(const char *s, size_t n, int cols, int *width)
 			*width = w;
 		return xstrndup(s, n);
 	}
-	keep = text_fit(s, n, cols, &w);
-	if (keep == n || cols < ew) {
+	/* One walk over the clusters: how much fits in cols, and how much
+	 * leaves room for the ellipsis (widths only grow along it). */
+	p = (const uint8_t *) s;
+	end = p + n;
+	keep = 0;
+	kw = 0;
+	w = 0;
+	while (p < end) {
+		next = u8_grapheme_next(p, end);
+		if (next == NULL)
+			next = end;
+		cw = cluster_width((const char *) p, (size_t) (next - p));
+		if (w + cw > cols)
+			break;
+		w += cw;
+		p = next;
+		if (w <= cols - ew) {
+			keep = (size_t) (p - (const uint8_t *) s);
+			kw = w;
+		}
+	}
+	if (p == end || cols < ew) {
 		if (width != NULL)
 			*width = w;
-		return xstrndup(s, keep);
+		return xstrndup(s, (size_t) (p - (const uint8_t *) s));
 	}
-	keep = text_fit(s, n, cols - ew, &w);
 	r = xmalloc(keep + 4);
 	memcpy(r, s, keep);
 	memcpy(r + keep, "\xE2\x80\xA6", 4);
 	if (width != NULL)
-		*width = w + ew;
+		*width = kw + ew;
 	return r;
 }
 

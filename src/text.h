@@ -80,6 +80,7 @@ size_t	 text_prev(const char *, size_t, uint32_t *);
 size_t	 text_encode_char(uint32_t, char *);
 size_t	 text_fit(const char *, size_t, int, int *);
 size_t	 text_fit_clusters(const char *, size_t, size_t);
+bool	 text_is_plain_ascii(const char *, size_t);
 char	*text_ellipsize(const char *, size_t, int, int *);
 
 void	 text_line_breaks(const char *, size_t, char *);

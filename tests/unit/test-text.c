@@ -163,6 +163,26 @@ test_widths(void)
 	is_int((int) text_fit_clusters("ab", 2, 0), 0, "  none for 0");
 }
 
+/* What text_is_plain_ascii() lets through, cleaning leaves as it is. */
+static void
+test_plain_ascii(void)
+{
+	char	all[0x7F - 0x20 + 1], *c;
+	int	i;
+
+	for (i = 0x20; i < 0x7F; i++)
+		all[i - 0x20] = (char) i;
+	all[sizeof all - 1] = '\0';
+	ok(text_is_plain_ascii(all, strlen(all)), "printable ASCII is plain");
+	c = text_clean_str(all);
+	is_str(c, all, "  and cleaning leaves it as it is");
+	free(c);
+	ok(!text_is_plain_ascii("a\tb", 3), "a tab is not");
+	ok(!text_is_plain_ascii("a\x1b[m", 4), "an escape is not");
+	ok(!text_is_plain_ascii("a\x7f", 2), "DEL is not");
+	ok(!text_is_plain_ascii("\xE4\xB8\xAD", 3), "UTF-8 is not");
+}
+
 static void
 check_ellipsize(const char *s, int cols, const char *want, int wantw)
 {
@@ -385,6 +405,7 @@ main(void)
 	test_clean_str();
 	test_many_marks();
 	test_widths();
+	test_plain_ascii();
 	test_truncate();
 	test_keys();
 	test_rules();
