@@ -1336,30 +1336,24 @@ fingerprint(const struct fts_library *lib, char **key, char **value)
 static int
 compact(sqlite3 *db, struct causes *cs, bool *bad)
 {
-	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
-	    SQLITE_OK)
-		goto fail;
-	if (is_unmerged(db) && (sqlite3_exec(db, "INSERT INTO text(text) "
-	    "VALUES('optimize');INSERT INTO titles(titles) "
-	    "VALUES('optimize')", NULL, NULL, NULL) != SQLITE_OK ||
-	    merging(db, true) != 0))
-		goto undo;
-	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		goto undo;
-	sqlite3_exec(db, "PRAGMA incremental_vacuum", NULL, NULL, NULL);
-	return 0;
-undo:
+	bool	begun = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL,
+		    NULL) == SQLITE_OK;
+
+	if (begun && (!is_unmerged(db) || (sqlite3_exec(db, "INSERT INTO "
+	    "text(text) VALUES('optimize');INSERT INTO titles(titles) "
+	    "VALUES('optimize')", NULL, NULL, NULL) == SQLITE_OK &&
+	    merging(db, true) == 0)) &&
+	    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) {
+		sqlite3_exec(db, "PRAGMA incremental_vacuum", NULL, NULL,
+		    NULL);
+		return 0;
+	}
 	if (cs != NULL)
 		causes_add(cs, _("cannot update the search index: %s"),
 		    sqlite3_errmsg(db));
 	*bad = damaged(db);
-	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
-fail:
-	if (cs != NULL)
-		causes_add(cs, _("cannot update the search index: %s"),
-		    sqlite3_errmsg(db));
-	*bad = damaged(db);
+	if (begun)
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	return -1;
 }
 

@@ -707,7 +707,7 @@ run_search(const struct options *o, struct app *app, struct causes *cs)
  * configuration it was given, on the library's paths (see
  * ftscli_index_worker()). NULL when this program cannot be found again:
  * the indexer is then a thread of the interface. Free with
- * worker_free(). */
+ * strv_free(). */
 static char **
 worker_argv(const struct options *o, char **paths, int n)
 {
@@ -729,16 +729,6 @@ worker_argv(const struct options *o, char **paths, int n)
 	for (i = 0; i < n; i++)
 		v[k++] = xstrdup(paths[i]);
 	return v;
-}
-
-static void
-worker_free(char **v)
-{
-	size_t	i;
-
-	for (i = 0; v != NULL && v[i] != NULL; i++)
-		free(v[i]);
-	free(v);
 }
 
 static int
@@ -777,7 +767,7 @@ run_ui(const struct options *o, struct app *app, struct causes *cs,
 	s.st.ls.worker = worker;
 	rc = ui_run(&s.st, &app->theme, cs, s.more ? &s.ld : NULL);
 	session_end(&s);
-	worker_free(worker);
+	strv_free(worker);
 	if (rc < 0)
 		/* The terminal would not do: said on exit. */
 		return EXIT_TROUBLE;

@@ -176,17 +176,6 @@ expand_home(const char *p)
 	return xstrdup(p);
 }
 
-/* Frees a NULL-terminated list of paths. */
-static void
-free_paths(char **list)
-{
-	size_t	i;
-
-	for (i = 0; list != NULL && list[i] != NULL; i++)
-		free(list[i]);
-	free(list);
-}
-
 /* Splits "a, b" into a NULL-terminated list, or NULL if it is empty. */
 static char **
 parse_paths(const char *v)
@@ -339,7 +328,7 @@ settings_set(struct settings *s, const struct settings_option *o,
 		free(c);
 		return r;
 	case SET_PATHS:
-		free_paths(*FIELD(s, o->offset, char **));
+		strv_free(*FIELD(s, o->offset, char **));
 		*FIELD(s, o->offset, char **) = parse_paths(v);
 		return NULL;
 	case SET_SORT:
@@ -444,7 +433,7 @@ settings_free(struct settings *s)
 		const struct settings_option *o = &settings_options[i];
 
 		if (o->type == SET_PATHS)
-			free_paths(*FIELD(s, o->offset, char **));
+			strv_free(*FIELD(s, o->offset, char **));
 		else if (o->type == SET_DATE_FORMAT || o->type == SET_MARK)
 			free(*FIELD(s, o->offset, char *));
 	}

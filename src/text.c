@@ -710,14 +710,21 @@ cluster_width(const char *s, size_t n)
 	return text_width(s, n);
 }
 
-/* Returns how many bytes of s fit in cols columns without splitting a
- * grapheme cluster; *width gets their width. */
-size_t
-text_fit(const char *s, size_t n, int cols, int *width)
+/* Walks the grapheme clusters of s (n bytes) while they fit in cols
+ * columns: returns the bytes that do, *width (may be NULL) their width.
+ * With room >= 0, *keep and *kwidth get the same for room columns, on
+ * the way (widths only grow along the walk). */
+static size_t
+fit_walk(const char *s, size_t n, int cols, int room, size_t *keep,
+    int *kwidth, int *width)
 {
 	const uint8_t	*p = (const uint8_t *) s, *end = p + n, *next;
 	int		 w = 0, cw;
 
+	if (room >= 0) {
+		*keep = 0;
+		*kwidth = 0;
+	}
 	while (p < end) {
 		next = u8_grapheme_next(p, end);
 		if (next == NULL)
@@ -727,10 +734,22 @@ text_fit(const char *s, size_t n, int cols, int *width)
 			break;
 		w += cw;
 		p = next;
+		if (w <= room) {
+			*keep = (size_t) (p - (const uint8_t *) s);
+			*kwidth = w;
+		}
 	}
 	if (width != NULL)
 		*width = w;
 	return (size_t) (p - (const uint8_t *) s);
+}
+
+/* Returns how many bytes of s fit in cols columns without splitting a
+ * grapheme cluster; *width gets their width. */
+size_t
+text_fit(const char *s, size_t n, int cols, int *width)
+{
+	return fit_walk(s, n, cols, -1, NULL, NULL, width);
 }
 
 /* Whether s (n bytes) is all printable ASCII, which cleaning leaves as
@@ -765,10 +784,9 @@ text_fit_clusters(const char *s, size_t n, size_t max)
 char *
 text_ellipsize(const char *s, size_t n, int cols, int *width)
 {
-	const uint8_t	*p, *end, *next;
-	int		 ew = text_char_width(ELLIPSIS), w, kw, cw;
-	size_t		 keep;
-	char		*r;
+	int	 ew = text_char_width(ELLIPSIS), w, kw;
+	size_t	 fit, keep;
+	char	*r;
 
 	if (cols < 0)
 		cols = 0;
@@ -778,31 +796,13 @@ text_ellipsize(const char *s, size_t n, int cols, int *width)
 			*width = w;
 		return xstrndup(s, n);
 	}
-	/* One walk over the clusters: how much fits in cols, and how much
-	 * leaves room for the ellipsis (widths only grow along it). */
-	p = (const uint8_t *) s;
-	end = p + n;
-	keep = 0;
-	kw = 0;
-	w = 0;
-	while (p < end) {
-		next = u8_grapheme_next(p, end);
-		if (next == NULL)
-			next = end;
-		cw = cluster_width((const char *) p, (size_t) (next - p));
-		if (w + cw > cols)
-			break;
-		w += cw;
-		p = next;
-		if (w <= cols - ew) {
-			keep = (size_t) (p - (const uint8_t *) s);
-			kw = w;
-		}
-	}
-	if (p == end || cols < ew) {
+	/* One walk: how much fits in cols, and how much leaves room for
+	 * the ellipsis. */
+	fit = fit_walk(s, n, cols, cols - ew, &keep, &kw, &w);
+	if (fit == n || cols < ew) {
 		if (width != NULL)
 			*width = w;
-		return xstrndup(s, (size_t) (p - (const uint8_t *) s));
+		return xstrndup(s, fit);
 	}
 	r = xmalloc(keep + 4);
 	memcpy(r, s, keep);

@@ -134,3 +134,14 @@ xasprintf(const char *fmt, ...)
 		xalloc_die();
 	return s;
 }
+
+/* Frees a NULL-terminated array of strings (NULL: nothing) and them. */
+void
+strv_free(char **v)
+{
+	size_t	i;
+
+	for (i = 0; v != NULL && v[i] != NULL; i++)
+		free(v[i]);
+	free(v);
+}

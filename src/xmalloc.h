@@ -18,6 +18,7 @@ void	*xreallocarray(void *, size_t, size_t);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *, ...) ATTR_PRINTF(1, 2);
+void	 strv_free(char **);
 void	 xalloc_on_die(void (*)(void));
 bool	 xalloc_dying(void);
 void	 xalloc_die(void) ATTR_NORETURN;
